@@ -1,0 +1,93 @@
+//! `spin-coach classify`: label each text S, P, I, N or `-`.
+
+use crate::cli::{Format, LangArg};
+use crate::lang::Lang;
+use crate::lexicon::Lexicon;
+use crate::lexicon::classify::{classify, classify_as};
+use crate::text::sanitize_line;
+use serde::Serialize;
+use std::io::{BufRead, Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Longest line read from standard input; the rest of a longer line is ignored.
+const MAX_LINE: usize = 64 * 1024;
+
+#[derive(Serialize)]
+struct Out<'a> {
+    label: &'static str,
+    lang: Lang,
+    rule: &'static str,
+    cues: &'a [String],
+    text: String,
+}
+
+/// Runs the command.
+///
+/// # Errors
+/// When the lexicon file cannot be read or output cannot be written.
+pub fn run(
+    lang: LangArg,
+    format: Format,
+    lexicon: Option<&Path>,
+    texts: &[String],
+) -> anyhow::Result<ExitCode> {
+    let mut lex = Lexicon::builtin().clone();
+    if let Some(p) = lexicon {
+        match Lexicon::load(p) {
+            Ok(extra) => lex.extend(&extra),
+            Err(problem) => {
+                eprintln!("{problem}");
+                return Ok(ExitCode::from(1));
+            }
+        }
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut one = |t: &str| -> anyhow::Result<()> {
+        let c = match lang {
+            LangArg::Auto => classify(t, &lex),
+            LangArg::Zh => classify_as(t, &lex, Lang::Zh),
+            LangArg::En => classify_as(t, &lex, Lang::En),
+        };
+        match format {
+            Format::Text => writeln!(out, "{}\t{}", c.label.code(), sanitize_line(t))?,
+            Format::Json => {
+                let o = Out {
+                    label: c.label.code(),
+                    lang: c.lang,
+                    rule: c.rule,
+                    cues: &c.cues,
+                    text: sanitize_line(t),
+                };
+                writeln!(out, "{}", serde_json::to_string(&o)?)?;
+            }
+        }
+        Ok(())
+    };
+    if texts.is_empty() {
+        let stdin = std::io::stdin();
+        let mut reader = stdin.lock();
+        let mut buf = Vec::new();
+        loop {
+            buf.clear();
+            let n = Read::take(&mut reader, MAX_LINE as u64).read_until(b'\n', &mut buf)?;
+            if n == 0 {
+                break;
+            }
+            if buf.last() != Some(&b'\n') && n == MAX_LINE {
+                // Skip the rest of an over-long line.
+                let mut rest = Vec::new();
+                reader.read_until(b'\n', &mut rest)?;
+            }
+            let line = String::from_utf8_lossy(&buf);
+            one(line.trim_end_matches(['\n', '\r']))?;
+        }
+    } else {
+        for t in texts {
+            one(t)?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,97 @@
+//! `spin-coach play <scenario> --script FILE`: run a scripted meeting.
+
+use crate::cli::{Format, LangArg};
+use crate::lang::Lang;
+use crate::lexicon::Lexicon;
+use crate::report;
+use crate::session::Session;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The command's arguments.
+#[derive(Debug)]
+pub struct Args {
+    /// Bundled id or path.
+    pub scenario: String,
+    /// Script file.
+    pub script: PathBuf,
+    /// Seed.
+    pub seed: u64,
+    /// Output format.
+    pub format: Format,
+    /// Language override.
+    pub lang: Option<LangArg>,
+    /// Extra lexicon.
+    pub lexicon: Option<PathBuf>,
+    /// Extra scenario folders.
+    pub extra: Vec<PathBuf>,
+}
+
+/// Runs the command.
+///
+/// # Errors
+/// When output cannot be written.
+pub fn run(a: &Args) -> anyhow::Result<ExitCode> {
+    let loaded = match crate::scenario::resolve(&a.scenario, &a.extra) {
+        Ok(l) => l,
+        Err(ps) => {
+            ps.iter().for_each(|p| eprintln!("{p}"));
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let turns = match crate::script::load_file(&a.script) {
+        Ok(t) => t,
+        Err(p) => {
+            eprintln!("{p}");
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let problems = crate::script::check(&turns, &loaded.scenario, &a.script.display().to_string());
+    if !problems.is_empty() {
+        problems.iter().for_each(|p| eprintln!("{p}"));
+        return Ok(ExitCode::from(1));
+    }
+    let extra = match &a.lexicon {
+        Some(p) => match Lexicon::load(p) {
+            Ok(l) => Some(l),
+            Err(p) => {
+                eprintln!("{p}");
+                return Ok(ExitCode::from(1));
+            }
+        },
+        None => None,
+    };
+    let lang = match a.lang {
+        Some(LangArg::Zh) => Some(Lang::Zh),
+        Some(LangArg::En) => Some(Lang::En),
+        _ => None,
+    };
+    let sc = &loaded.scenario;
+    let mut session = Session::new(sc, a.seed, lang, extra.as_ref());
+    let mut skipped = 0usize;
+    for t in turns {
+        if session.is_over() {
+            skipped += 1;
+            continue;
+        }
+        session.apply(t.input);
+    }
+    let rep = report::build(&session, a.seed);
+    match a.format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&rep)?),
+        Format::Text => {
+            print!("{}", report::render_text(&rep, session.steps(), sc));
+            if skipped > 0 {
+                let l = session.lang();
+                println!(
+                    "{}",
+                    l.pick(
+                        &format!("(客户已离开,剩余 {skipped} 个回合未执行)"),
+                        &format!("(the customer left; {skipped} remaining turn(s) not played)")
+                    )
+                );
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

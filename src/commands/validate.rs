@@ -1,0 +1,67 @@
+//! `spin-coach validate <path>...`: report every problem; exit 0, 1 (invalid) or 2 (usage).
+
+use crate::scenario::{self, Severity};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Runs the command.
+///
+/// # Errors
+/// Never: problems are printed and reflected in the exit code.
+pub fn run(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let mut files = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let found = super::yaml_files(p);
+            if found.is_empty() {
+                eprintln!(
+                    "{}: warning: no *.yaml files in this folder",
+                    crate::text::sanitize_line(&p.display().to_string())
+                );
+            }
+            files.extend(found);
+        } else if std::fs::symlink_metadata(p).is_err() {
+            eprintln!(
+                "{}: error: no such file or folder (give scenario files or folders of *.yaml)",
+                crate::text::sanitize_line(&p.display().to_string())
+            );
+            return Ok(ExitCode::from(2));
+        } else {
+            files.push(p.clone());
+        }
+    }
+    let mut bad = 0usize;
+    for f in &files {
+        match scenario::load_file(f) {
+            Ok(loaded) => {
+                for w in &loaded.warnings {
+                    eprintln!("{w}");
+                }
+                println!(
+                    "ok: {}",
+                    crate::text::sanitize_line(&f.display().to_string())
+                );
+            }
+            Err(problems) => {
+                bad += 1;
+                for p in &problems {
+                    eprintln!("{p}");
+                }
+                let errors = problems
+                    .iter()
+                    .filter(|p| p.severity == Severity::Error)
+                    .count();
+                eprintln!(
+                    "{}: {errors} error(s)",
+                    crate::text::sanitize_line(&f.display().to_string())
+                );
+            }
+        }
+    }
+    eprintln!("{} file(s) checked, {bad} invalid", files.len());
+    Ok(if bad == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

@@ -1,0 +1,22 @@
+//! spin-coach: a terminal trainer for consultative selling.
+//!
+//! The core is terminal-free and deterministic:
+//! - [`scenario`]: the YAML format trainers write, loaded with budgets and validated.
+//! - [`lexicon`]: bilingual cue lists and the SPIN question classifier.
+//! - [`session`]: the meeting as a state machine, `Session::apply(Input) -> Step`.
+//! - [`scoring`]: one small function per rule; every finding names its rule and reason.
+//! - [`report`]: the end-of-meeting report and its text and JSON renderers.
+//! - [`script`]: scripted turns for headless play.
+//!
+//! The CLI front end is in [`cli`] and [`commands`].
+
+pub mod cli;
+pub mod commands;
+pub mod lang;
+pub mod lexicon;
+pub mod report;
+pub mod scenario;
+pub mod scoring;
+pub mod script;
+pub mod session;
+pub mod text;

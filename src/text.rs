@@ -1,0 +1,142 @@
+//! Text helpers shared by every layer: the sanitizer for outside strings and the
+//! normaliser used before cue matching.
+
+/// Replaces control characters, bidi overrides and other invisible troublemakers so a
+/// string from a scenario file, a script or an error message is safe to print.
+///
+/// Newlines are kept; tabs become four spaces; other C0 and C1 controls, DEL and
+/// bidi controls become U+FFFD so the reader sees that something was there.
+#[must_use]
+pub fn sanitize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' => out.push('\n'),
+            '\t' => out.push_str("    "),
+            '\r' => {}
+            c if is_unsafe_char(c) => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Like [`sanitize`] but also folds newlines into spaces, for one-line output.
+#[must_use]
+pub fn sanitize_line(s: &str) -> String {
+    sanitize(s).replace('\n', " ")
+}
+
+fn is_unsafe_char(c: char) -> bool {
+    let u = c as u32;
+    c.is_control()
+        || (0x202A..=0x202E).contains(&u)
+        || (0x2066..=0x2069).contains(&u)
+        || u == 0x200E
+        || u == 0x200F
+        || u == 0x061C
+}
+
+/// Normalises text for matching: full-width ASCII becomes half-width, Chinese
+/// punctuation becomes its ASCII counterpart, letters are lower-cased and runs of
+/// whitespace collapse to one space.
+#[must_use]
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        let c = fold_char(c);
+        if c.is_whitespace() || is_unsafe_char(c) {
+            if !out.is_empty() {
+                space = true;
+            }
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        for l in c.to_lowercase() {
+            out.push(l);
+        }
+    }
+    out
+}
+
+fn fold_char(c: char) -> char {
+    let u = c as u32;
+    match c {
+        '\u{3000}' => ' ',
+        '。' | '｡' => '.',
+        '、' => ',',
+        '“' | '”' | '「' | '」' | '『' | '』' => '"',
+        '‘' | '’' => '\'',
+        '【' | '〔' => '[',
+        '】' | '〕' => ']',
+        '《' | '〈' => '<',
+        '》' | '〉' => '>',
+        '…' => '.',
+        _ if (0xFF01..=0xFF5E).contains(&u) => char::from_u32(u - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// True when the text contains at least one Han ideograph.
+#[must_use]
+pub fn has_han(s: &str) -> bool {
+    s.chars().any(is_han)
+}
+
+/// True for CJK unified ideographs (the common blocks).
+#[must_use]
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+}
+
+/// Counts characters, not bytes, for limits that trainers can reason about.
+#[must_use]
+pub fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_folds_width_case_and_punctuation() {
+        assert_eq!(normalize("ＡＢＣ？  How   Many"), "abc? how many");
+        assert_eq!(normalize("请问，贵公司有多少人？"), "请问,贵公司有多少人?");
+        assert_eq!(normalize("\u{3000}x\t y\n"), "x y");
+    }
+
+    #[test]
+    fn sanitize_replaces_controls_and_bidi() {
+        assert_eq!(sanitize("a\u{1b}[31mb"), "a\u{FFFD}[31mb");
+        assert_eq!(sanitize("x\u{202E}y"), "x\u{FFFD}y");
+        assert_eq!(sanitize("l1\nl2\tz\r"), "l1\nl2    z");
+        assert_eq!(sanitize("\u{7f}\u{9b}"), "\u{FFFD}\u{FFFD}");
+        assert_eq!(sanitize_line("a\nb"), "a b");
+    }
+
+    #[test]
+    fn han_detection() {
+        assert!(has_han("hello 世界"));
+        assert!(!has_han("hello?"));
+    }
+}
+
+/// Display width in terminal columns (CJK counts two).
+#[must_use]
+pub fn width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// Pads `s` with spaces to `w` columns (CJK aware); longer text is left as is.
+#[must_use]
+pub fn pad(s: &str, w: usize) -> String {
+    let have = width(s);
+    let mut out = s.to_string();
+    out.extend(std::iter::repeat_n(' ', w.saturating_sub(have)));
+    out
+}
