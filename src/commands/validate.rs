@@ -10,14 +10,16 @@ use std::process::ExitCode;
 /// Never: problems are printed and reflected in the exit code.
 pub fn run(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let mut files = Vec::new();
+    let mut empty = 0usize;
     for p in paths {
         if p.is_dir() {
             let found = super::yaml_files(p);
             if found.is_empty() {
                 eprintln!(
-                    "{}: warning: no *.yaml files in this folder",
+                    "{}: error: no *.yaml files in this folder (give a folder of scenario files)",
                     crate::text::sanitize_line(&p.display().to_string())
                 );
+                empty += 1;
             }
             files.extend(found);
         } else if std::fs::symlink_metadata(p).is_err() {
@@ -30,7 +32,7 @@ pub fn run(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
             files.push(p.clone());
         }
     }
-    let mut bad = 0usize;
+    let mut bad = empty;
     for f in &files {
         match scenario::load_file(f) {
             Ok(loaded) => {

@@ -127,7 +127,7 @@ fn strip_location(raw: &str) -> String {
 fn hint_for(message: &str) -> String {
     let m = message.to_ascii_lowercase();
     let hint = if m.contains("unknown field") {
-        "check the spelling; see docs/scenario-format.md for the fields"
+        "check the spelling; the README's scenario format section lists the fields"
     } else if m.contains("missing field") {
         "add the field; the README example shows every required one"
     } else if m.contains("duplicate") {

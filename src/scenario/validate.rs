@@ -74,7 +74,7 @@ impl Checker<'_> {
         if t.is_blank() {
             self.at(
                 owner,
-                format!("`{field}` is empty"),
+                format!("`{}`: `{field}` is empty", owner.value),
                 "write the text the trainee will see",
             );
         }
@@ -83,7 +83,10 @@ impl Checker<'_> {
             if n > MAX_TEXT_CHARS {
                 self.at(
                     owner,
-                    format!("`{field}` is {n} characters long (limit {MAX_TEXT_CHARS})"),
+                    format!(
+                        "`{}`: `{field}` is {n} characters long (limit {MAX_TEXT_CHARS})",
+                        owner.value
+                    ),
                     "shorten it",
                 );
             }
@@ -94,20 +97,28 @@ impl Checker<'_> {
         if cues.iter().all(|c| c.trim().is_empty()) {
             self.at(
                 owner,
-                format!("`{field}` has no cues"),
+                format!("`{}`: `{field}` has no cues", owner.value),
                 "list a few words a trainee would use, e.g. [延误, delay]",
             );
         }
         if cues.len() > MAX_CUES {
             self.at(
                 owner,
-                format!("`{field}` has {} cues (limit {MAX_CUES})", cues.len()),
+                format!(
+                    "`{}`: `{field}` has {} cues (limit {MAX_CUES})",
+                    owner.value,
+                    cues.len()
+                ),
                 "keep the most telling ones",
             );
         }
         for c in cues {
             if c.trim().is_empty() && cues.len() > 1 {
-                self.at(owner, format!("`{field}` has a blank cue"), "remove it");
+                self.at(
+                    owner,
+                    format!("`{}`: `{field}` has a blank cue", owner.value),
+                    "remove it",
+                );
             }
             if c.chars().count() > MAX_CUE_CHARS {
                 self.at(
