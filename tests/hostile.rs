@@ -65,6 +65,19 @@ fn alias_bomb_is_rejected() {
 }
 
 #[test]
+fn alias_flood_hits_the_parse_budget() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let refs = vec!["*a"; 5000].join(", ");
+    let p = dir.path().join("flood.yaml");
+    std::fs::write(
+        &p,
+        format!("id: x\nlexicon:\n  situation: [&a lol]\n  problem: [{refs}]\n"),
+    )
+    .expect("write");
+    assert_rejected(&p, "budget");
+}
+
+#[test]
 fn deep_nesting_is_rejected() {
     let dir = tempfile::tempdir().expect("tempdir");
     let flow = format!("id: {}{}\n", "[".repeat(10_000), "]".repeat(10_000));

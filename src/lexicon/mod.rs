@@ -278,6 +278,41 @@ fn edit_distance_le1(a: &[u8], b: &[u8]) -> bool {
     }
 }
 
+/// Where a phrase occurs as whole words (English) or as a substring (Chinese).
+#[must_use]
+pub fn find_phrase(text: &str, cue: &str) -> Option<usize> {
+    let ascii_end = cue
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_alphanumeric());
+    let mut from = 0;
+    while let Some(i) = find_cue(&text[from..], cue) {
+        let at = from + i;
+        let end = at + cue.len();
+        if !ascii_end
+            || text[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+        {
+            return Some(at);
+        }
+        from = at + cue.len().max(1);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    None
+}
+
+/// Every phrase of `cues` found in `text` as whole words, with its position.
+#[must_use]
+pub fn phrase_hits<'c>(text: &str, cues: &'c [String]) -> Vec<(&'c str, usize)> {
+    cues.iter()
+        .filter_map(|c| find_phrase(text, c).map(|i| (c.as_str(), i)))
+        .collect()
+}
+
 /// Every cue of `cues` found in `text`, with its position.
 #[must_use]
 pub fn hits<'c>(text: &str, cues: &'c [String], fuzzy: bool) -> Vec<(&'c str, usize)> {

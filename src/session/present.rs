@@ -41,7 +41,9 @@ impl Session<'_> {
             .filter(|p| p.kind == kind)
             .filter_map(|p| score(norm, &p.cues))
             .map(|h| h.first);
-        let from_connectors = hits(norm, connectors, false).into_iter().map(|h| h.1);
+        let from_connectors = crate::lexicon::phrase_hits(norm, connectors)
+            .into_iter()
+            .map(|h| h.1);
         from_parts.chain(from_connectors).min()
     }
 
