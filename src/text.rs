@@ -99,6 +99,21 @@ pub fn char_len(s: &str) -> usize {
     s.chars().count()
 }
 
+/// Display width in terminal columns (CJK counts two).
+#[must_use]
+pub fn width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// Pads `s` with spaces to `w` columns (CJK aware); longer text is left as is.
+#[must_use]
+pub fn pad(s: &str, w: usize) -> String {
+    let have = width(s);
+    let mut out = s.to_string();
+    out.extend(std::iter::repeat_n(' ', w.saturating_sub(have)));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,19 +139,4 @@ mod tests {
         assert!(has_han("hello 世界"));
         assert!(!has_han("hello?"));
     }
-}
-
-/// Display width in terminal columns (CJK counts two).
-#[must_use]
-pub fn width(s: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(s)
-}
-
-/// Pads `s` with spaces to `w` columns (CJK aware); longer text is left as is.
-#[must_use]
-pub fn pad(s: &str, w: usize) -> String {
-    let have = width(s);
-    let mut out = s.to_string();
-    out.extend(std::iter::repeat_n(' ', w.saturating_sub(have)));
-    out
 }

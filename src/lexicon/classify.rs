@@ -248,6 +248,14 @@ pub fn classify_as(text: &str, lex: &Lexicon, lang: Lang) -> Classification {
         if neg.any() {
             return done(Label::I, "conditional-consequence", join(&cond, &neg));
         }
+        // "If you could…" / 如果能…: a conditional that supposes the solution asks for its value.
+        let supposes_solution = n
+            .hits
+            .iter()
+            .any(|(c, _)| cond.hits.iter().any(|(k, _)| c.starts_with(k)));
+        if supposes_solution {
+            return done(Label::N, "conditional-solution", join(&cond, &n));
+        }
         // The main clause, after the conditional one, carries the question.
         let from = main_clause(&norm, cond.first());
         let (mn, mi) = (

@@ -334,11 +334,9 @@ fn counts(session: &Session<'_>) -> Counts {
         c.met_needs += u32::from(n.state == NeedState::Met);
     }
     let spin = c.situation + c.problem + c.implication + c.need_payoff;
-    c.in_share = if spin == 0 {
-        0
-    } else {
-        (c.implication + c.need_payoff) * 100 / spin
-    };
+    c.in_share = ((c.implication + c.need_payoff) * 100)
+        .checked_div(spin)
+        .unwrap_or(0);
     c
 }
 

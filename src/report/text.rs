@@ -18,11 +18,9 @@ pub fn render_step(step: &Step, lang: Lang) -> String {
     let label = step
         .label
         .map_or_else(String::new, |lb| format!("[{}] ", lb.code()));
-    let who = match &step.input {
-        crate::session::Input::Ask { to: Some(to), .. } => {
-            format!("{} → {}", l(lang, "学员", "You"), sanitize_line(to))
-        }
-        _ => l(lang, "学员", "You").to_string(),
+    let who = match &step.addressed {
+        Some(name) => format!("{} → {}", l(lang, "学员", "You"), sanitize_line(name)),
+        None => l(lang, "学员", "You").to_string(),
     };
     let kind = match step.input.kind() {
         "ask" => "",

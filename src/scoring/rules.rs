@@ -196,6 +196,22 @@ fn t(lang: Lang, zh: String, en: String) -> String {
     }
 }
 
+fn cue_zh(cue: &str) -> String {
+    if cue.is_empty() {
+        "接着刚才谈的需求".into()
+    } else {
+        format!("线索词「{cue}」")
+    }
+}
+
+fn cue_en(cue: &str) -> String {
+    if cue.is_empty() {
+        "a follow-up on the need just discussed".into()
+    } else {
+        format!("cue \"{cue}\"")
+    }
+}
+
 fn finding(
     rule: &'static str,
     part: Part,
@@ -454,8 +470,14 @@ pub fn develop_implication(
         points,
         t(
             lang,
-            format!("暗示问题扩大了「{need}」的后果({have}/{want},线索词「{cue}」)"),
-            format!("implication question developed \"{need}\" ({have}/{want}, cue \"{cue}\")"),
+            format!(
+                "暗示问题扩大了「{need}」的后果({have}/{want},{})",
+                cue_zh(cue)
+            ),
+            format!(
+                "implication question developed \"{need}\" ({have}/{want}, {})",
+                cue_en(cue)
+            ),
         ),
         tip,
     )
@@ -470,8 +492,8 @@ pub fn implication_extra(lang: Lang, need: &str) -> Finding {
         0,
         t(
             lang,
-            format!("「{need}」的后果已经展开,这个问题没有新信息"),
-            format!("the consequences of \"{need}\" are already developed; nothing new"),
+            format!("「{need}」已经扩大到位:再多的后果让问题更紧迫,但不再加分"),
+            format!("\"{need}\" is already developed: more consequences add urgency but no further points"),
         ),
         Some(t(
             lang,
@@ -490,8 +512,8 @@ pub fn make_explicit(lang: Lang, need: &str, cue: &str, points: i32) -> Finding 
         points,
         t(
             lang,
-            format!("需求—效益问题让客户说出了明确需求「{need}」(线索词「{cue}」)"),
-            format!("need-payoff question turned \"{need}\" into an explicit need (cue \"{cue}\")"),
+            format!("需求—效益问题让客户说出了明确需求「{need}」({})", cue_zh(cue)),
+            format!("need-payoff question turned \"{need}\" into an explicit need ({})", cue_en(cue)),
         ),
         Some(t(
             lang,
@@ -676,16 +698,23 @@ pub fn no_benefit(lang: Lang, need: &str, example: &str) -> Finding {
 /// `premature-pitch`: an advantage or benefit offered to need `need` before it is explicit.
 #[must_use]
 pub fn premature_pitch(lang: Lang, need: Option<&str>, points: i32) -> Finding {
-    let what = need.map_or_else(String::new, |n| n.to_string());
+    let reason = match need {
+        Some(n) => t(
+            lang,
+            format!("在客户说出明确需求之前就推销优点/利益(「{n}」),客户提出了异议"),
+            format!("pitched advantages or benefits before \"{n}\" was an explicit need; the customer objects"),
+        ),
+        None => t(
+            lang,
+            "客户还没谈到这方面的问题,就推销优点/利益,客户提出了异议".into(),
+            "pitched advantages or benefits for a problem the customer has not even mentioned; the customer objects".into(),
+        ),
+    };
     finding(
         "premature-pitch",
         Part::Demonstrating,
         points,
-        t(
-            lang,
-            format!("在客户说出明确需求之前就推销优点/利益({what}),客户提出了异议"),
-            format!("pitched advantages or benefits before the need was explicit ({what}); the customer objects"),
-        ),
+        reason,
         Some(t(
             lang,
             "对隐含需求讲优点,多半换来异议:先用暗示和需求—效益问题让客户说出「我需要……」".into(),

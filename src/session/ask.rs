@@ -27,6 +27,7 @@ impl Session<'_> {
         step.cues.clone_from(&c.cues);
         if to.is_some() {
             step.speaker = self.contact_name(to);
+            step.addressed = Some(step.speaker.clone());
         }
         if !self.asked.insert(norm.clone()) {
             step.reply = self.fallback(Kind::Repeated);
@@ -64,7 +65,7 @@ impl Session<'_> {
         if let Some(nh) = self.need_by(norm, |s, i| s.cues.problem[i].clone()) {
             let need = self.need_name(nh.need);
             step.matched = Some(format!("needs.{}.problem", self.sc.needs[nh.need].id.value));
-            step.speaker = self.need_speaker(nh.need, &step.speaker);
+            step.speaker = self.need_speaker(nh.need, &step.speaker, step.addressed.is_some());
             step.reply = super::replies::builtin(self.lang, Kind::Neutral).to_string();
             step.findings
                 .push(rules::situation_no_problem(self.lang, &need, &nh.hit.cue));
@@ -80,7 +81,7 @@ impl Session<'_> {
     fn answer_fact(&mut self, step: &mut Step, f: usize, hit: &Hit) {
         let fact = &self.sc.facts[f];
         step.matched = Some(format!("facts.{}", fact.id.value));
-        if let Some(c) = &fact.contact {
+        if let (Some(c), None) = (&fact.contact, &step.addressed) {
             step.speaker = self.contact_name(Some(&c.value));
         }
         if !self.facts_asked.insert(f) {
@@ -141,7 +142,11 @@ impl Session<'_> {
         )
     }
 
-    pub(super) fn need_speaker(&self, i: usize, current: &str) -> String {
+    /// Who answers about need `i`: the contact addressed, else the need's owner.
+    pub(super) fn need_speaker(&self, i: usize, current: &str, addressed: bool) -> String {
+        if addressed {
+            return current.to_string();
+        }
         match &self.sc.needs[i].contact {
             Some(c) => self.contact_name(Some(&c.value)),
             None => current.to_string(),
@@ -160,6 +165,16 @@ impl Session<'_> {
                     .filter(|h| self.needs[h.need].state == NeedState::Hidden)
             });
         let Some(nh) = found else {
+            // A problem question that digs into a need already on the table
+            // ("do families complain about it?") develops it like an implication.
+            if let Some(h) = self
+                .need_any(norm, |_| 0)
+                .filter(|h| self.needs[h.need].state > NeedState::Hidden)
+            {
+                self.focus = Some(h.need);
+                self.implication(step, norm);
+                return;
+            }
             if let Some((f, hit)) = best(norm, &self.cues.facts) {
                 self.answer_fact(step, f, &hit);
                 self.count_situation(step);
@@ -173,7 +188,7 @@ impl Session<'_> {
         };
         let i = nh.need;
         self.focus = Some(i);
-        step.speaker = self.need_speaker(i, &step.speaker);
+        step.speaker = self.need_speaker(i, &step.speaker, step.addressed.is_some());
         let need = &self.sc.needs[i];
         step.matched = Some(format!("needs.{}.problem", need.id.value));
         let (reply, variants) = (need.problem.reply.clone(), need.problem.variants.clone());
@@ -222,7 +237,7 @@ impl Session<'_> {
             return;
         };
         let name = self.need_name(i);
-        step.speaker = self.need_speaker(i, &step.speaker);
+        step.speaker = self.need_speaker(i, &step.speaker, step.addressed.is_some());
         if self.needs[i].state == NeedState::Hidden {
             step.reply = self.fallback(Kind::Vague);
             step.findings
@@ -297,7 +312,7 @@ impl Session<'_> {
             return;
         };
         let name = self.need_name(i);
-        step.speaker = self.need_speaker(i, &step.speaker);
+        step.speaker = self.need_speaker(i, &step.speaker, step.addressed.is_some());
         let need = &self.sc.needs[i];
         let want = self.params.threshold(need);
         let have = self.needs[i].developed_count();

@@ -110,6 +110,9 @@ pub struct Step {
     /// The scenario element the input hit (`facts.staff`, `needs.costs.problem`, …).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub matched: Option<String>,
+    /// The contact the trainee addressed, by name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub addressed: Option<String>,
     /// Who answered.
     pub speaker: String,
     /// The customer's reply.
@@ -285,6 +288,7 @@ impl<'s> Session<'s> {
             label: None,
             cues: Vec::new(),
             matched: None,
+            addressed: None,
             speaker: self.contact_name(None),
             reply: String::new(),
             findings: Vec::new(),

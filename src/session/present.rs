@@ -92,12 +92,28 @@ impl Session<'_> {
         match pitch {
             Pitch::Sentence(s) => {
                 let norm = normalize(s);
-                let pos: Vec<Option<usize>> =
-                    KINDS.iter().map(|k| self.kind_pos(&norm, *k)).collect();
+                // Parts are looked for after the acknowledgement clause, so echoing the
+                // customer's words there does not count as an early benefit.
+                let first_any = KINDS
+                    .iter()
+                    .filter_map(|k| self.kind_pos(&norm, *k))
+                    .min()
+                    .unwrap_or(usize::MAX);
+                let ack = self.acknowledges(&norm).filter(|a| *a <= first_any);
+                let body_from = ack.map_or(0, |a| {
+                    norm[a..]
+                        .find([',', '.', ';', '!'])
+                        .map_or(0, |i| a + i + 1)
+                });
+                let body = &norm[body_from..];
+                let pos: Vec<Option<usize>> = KINDS
+                    .iter()
+                    .map(|k| self.kind_pos(body, *k).map(|p| p + body_from))
+                    .collect();
                 let present: Vec<usize> = pos.iter().flatten().copied().collect();
                 let in_order = present.windows(2).all(|w| w[0] <= w[1]);
                 let first_part = present.iter().copied().min().unwrap_or(usize::MAX);
-                let acknowledged = self.acknowledges(&norm).is_some_and(|a| a <= first_part);
+                let acknowledged = ack.is_some_and(|a| a <= first_part);
                 let benefit_text = pos[3].map_or_else(String::new, |b| norm[b..].to_string());
                 Reading {
                     ffab: Ffab {
@@ -177,6 +193,7 @@ impl Session<'_> {
         let Some(i) = r.need else {
             if price {
                 step.reply = self.objection(Trigger::Price, None);
+                step.speaker = self.decision_maker();
                 step.findings.push(rules::price_talk(lang));
                 return;
             }
@@ -186,7 +203,7 @@ impl Session<'_> {
         };
         let name = self.need_name(i);
         step.matched = Some(format!("needs.{}", self.sc.needs[i].id.value));
-        step.speaker = self.need_speaker(i, &step.speaker);
+        step.speaker = self.need_speaker(i, &step.speaker, false);
         let state = self.needs[i].state;
         if state == NeedState::Met {
             step.reply = self.fallback(Kind::Repeated);
@@ -194,6 +211,9 @@ impl Session<'_> {
             return;
         }
         if state < NeedState::Explicit {
+            if price {
+                step.findings.push(rules::price_talk(lang));
+            }
             if r.ffab.advantage || r.ffab.benefit {
                 step.reply = self.objection(Trigger::PrematurePitch, Some(i));
                 step.findings.push(rules::premature_pitch(
@@ -204,6 +224,7 @@ impl Session<'_> {
                 self.lose_patience(self.params.pitch_penalty);
             } else {
                 step.reply = self.objection(Trigger::Price, None);
+                step.speaker = self.decision_maker();
                 step.findings.push(rules::feature_dump(lang));
             }
             return;
@@ -273,6 +294,17 @@ impl Session<'_> {
             None => replies::builtin(lang, Kind::Satisfied).to_string(),
         };
         self.gain_patience();
+    }
+
+    /// The decision maker's name (or the first contact's): who talks money.
+    fn decision_maker(&self) -> String {
+        let dm = self
+            .sc
+            .customer
+            .contacts
+            .iter()
+            .find(|c| c.role == crate::scenario::BuyingRole::DecisionMaker);
+        self.contact_name(dm.map(|c| c.id.value.as_str()))
     }
 
     fn benefit_example(&self, i: usize) -> String {

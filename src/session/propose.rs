@@ -11,7 +11,17 @@ impl Session<'_> {
     pub(super) fn propose(&mut self, step: &mut Step, text: &str) {
         let lang = self.lang;
         let norm = normalize(text);
-        let Some((a, _)) = best(&norm, &self.cues.advances) else {
+        let matched = best(&norm, &self.cues.advances).map(|(a, _)| a);
+        if self.explicit_count() == 0 {
+            // Pushing for commitment before any explicit need, whatever the proposal.
+            step.matched = matched.map(|a| format!("advances.{}", self.sc.advances[a].id.value));
+            let fallback = matched.map(|a| self.sc.advances[a].decline.clone());
+            step.reply = self.objection_or(Trigger::EarlyPush, fallback.as_ref());
+            step.findings.push(rules::early_push(lang));
+            self.lose_patience(1);
+            return;
+        }
+        let Some(a) = matched else {
             let examples = self
                 .sc
                 .advances
@@ -27,12 +37,6 @@ impl Session<'_> {
         let adv = &self.sc.advances[a];
         step.matched = Some(format!("advances.{}", adv.id.value));
         let what = adv.cues.first().cloned().unwrap_or_default();
-        if self.explicit_count() == 0 {
-            step.reply = self.objection_or(Trigger::EarlyPush, &adv.decline.clone());
-            step.findings.push(rules::early_push(lang));
-            self.lose_patience(1);
-            return;
-        }
         let req = &adv.requires;
         let want_explicit = usize::from(req.explicit.unwrap_or(1));
         let want_met = usize::from(req.met.unwrap_or(0));
@@ -69,18 +73,21 @@ impl Session<'_> {
         }
     }
 
-    fn objection_or(&mut self, trigger: Trigger, fallback: &crate::scenario::Text) -> String {
-        if self.sc.objections.iter().any(|o| o.trigger == trigger) {
-            let o = self
-                .sc
-                .objections
-                .iter()
-                .find(|o| o.trigger == trigger)
-                .cloned();
-            if let Some(o) = o {
-                return self.pick(&o.reply, &o.variants);
-            }
+    fn objection_or(
+        &mut self,
+        trigger: Trigger,
+        fallback: Option<&crate::scenario::Text>,
+    ) -> String {
+        let o = self
+            .sc
+            .objections
+            .iter()
+            .find(|o| o.trigger == trigger)
+            .cloned();
+        match (o, fallback) {
+            (Some(o), _) => self.pick(&o.reply, &o.variants),
+            (None, Some(t)) => self.text(t),
+            (None, None) => replies::objection(self.lang, trigger).to_string(),
         }
-        self.text(fallback)
     }
 }
