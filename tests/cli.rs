@@ -356,3 +356,49 @@ fn play_unknown_scenario_lists_bundled_ids() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("bakery-vpn"), "{}", stderr(&o));
 }
+
+/// The README's complete small example validates and plays.
+#[test]
+fn readme_example_validates_and_plays() {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README");
+    let start = readme
+        .find("### A complete small example")
+        .expect("section");
+    let rest = &readme[start..];
+    let open = rest.find("```yaml\n").expect("yaml block") + "```yaml\n".len();
+    let close = rest[open..].find("```").expect("end of block");
+    let yaml = &rest[open..open + close];
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("print-shop.yaml");
+    std::fs::write(&file, yaml).expect("write");
+    let o = run(&["validate", file.to_str().expect("utf8")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let script = dir.path().join("s.yaml");
+    std::fs::write(
+        &script,
+        "- ask: How many vans do you run?\n- ask: Is it hard to reach the drivers on the road?\n- ask: What does a wasted trip cost you?\n- ask: Would it help to reach both with one call?\n- present: You said you need to reach them at once. With short numbers, one call rings both vans, calls inside are free, so you reach both drivers with one call.\n- end: true\n",
+    )
+    .expect("write");
+    let o = run(&[
+        "play",
+        file.to_str().expect("utf8"),
+        "--script",
+        script.to_str().expect("utf8"),
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(v["needs"][0]["state"], "met", "{v}");
+}
+
+/// Every scoring rule is listed in the README.
+#[test]
+fn readme_lists_every_rule() {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README");
+    for (id, _, _) in spin_coach::scoring::rules::RULES {
+        assert!(
+            readme.contains(&format!("`{id}`")),
+            "{id} missing from README"
+        );
+    }
+}
