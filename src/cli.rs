@@ -81,12 +81,64 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Open the trainer (the default when no command is given).
+    Train {
+        /// Open this scenario's briefing (bundled id or path).
+        scenario: Option<String>,
+        /// Interface language (default: from LANG / LC_ALL).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Seed for reply variants.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Draw the first frame and exit (start-up measurement).
+        #[arg(long, hide = true)]
+        first_frame: bool,
+    },
     /// List bundled and user scenarios.
     List {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+}
+
+#[cfg(feature = "tui")]
+fn train(
+    scenario: Option<String>,
+    lang: Option<LangArg>,
+    seed: u64,
+    first_frame_only: bool,
+    extra: Vec<PathBuf>,
+) -> anyhow::Result<ExitCode> {
+    let lang = match lang {
+        Some(LangArg::Zh) => Some(crate::lang::Lang::Zh),
+        Some(LangArg::En) => Some(crate::lang::Lang::En),
+        _ => None,
+    };
+    crate::tui::run(&crate::tui::Options {
+        scenario,
+        lang,
+        extra,
+        seed,
+        first_frame_only,
+    })
+}
+
+#[cfg(not(feature = "tui"))]
+fn train(
+    _: Option<String>,
+    _: Option<LangArg>,
+    _: u64,
+    _: bool,
+    _: Vec<PathBuf>,
+) -> anyhow::Result<ExitCode> {
+    use clap::CommandFactory;
+    eprintln!(
+        "spin-coach: this build has no trainer TUI (built without the `tui` feature); use the subcommands below"
+    );
+    let _ = Cli::command().print_help();
+    Ok(ExitCode::from(2))
 }
 
 /// Parses the command line and runs it; returns the process exit code.
@@ -119,12 +171,13 @@ pub fn main() -> ExitCode {
         }) => commands::classify::run(lang, format, lexicon.as_deref(), &text),
         Some(Command::Validate { paths }) => commands::validate::run(&paths),
         Some(Command::List { format }) => commands::list::run(format, &extra),
-        None => {
-            use clap::CommandFactory;
-            let mut cmd = Cli::command();
-            let _ = cmd.print_help();
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(Command::Train {
+            scenario,
+            lang,
+            seed,
+            first_frame,
+        }) => train(scenario, lang, seed, first_frame, extra),
+        None => train(None, None, 1, false, extra),
     };
     match result {
         Ok(code) => code,

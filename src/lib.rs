@@ -8,7 +8,8 @@
 //! - [`report`]: the end-of-meeting report and its text and JSON renderers.
 //! - [`script`]: scripted turns for headless play.
 //!
-//! The CLI front end is in [`cli`] and [`commands`].
+//! The front ends are the CLI ([`cli`], [`commands`]) and, with the default `tui`
+//! feature, the trainer TUI (`tui`).
 
 pub mod cli;
 pub mod commands;
@@ -20,3 +21,5 @@ pub mod scoring;
 pub mod script;
 pub mod session;
 pub mod text;
+#[cfg(feature = "tui")]
+pub mod tui;

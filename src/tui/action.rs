@@ -1,0 +1,54 @@
+//! Intents the trainer understands, produced by the keymap and by mouse and paste events.
+
+use ratatui::crossterm::event::KeyEvent;
+
+/// Something the user wants to happen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the program (from the picker, or after confirming).
+    Quit,
+    /// Ctrl+C: quit, asking first if a meeting is in progress.
+    Interrupt,
+    /// Answer yes to the open confirmation.
+    ConfirmYes,
+    /// Answer no to the open confirmation.
+    ConfirmNo,
+    /// Move the selection or scroll up.
+    Up,
+    /// Move the selection or scroll down.
+    Down,
+    /// Scroll a page up.
+    PageUp,
+    /// Scroll a page down.
+    PageDown,
+    /// Enter: open, start, send or continue, depending on the screen.
+    Enter,
+    /// Insert a new line in the input.
+    Newline,
+    /// Go back one screen.
+    Back,
+    /// Open or close the help overlay.
+    ToggleHelp,
+    /// Move focus to the next field.
+    FocusNext,
+    /// Move focus to the previous field.
+    FocusPrev,
+    /// Switch between ask, present and propose.
+    CycleMode,
+    /// Choose the next contact to address.
+    CycleContact,
+    /// End the meeting and show the review.
+    EndMeeting,
+    /// Switch the interface language.
+    ToggleLang,
+    /// Add a character to the picker filter.
+    FilterChar(char),
+    /// Remove the last character of the picker filter.
+    FilterBackspace,
+    /// Pass a key to the focused text editor.
+    Edit(KeyEvent),
+    /// Insert pasted text (already capped and sanitized).
+    Paste(String),
+    /// The terminal was resized.
+    Resize,
+}

@@ -1,0 +1,552 @@
+//! The trainer's state and its update function. Domain state lives in the
+//! session (replayed from the trainee's inputs); this holds only view state.
+
+use super::action::Action;
+use super::keymap::{Screen, View};
+use crate::lang::Lang;
+use crate::report::{self, Report};
+use crate::scenario::{Loaded, Scenario};
+use crate::session::{FfabParts, Input, NeedProgress, Pitch, Session, Step};
+use ratatui_textarea::TextArea;
+
+/// Largest paste accepted, in bytes.
+pub const MAX_PASTE: usize = 64 * 1024;
+
+/// Which kind of turn the input makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Ask a question.
+    Ask,
+    /// Present an FFAB answer.
+    Present,
+    /// Propose a next step.
+    Propose,
+}
+
+/// A yes/no question on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirm {
+    /// Leave the meeting for the picker.
+    Abandon,
+    /// Quit the program.
+    Quit,
+}
+
+/// Where keys go in the meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The main input (or, when presenting, FFAB field `n` with 0 = one sentence).
+    Input(usize),
+    /// The transcript, for scrolling.
+    Transcript,
+}
+
+/// A meeting in progress: the inputs so far and what replaying them produced.
+pub struct Meeting {
+    /// Index of the scenario in the picker list.
+    pub scenario: usize,
+    /// The trainee's inputs, replayed through a fresh session on every change.
+    pub inputs: Vec<Input>,
+    /// Steps from the last replay.
+    pub steps: Vec<Step>,
+    /// Needs from the last replay.
+    pub needs: Vec<NeedProgress>,
+    /// Patience after the last step.
+    pub patience: i32,
+    /// Starting patience.
+    pub max_patience: i32,
+    /// Whether the meeting has ended.
+    pub over: bool,
+    /// The report from the last replay.
+    pub report: Report,
+    /// Kind of turn being composed.
+    pub mode: Mode,
+    /// Contact addressed (index), or everyone.
+    pub contact: Option<usize>,
+    /// Keyboard focus.
+    pub focus: Focus,
+    /// Editors: 0 the main input, 1–5 acknowledge, feature, function, advantage, benefit.
+    pub editors: Vec<TextArea<'static>>,
+    /// Lines scrolled up from the end of the transcript.
+    pub scroll: u16,
+}
+
+/// The whole trainer.
+pub struct App {
+    /// Interface language.
+    pub lang: Lang,
+    /// Scenarios available.
+    pub scenarios: Vec<Loaded>,
+    /// Best score per scenario id, when history exists.
+    pub best: Vec<Option<i32>>,
+    /// Picker filter text.
+    pub filter: String,
+    /// Selected row among the filtered scenarios.
+    pub selected: usize,
+    /// Current screen.
+    pub screen: Screen,
+    /// Scenario shown in the briefing.
+    pub current: Option<usize>,
+    /// The meeting, once started.
+    pub meeting: Option<Meeting>,
+    /// Help overlay open.
+    pub help: bool,
+    /// Open confirmation.
+    pub confirm: Option<Confirm>,
+    /// An error to show.
+    pub message: Option<String>,
+    /// Review scroll offset.
+    pub review_scroll: u16,
+    /// Briefing scroll offset.
+    pub brief_scroll: u16,
+    /// Seed for reply variants.
+    pub seed: u64,
+    /// Set when the program should exit.
+    pub quit: bool,
+}
+
+fn editor(placeholder: &str) -> TextArea<'static> {
+    let mut t = TextArea::default();
+    t.set_placeholder_text(placeholder.to_string());
+    t.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+    t.set_cursor_line_style(ratatui::style::Style::default());
+    t
+}
+
+impl App {
+    /// A trainer over these scenarios, on the picker.
+    #[must_use]
+    pub fn new(scenarios: Vec<Loaded>, lang: Lang, seed: u64) -> App {
+        let best = vec![None; scenarios.len()];
+        App {
+            lang,
+            scenarios,
+            best,
+            filter: String::new(),
+            selected: 0,
+            screen: Screen::Picker,
+            current: None,
+            meeting: None,
+            help: false,
+            confirm: None,
+            message: None,
+            review_scroll: 0,
+            brief_scroll: 0,
+            seed,
+            quit: false,
+        }
+    }
+
+    /// What the keymap needs to know.
+    #[must_use]
+    pub fn view(&self) -> View {
+        View {
+            screen: self.screen,
+            help: self.help,
+            confirm: self.confirm.is_some() || self.message.is_some(),
+            filter_empty: self.filter.is_empty(),
+            transcript_focus: self
+                .meeting
+                .as_ref()
+                .is_some_and(|m| m.focus == Focus::Transcript),
+            meeting_over: self.meeting.as_ref().is_some_and(|m| m.over),
+        }
+    }
+
+    /// Indices of the scenarios that match the filter.
+    #[must_use]
+    pub fn filtered(&self) -> Vec<usize> {
+        let f = crate::text::normalize(&self.filter);
+        (0..self.scenarios.len())
+            .filter(|i| {
+                if f.is_empty() {
+                    return true;
+                }
+                let s = &self.scenarios[*i].scenario;
+                let hay = format!(
+                    "{} {} {} {} {}",
+                    s.id.value,
+                    s.title.get(self.lang),
+                    s.industry.get(self.lang),
+                    s.segment.code(),
+                    s.difficulty.code()
+                );
+                crate::text::normalize(&hay).contains(&f)
+            })
+            .collect()
+    }
+
+    /// Opens the briefing of scenario `i`.
+    pub fn open(&mut self, i: usize) {
+        self.current = Some(i);
+        self.brief_scroll = 0;
+        self.screen = Screen::Briefing;
+    }
+
+    /// The scenario in the briefing or meeting.
+    #[must_use]
+    pub fn scenario(&self) -> Option<&Scenario> {
+        self.current
+            .and_then(|i| self.scenarios.get(i))
+            .map(|l| &l.scenario)
+    }
+
+    fn start_meeting(&mut self) {
+        let Some(i) = self.current else { return };
+        let s = super::i18n::strings(self.lang);
+        let mut editors = vec![editor(s.placeholder_ask)];
+        for f in s.fields {
+            editors.push(editor(f));
+        }
+        let sc = &self.scenarios[i].scenario;
+        let session = Session::new(sc, self.seed, Some(self.lang), None);
+        let max_patience = session.params().patience;
+        let report = report::build(&session, self.seed);
+        self.meeting = Some(Meeting {
+            scenario: i,
+            inputs: Vec::new(),
+            steps: Vec::new(),
+            needs: session.needs().to_vec(),
+            patience: session.patience(),
+            max_patience,
+            over: false,
+            report,
+            mode: Mode::Ask,
+            contact: None,
+            focus: Focus::Input(0),
+            editors,
+            scroll: 0,
+        });
+        self.screen = Screen::Meeting;
+    }
+
+    /// Replays the meeting's inputs through a fresh session.
+    fn replay(&mut self) {
+        let lang = self.lang;
+        let seed = self.seed;
+        let Some(m) = self.meeting.as_mut() else {
+            return;
+        };
+        let sc = &self.scenarios[m.scenario].scenario;
+        let mut session = Session::new(sc, seed, Some(lang), None);
+        for i in &m.inputs {
+            if session.is_over() {
+                break;
+            }
+            session.apply(i.clone());
+        }
+        m.steps = session.steps().to_vec();
+        m.needs = session.needs().to_vec();
+        m.patience = session.patience();
+        m.over = session.is_over();
+        m.report = report::build(&session, seed);
+        m.scroll = 0;
+    }
+
+    /// Submits what is composed as one turn.
+    pub fn submit(&mut self) {
+        let lang = self.lang;
+        let Some(m) = self.meeting.as_mut() else {
+            return;
+        };
+        if m.over {
+            self.screen = Screen::Review;
+            self.review_scroll = 0;
+            return;
+        }
+        let text = |t: &TextArea| {
+            crate::text::sanitize(&t.lines().join("\n"))
+                .trim()
+                .to_string()
+        };
+        let input = match m.mode {
+            Mode::Ask | Mode::Propose => {
+                let t = text(&m.editors[0]);
+                if t.is_empty() {
+                    return;
+                }
+                if m.mode == Mode::Ask {
+                    let sc = &self.scenarios[m.scenario].scenario;
+                    let to = m
+                        .contact
+                        .and_then(|c| sc.customer.contacts.get(c))
+                        .map(|c| c.id.value.clone());
+                    Input::Ask { to, text: t }
+                } else {
+                    Input::Propose(t)
+                }
+            }
+            Mode::Present => {
+                let fields: Vec<String> = (1..=5).map(|i| text(&m.editors[i])).collect();
+                let sentence = text(&m.editors[0]);
+                if fields.iter().any(|f| !f.is_empty()) {
+                    let opt = |s: &String| (!s.is_empty()).then(|| s.clone());
+                    Input::Present(Pitch::Parts(FfabParts {
+                        acknowledge: opt(&fields[0]),
+                        feature: opt(&fields[1]),
+                        function: opt(&fields[2]),
+                        advantage: opt(&fields[3]),
+                        benefit: opt(&fields[4]),
+                    }))
+                } else if !sentence.is_empty() {
+                    Input::Present(Pitch::Sentence(sentence))
+                } else {
+                    return;
+                }
+            }
+        };
+        m.inputs.push(input);
+        let placeholder = super::i18n::strings(lang);
+        for (i, e) in m.editors.iter_mut().enumerate() {
+            *e = editor(if i == 0 {
+                placeholder_for(m.mode, placeholder)
+            } else {
+                placeholder.fields[i - 1]
+            });
+        }
+        m.focus = Focus::Input(0);
+        self.replay();
+    }
+
+    fn end_meeting(&mut self) {
+        if let Some(m) = self.meeting.as_mut()
+            && !m.over
+        {
+            m.inputs.push(Input::End);
+        }
+        self.replay();
+        self.screen = Screen::Review;
+        self.review_scroll = 0;
+    }
+
+    /// Applies one action; returns a follow-up action when there is one.
+    pub fn update(&mut self, action: Action) -> Option<Action> {
+        if self.message.is_some() {
+            if matches!(
+                action,
+                Action::ConfirmYes | Action::ConfirmNo | Action::Back | Action::Enter
+            ) {
+                self.message = None;
+            }
+            return None;
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Interrupt => {
+                if self.confirm.is_some()
+                    || self
+                        .meeting
+                        .as_ref()
+                        .is_none_or(|m| m.over || m.inputs.is_empty())
+                {
+                    self.quit = true;
+                } else {
+                    self.confirm = Some(Confirm::Quit);
+                }
+            }
+            Action::ConfirmYes => match self.confirm.take() {
+                Some(Confirm::Quit) => self.quit = true,
+                Some(Confirm::Abandon) => {
+                    self.meeting = None;
+                    self.screen = Screen::Picker;
+                }
+                None => {}
+            },
+            Action::ConfirmNo => self.confirm = None,
+            Action::ToggleHelp => self.help = !self.help,
+            Action::ToggleLang => self.toggle_lang(),
+            Action::Resize => {}
+            Action::Back => self.back(),
+            Action::Enter => match self.screen {
+                Screen::Picker => {
+                    if let Some(i) = self.filtered().get(self.selected).copied() {
+                        self.open(i);
+                    }
+                }
+                Screen::Briefing => self.start_meeting(),
+                Screen::Meeting => self.submit(),
+                Screen::Review => {
+                    self.meeting = None;
+                    self.screen = Screen::Picker;
+                }
+            },
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown => self.scroll(&action),
+            Action::FilterChar(c) => {
+                self.filter.push(c);
+                self.selected = 0;
+            }
+            Action::FilterBackspace => {
+                self.filter.pop();
+                self.selected = 0;
+            }
+            Action::EndMeeting => self.end_meeting(),
+            Action::CycleMode => self.cycle_mode(),
+            Action::CycleContact => {
+                let n = self.scenario().map_or(0, |s| s.customer.contacts.len());
+                if let Some(m) = self.meeting.as_mut() {
+                    m.contact = match m.contact {
+                        None if n > 0 => Some(0),
+                        Some(c) if c + 1 < n => Some(c + 1),
+                        _ => None,
+                    };
+                }
+            }
+            Action::FocusNext | Action::FocusPrev => self.cycle_focus(action == Action::FocusNext),
+            Action::Newline => {
+                if let Some(e) = self.focused_editor() {
+                    e.insert_newline();
+                }
+            }
+            Action::Edit(key) => {
+                if let Some(e) = self.focused_editor() {
+                    e.input(key);
+                }
+            }
+            Action::Paste(text) => {
+                if self.screen == Screen::Picker {
+                    self.filter.push_str(&crate::text::sanitize_line(&text));
+                } else if let Some(e) = self.focused_editor() {
+                    e.insert_str(text);
+                }
+            }
+        }
+        None
+    }
+
+    fn back(&mut self) {
+        match self.screen {
+            Screen::Picker => {
+                if !self.filter.is_empty() {
+                    self.filter.clear();
+                    self.selected = 0;
+                }
+            }
+            Screen::Briefing => self.screen = Screen::Picker,
+            Screen::Meeting => {
+                if self.meeting.as_ref().is_some_and(|m| m.inputs.is_empty()) {
+                    self.meeting = None;
+                    self.screen = Screen::Briefing;
+                } else {
+                    self.confirm = Some(Confirm::Abandon);
+                }
+            }
+            Screen::Review => {
+                self.meeting = None;
+                self.screen = Screen::Picker;
+            }
+        }
+    }
+
+    fn scroll(&mut self, a: &Action) {
+        let (up, n) = match a {
+            Action::Up => (true, 1),
+            Action::Down => (false, 1),
+            Action::PageUp => (true, 10),
+            _ => (false, 10),
+        };
+        let n16 = u16::try_from(n).unwrap_or(1);
+        match self.screen {
+            Screen::Picker => {
+                let len = self.filtered().len();
+                if len == 0 {
+                    return;
+                }
+                self.selected = if up {
+                    self.selected.saturating_sub(n)
+                } else {
+                    (self.selected + n).min(len - 1)
+                };
+            }
+            Screen::Briefing => step(&mut self.brief_scroll, up, n16),
+            Screen::Review => step(&mut self.review_scroll, up, n16),
+            Screen::Meeting => {
+                if let Some(m) = self.meeting.as_mut() {
+                    // Meeting scroll counts lines up from the end.
+                    step(&mut m.scroll, !up, n16);
+                }
+            }
+        }
+    }
+
+    fn cycle_mode(&mut self) {
+        let s = super::i18n::strings(self.lang);
+        if let Some(m) = self.meeting.as_mut() {
+            m.mode = match m.mode {
+                Mode::Ask => Mode::Present,
+                Mode::Present => Mode::Propose,
+                Mode::Propose => Mode::Ask,
+            };
+            m.editors[0].set_placeholder_text(placeholder_for(m.mode, s).to_string());
+            m.focus = Focus::Input(0);
+        }
+    }
+
+    fn cycle_focus(&mut self, forward: bool) {
+        let Some(m) = self.meeting.as_mut() else {
+            return;
+        };
+        let order: Vec<Focus> = match m.mode {
+            Mode::Present => (0..=5)
+                .map(Focus::Input)
+                .chain([Focus::Transcript])
+                .collect(),
+            _ => vec![Focus::Input(0), Focus::Transcript],
+        };
+        let at = order.iter().position(|f| *f == m.focus).unwrap_or(0);
+        let next = if forward {
+            (at + 1) % order.len()
+        } else {
+            (at + order.len() - 1) % order.len()
+        };
+        m.focus = order[next];
+    }
+
+    fn focused_editor(&mut self) -> Option<&mut TextArea<'static>> {
+        let m = self.meeting.as_mut()?;
+        match m.focus {
+            Focus::Input(i) if !m.over => m.editors.get_mut(i),
+            _ => None,
+        }
+    }
+
+    fn toggle_lang(&mut self) {
+        self.lang = match self.lang {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        };
+        let s = super::i18n::strings(self.lang);
+        if let Some(m) = self.meeting.as_mut() {
+            m.editors[0].set_placeholder_text(placeholder_for(m.mode, s).to_string());
+            for (i, f) in s.fields.iter().enumerate() {
+                m.editors[i + 1].set_placeholder_text((*f).to_string());
+            }
+        }
+        self.replay();
+    }
+}
+
+fn placeholder_for(mode: Mode, s: &super::i18n::Strings) -> &'static str {
+    match mode {
+        Mode::Ask => s.placeholder_ask,
+        Mode::Present => s.placeholder_present,
+        Mode::Propose => s.placeholder_propose,
+    }
+}
+
+fn step(v: &mut u16, up: bool, n: u16) {
+    *v = if up {
+        v.saturating_sub(n)
+    } else {
+        v.saturating_add(n)
+    };
+}
+
+/// Caps and sanitizes pasted text: `\r` becomes `\n`, controls are removed.
+#[must_use]
+pub fn clean_paste(s: &str) -> String {
+    let mut end = s.len().min(MAX_PASTE);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    crate::text::sanitize(&s[..end].replace("\r\n", "\n").replace('\r', "\n"))
+}

@@ -1,0 +1,232 @@
+//! Keys become intents in one pure function, tested as a table.
+
+use super::action::Action;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// Which screen is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// Scenario list.
+    Picker,
+    /// Briefing before the meeting.
+    Briefing,
+    /// The meeting itself.
+    Meeting,
+    /// The review after it.
+    Review,
+}
+
+/// What the keymap needs to know about the view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct View {
+    /// The screen.
+    pub screen: Screen,
+    /// Help overlay open.
+    pub help: bool,
+    /// A yes/no question is open.
+    pub confirm: bool,
+    /// The picker filter is empty (so `q` and `?` are commands, not text).
+    pub filter_empty: bool,
+    /// The meeting's transcript has focus (so arrows scroll).
+    pub transcript_focus: bool,
+    /// The meeting is over (input is closed).
+    pub meeting_over: bool,
+}
+
+/// Maps a key press to an action; releases and repeats of non-editing keys are ignored.
+#[must_use]
+pub fn keymap(key: KeyEvent, v: &View) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+    if ctrl && key.code == KeyCode::Char('c') {
+        return Some(Action::Interrupt);
+    }
+    if v.confirm {
+        return match key.code {
+            KeyCode::Char('y' | 'Y') | KeyCode::Enter => Some(Action::ConfirmYes),
+            KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Action::ConfirmNo),
+            _ => None,
+        };
+    }
+    if v.help {
+        return match key.code {
+            KeyCode::F(1) | KeyCode::Esc | KeyCode::Char('?' | 'q') | KeyCode::Enter => {
+                Some(Action::ToggleHelp)
+            }
+            _ => None,
+        };
+    }
+    match key.code {
+        KeyCode::F(1) => return Some(Action::ToggleHelp),
+        KeyCode::F(9) => return Some(Action::ToggleLang),
+        KeyCode::Esc => return Some(Action::Back),
+        _ => {}
+    }
+    match v.screen {
+        Screen::Picker => match key.code {
+            KeyCode::Up => Some(Action::Up),
+            KeyCode::Down => Some(Action::Down),
+            KeyCode::PageUp => Some(Action::PageUp),
+            KeyCode::PageDown => Some(Action::PageDown),
+            KeyCode::Enter => Some(Action::Enter),
+            KeyCode::Backspace => Some(Action::FilterBackspace),
+            KeyCode::Char('q') if v.filter_empty => Some(Action::Quit),
+            KeyCode::Char('?') if v.filter_empty => Some(Action::ToggleHelp),
+            KeyCode::Char(c) if !ctrl && !alt => Some(Action::FilterChar(c)),
+            _ => None,
+        },
+        Screen::Briefing => match key.code {
+            KeyCode::Enter => Some(Action::Enter),
+            KeyCode::Char('?') => Some(Action::ToggleHelp),
+            KeyCode::Up => Some(Action::Up),
+            KeyCode::Down => Some(Action::Down),
+            _ => None,
+        },
+        Screen::Review => match key.code {
+            KeyCode::Enter => Some(Action::Enter),
+            KeyCode::Up => Some(Action::Up),
+            KeyCode::Down => Some(Action::Down),
+            KeyCode::PageUp => Some(Action::PageUp),
+            KeyCode::PageDown => Some(Action::PageDown),
+            KeyCode::Char('?') => Some(Action::ToggleHelp),
+            KeyCode::Char('q') => Some(Action::Quit),
+            _ => None,
+        },
+        Screen::Meeting => meeting_key(key, v, ctrl, alt),
+    }
+}
+
+fn meeting_key(key: KeyEvent, v: &View, ctrl: bool, alt: bool) -> Option<Action> {
+    match key.code {
+        KeyCode::F(2) => Some(Action::CycleMode),
+        KeyCode::F(3) => Some(Action::CycleContact),
+        KeyCode::F(10) => Some(Action::EndMeeting),
+        KeyCode::Tab => Some(Action::FocusNext),
+        KeyCode::BackTab => Some(Action::FocusPrev),
+        KeyCode::PageUp => Some(Action::PageUp),
+        KeyCode::PageDown => Some(Action::PageDown),
+        KeyCode::Enter if alt => Some(Action::Newline),
+        KeyCode::Char('j') if ctrl => Some(Action::Newline),
+        KeyCode::Enter => Some(Action::Enter),
+        KeyCode::Up if v.transcript_focus || v.meeting_over => Some(Action::Up),
+        KeyCode::Down if v.transcript_focus || v.meeting_over => Some(Action::Down),
+        _ if v.meeting_over || v.transcript_focus => None,
+        _ => Some(Action::Edit(key)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn k(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn km(code: KeyCode, m: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, m)
+    }
+
+    fn view(screen: Screen) -> View {
+        View {
+            screen,
+            help: false,
+            confirm: false,
+            filter_empty: true,
+            transcript_focus: false,
+            meeting_over: false,
+        }
+    }
+
+    #[test]
+    fn key_table() {
+        let picker = view(Screen::Picker);
+        let typing = View {
+            filter_empty: false,
+            ..picker
+        };
+        let brief = view(Screen::Briefing);
+        let meet = view(Screen::Meeting);
+        let scroll = View {
+            transcript_focus: true,
+            ..meet
+        };
+        let over = View {
+            meeting_over: true,
+            ..meet
+        };
+        let review = view(Screen::Review);
+        let help = View { help: true, ..meet };
+        let confirm = View {
+            confirm: true,
+            ..meet
+        };
+        let a = KeyModifiers::ALT;
+        let c = KeyModifiers::CONTROL;
+        let table: Vec<(KeyEvent, View, Option<Action>)> = vec![
+            (k(KeyCode::Char('q')), picker, Some(Action::Quit)),
+            (k(KeyCode::Char('q')), typing, Some(Action::FilterChar('q'))),
+            (
+                k(KeyCode::Char('航')),
+                picker,
+                Some(Action::FilterChar('航')),
+            ),
+            (k(KeyCode::Backspace), typing, Some(Action::FilterBackspace)),
+            (k(KeyCode::Enter), picker, Some(Action::Enter)),
+            (k(KeyCode::Down), picker, Some(Action::Down)),
+            (k(KeyCode::Char('?')), picker, Some(Action::ToggleHelp)),
+            (k(KeyCode::Enter), brief, Some(Action::Enter)),
+            (k(KeyCode::Esc), brief, Some(Action::Back)),
+            (k(KeyCode::Enter), meet, Some(Action::Enter)),
+            (km(KeyCode::Enter, a), meet, Some(Action::Newline)),
+            (km(KeyCode::Char('j'), c), meet, Some(Action::Newline)),
+            (k(KeyCode::Tab), meet, Some(Action::FocusNext)),
+            (k(KeyCode::BackTab), meet, Some(Action::FocusPrev)),
+            (k(KeyCode::F(2)), meet, Some(Action::CycleMode)),
+            (k(KeyCode::F(3)), meet, Some(Action::CycleContact)),
+            (k(KeyCode::F(10)), meet, Some(Action::EndMeeting)),
+            (
+                k(KeyCode::Char('q')),
+                meet,
+                Some(Action::Edit(k(KeyCode::Char('q')))),
+            ),
+            (
+                k(KeyCode::Char('?')),
+                meet,
+                Some(Action::Edit(k(KeyCode::Char('?')))),
+            ),
+            (k(KeyCode::Up), meet, Some(Action::Edit(k(KeyCode::Up)))),
+            (k(KeyCode::Up), scroll, Some(Action::Up)),
+            (k(KeyCode::Char('x')), scroll, None),
+            (k(KeyCode::Char('x')), over, None),
+            (k(KeyCode::PageUp), meet, Some(Action::PageUp)),
+            (k(KeyCode::Esc), meet, Some(Action::Back)),
+            (k(KeyCode::F(1)), meet, Some(Action::ToggleHelp)),
+            (k(KeyCode::F(9)), meet, Some(Action::ToggleLang)),
+            (k(KeyCode::Esc), help, Some(Action::ToggleHelp)),
+            (k(KeyCode::Char('a')), help, None),
+            (k(KeyCode::Char('y')), confirm, Some(Action::ConfirmYes)),
+            (k(KeyCode::Char('n')), confirm, Some(Action::ConfirmNo)),
+            (k(KeyCode::Esc), confirm, Some(Action::ConfirmNo)),
+            (k(KeyCode::Char('x')), confirm, None),
+            (km(KeyCode::Char('c'), c), confirm, Some(Action::Interrupt)),
+            (km(KeyCode::Char('c'), c), meet, Some(Action::Interrupt)),
+            (k(KeyCode::Enter), review, Some(Action::Enter)),
+            (k(KeyCode::Char('q')), review, Some(Action::Quit)),
+            (k(KeyCode::PageDown), review, Some(Action::PageDown)),
+        ];
+        for (key, v, want) in table {
+            assert_eq!(keymap(key, &v), want, "{key:?} on {v:?}");
+        }
+    }
+
+    #[test]
+    fn releases_are_ignored() {
+        let mut key = k(KeyCode::Enter);
+        key.kind = KeyEventKind::Release;
+        assert_eq!(keymap(key, &view(Screen::Picker)), None);
+    }
+}

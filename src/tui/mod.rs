@@ -1,0 +1,206 @@
+//! The trainer TUI: a thin shell over the core. One terminal guard, a blocking
+//! event loop (idle CPU is zero), keys mapped to actions by a pure function,
+//! and drawing that only reads the app.
+
+pub mod action;
+pub mod app;
+pub mod i18n;
+pub mod keymap;
+pub mod screens;
+pub mod theme;
+pub mod ui;
+pub mod wrap;
+
+use crate::lang::Lang;
+use action::Action;
+use app::App;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// How the trainer starts.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Open this scenario's briefing directly (bundled id or path).
+    pub scenario: Option<String>,
+    /// Interface language; else from LANG / LC_ALL.
+    pub lang: Option<Lang>,
+    /// Extra scenario folders.
+    pub extra: Vec<PathBuf>,
+    /// Seed for reply variants.
+    pub seed: u64,
+    /// Draw the first frame and exit (for start-up measurement).
+    pub first_frame_only: bool,
+}
+
+/// The interface language from the environment (LC_ALL, LC_MESSAGES, LANG).
+#[must_use]
+pub fn env_lang() -> Lang {
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        if let Ok(v) = std::env::var(var)
+            && let Some(l) = Lang::parse(&v)
+        {
+            return l;
+        }
+    }
+    Lang::En
+}
+
+/// Undoes every terminal mode the trainer enables. Safe to call more than once.
+pub fn restore() {
+    let mut out = std::io::stdout();
+    let _ = execute!(
+        out,
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        ratatui::crossterm::cursor::Show
+    );
+    let _ = disable_raw_mode();
+    let _ = out.flush();
+}
+
+struct Guard;
+
+impl Guard {
+    fn enter() -> std::io::Result<Guard> {
+        enable_raw_mode()?;
+        let g = Guard;
+        execute!(
+            std::io::stdout(),
+            EnterAlternateScreen,
+            EnableBracketedPaste,
+            EnableMouseCapture
+        )?;
+        Ok(g)
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+fn install_handlers() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+    use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
+    if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT]) {
+        std::thread::spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                restore();
+                std::process::exit(128 + sig);
+            }
+        });
+    }
+}
+
+/// Loads the scenarios the picker shows: bundled, then user folders. Broken
+/// user files are skipped and returned as messages.
+#[must_use]
+pub fn load_scenarios(extra: &[PathBuf]) -> (Vec<crate::scenario::Loaded>, Vec<String>) {
+    let mut ok = Vec::new();
+    let mut errors = Vec::new();
+    for r in crate::scenario::bundled() {
+        match r {
+            Ok(l) => ok.push(l),
+            Err(ps) => errors.extend(ps.iter().map(ToString::to_string)),
+        }
+    }
+    for d in extra {
+        for f in crate::commands::yaml_files(d) {
+            match crate::scenario::load_file(&f) {
+                Ok(l) => ok.push(l),
+                Err(ps) => errors.extend(ps.iter().map(ToString::to_string)),
+            }
+        }
+    }
+    (ok, errors)
+}
+
+/// Builds the app for the options (opening a scenario's briefing if asked).
+///
+/// # Errors
+/// The problems of a scenario named on the command line.
+pub fn build_app(opts: &Options) -> Result<App, Vec<crate::scenario::Problem>> {
+    let (mut scenarios, errors) = load_scenarios(&opts.extra);
+    let mut open = None;
+    if let Some(arg) = &opts.scenario {
+        let loaded = crate::scenario::resolve(arg, &opts.extra)?;
+        open = scenarios.iter().position(|l| {
+            l.scenario.id.value == loaded.scenario.id.value && l.origin == loaded.origin
+        });
+        if open.is_none() {
+            scenarios.push(loaded);
+            open = Some(scenarios.len() - 1);
+        }
+    }
+    let mut app = App::new(scenarios, opts.lang.unwrap_or_else(env_lang), opts.seed);
+    if let Some(i) = open {
+        app.open(i);
+    }
+    if !errors.is_empty() {
+        app.message = Some(errors.join("; "));
+    }
+    Ok(app)
+}
+
+/// Maps a terminal event to an action.
+#[must_use]
+pub fn event_action(ev: Event, app: &App) -> Option<Action> {
+    match ev {
+        Event::Key(k) => keymap::keymap(k, &app.view()),
+        Event::Paste(p) => Some(Action::Paste(app::clean_paste(&p))),
+        Event::Resize(..) => Some(Action::Resize),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollUp => Some(Action::Up),
+            MouseEventKind::ScrollDown => Some(Action::Down),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Runs the trainer until the user quits.
+///
+/// # Errors
+/// Terminal errors; scenario problems are printed before the terminal is touched.
+pub fn run(opts: &Options) -> anyhow::Result<std::process::ExitCode> {
+    let mut app = match build_app(opts) {
+        Ok(a) => a,
+        Err(ps) => {
+            ps.iter().for_each(|p| eprintln!("{p}"));
+            return Ok(std::process::ExitCode::from(1));
+        }
+    };
+    install_handlers();
+    let guard = Guard::enter()?;
+    let backend = ratatui::backend::CrosstermBackend::new(std::io::stdout());
+    let mut terminal = ratatui::Terminal::new(backend)?;
+    terminal.clear()?;
+    loop {
+        terminal.draw(|f| ui::draw(f, &app))?;
+        if opts.first_frame_only || app.quit {
+            break;
+        }
+        let ev = event::read()?;
+        let mut next = event_action(ev, &app);
+        while let Some(a) = next {
+            next = app.update(a);
+        }
+    }
+    drop(terminal);
+    drop(guard);
+    Ok(std::process::ExitCode::SUCCESS)
+}

@@ -1,0 +1,307 @@
+//! The meeting: transcript, input (ask, FFAB composer, propose), SPIN tracker,
+//! needs board, patience and the last grade.
+
+use crate::lang::Lang;
+use crate::session::{NeedState, Step};
+use crate::tui::app::{App, Focus, Meeting, Mode};
+use crate::tui::i18n::{Strings, strings};
+use crate::tui::theme;
+use crate::tui::ui::{clamp, panel};
+use crate::tui::wrap::{truncate, wrap_prefixed};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui_textarea::TextArea;
+
+/// Draws the meeting; the cursor goes to the caret of the focused editor.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
+    let m = app.meeting.as_ref()?;
+    let sc = &app.scenarios[m.scenario].scenario;
+    let s = strings(app.lang);
+    let input_h = if m.over {
+        3
+    } else if m.mode == Mode::Present {
+        8
+    } else {
+        5
+    };
+    let [header, middle, input] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(input_h),
+    ])
+    .areas(area);
+    let side_w = (area.width / 3).clamp(26, 36);
+    let [transcript, side] =
+        Layout::horizontal([Constraint::Min(20), Constraint::Length(side_w)]).areas(middle);
+    let mode = mode_name(m.mode, s);
+    let to = m
+        .contact
+        .and_then(|c| sc.customer.contacts.get(c))
+        .map_or(s.to_anyone, |c| c.name.get(app.lang));
+    let head = format!("{} · {mode} · {}: {to}", sc.title.get(app.lang), s.to);
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            truncate(&head, header.width as usize),
+            theme::TITLE,
+        )),
+        header,
+    );
+    draw_transcript(frame, transcript, m, app.lang, s);
+    draw_side(frame, side, m, app, s);
+    draw_input(frame, input, m, s, app.lang)
+}
+
+fn mode_name(mode: Mode, s: &Strings) -> &'static str {
+    match mode {
+        Mode::Ask => s.mode_ask,
+        Mode::Present => s.mode_present,
+        Mode::Propose => s.mode_propose,
+    }
+}
+
+/// The transcript as wrapped lines.
+#[must_use]
+pub fn transcript_lines(
+    steps: &[Step],
+    lang: Lang,
+    s: &Strings,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for st in steps {
+        let label = st
+            .label
+            .map_or_else(String::new, |l| format!("[{}] ", l.code()));
+        let to = st
+            .addressed
+            .as_ref()
+            .map_or_else(String::new, |n| format!(" → {n}"));
+        let kind = match st.input.kind() {
+            "present" => lang.pick("(展示) ", "(present) "),
+            "propose" => lang.pick("(推进) ", "(propose) "),
+            "end" => lang.pick("(结束会谈)", "(end of meeting)"),
+            _ => "",
+        };
+        let prefix = format!("{:>2} {}{to}: ", st.turn, s.you);
+        lines.extend(wrap_prefixed(
+            &prefix,
+            theme::YOU,
+            &format!("{label}{kind}{}", st.input.display_text()),
+            Style::default(),
+            width,
+        ));
+        if !st.reply.is_empty() {
+            lines.extend(wrap_prefixed(
+                &format!("   {}: ", st.speaker),
+                theme::CUSTOMER,
+                &st.reply,
+                Style::default(),
+                width,
+            ));
+        }
+        for f in &st.findings {
+            let p = format!("   {:+} ", f.points);
+            lines.extend(wrap_prefixed(
+                &p,
+                theme::points(f.points),
+                &format!("{}: {}", f.rule, f.reason),
+                theme::points(f.points),
+                width,
+            ));
+        }
+        lines.push(Line::from(""));
+    }
+    lines
+}
+
+fn draw_transcript(frame: &mut Frame, area: Rect, m: &Meeting, lang: Lang, s: &Strings) {
+    let block = panel(s.transcript, m.focus == Focus::Transcript);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let lines = transcript_lines(&m.steps, lang, s, inner.width as usize);
+    let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let bottom = total.saturating_sub(inner.height);
+    let top = bottom.saturating_sub(m.scroll);
+    frame.render_widget(Paragraph::new(lines).scroll((top, 0)), inner);
+}
+
+fn draw_side(frame: &mut Frame, area: Rect, m: &Meeting, app: &App, s: &Strings) {
+    let lang = app.lang;
+    let w = area.width.saturating_sub(2) as usize;
+    let c = &m.report.counts;
+    let [track, needs, grade] = Layout::vertical([
+        Constraint::Length(5),
+        Constraint::Min(3),
+        Constraint::Length(6),
+    ])
+    .areas(area);
+    let filled = usize::try_from(m.patience.max(0)).unwrap_or(0);
+    let empty = usize::try_from((m.max_patience - m.patience).max(0)).unwrap_or(0);
+    let tracker = vec![
+        Line::from(format!(
+            "S {}  P {}  I {}  N {}",
+            c.situation, c.problem, c.implication, c.need_payoff
+        )),
+        Line::from(format!("I+N {}%", c.in_share)),
+        Line::from(vec![
+            Span::raw(format!("{} ", s.patience)),
+            Span::styled("■".repeat(filled), theme::GOOD),
+            Span::styled("□".repeat(empty), theme::DIM),
+            Span::raw(format!(" {}/{}", m.patience.max(0), m.max_patience)),
+        ]),
+    ];
+    let tb = panel(s.tracker, false);
+    let ti = tb.inner(track);
+    frame.render_widget(tb, track);
+    frame.render_widget(
+        Paragraph::new(
+            tracker
+                .into_iter()
+                .map(|l| truncate_line(l, w))
+                .collect::<Vec<_>>(),
+        ),
+        ti,
+    );
+    let nb = panel(s.needs, false);
+    let ni = nb.inner(needs);
+    frame.render_widget(nb, needs);
+    let sc = &app.scenarios[m.scenario].scenario;
+    let mut nl = Vec::new();
+    for (n, p) in sc.needs.iter().zip(&m.needs) {
+        if p.state == NeedState::Hidden {
+            continue;
+        }
+        let mark = match p.state {
+            NeedState::Implied => "○",
+            NeedState::Developed => "◐",
+            NeedState::Explicit => "●",
+            _ => "✔",
+        };
+        let t = format!("{} {}", p.state.name(lang), n.summary.get(lang));
+        nl.extend(wrap_prefixed(
+            &format!("{mark} "),
+            theme::TITLE,
+            &t,
+            Style::default(),
+            w,
+        ));
+    }
+    if nl.is_empty() {
+        nl.push(Line::styled(s.none_yet, theme::DIM));
+    }
+    frame.render_widget(Paragraph::new(nl), ni);
+    let gb = panel(s.last_grade, false);
+    let gi = gb.inner(grade);
+    frame.render_widget(gb, grade);
+    let mut gl = Vec::new();
+    if let Some(st) = m.steps.last() {
+        let main = st
+            .findings
+            .iter()
+            .max_by_key(|f| (f.points.abs(), std::cmp::Reverse(f.rule)));
+        if let Some(f) = main {
+            gl.extend(wrap_prefixed(
+                &format!("{:+} ", st.points),
+                theme::points(st.points),
+                &format!("{}: {}", f.rule, f.reason),
+                Style::default(),
+                w,
+            ));
+        }
+    }
+    frame.render_widget(Paragraph::new(gl), gi);
+}
+
+fn truncate_line(l: Line<'static>, w: usize) -> Line<'static> {
+    if l.width() <= w {
+        return l;
+    }
+    let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+    Line::from(truncate(&text, w))
+}
+
+/// Renders an editor in `r` and returns its caret's screen position.
+fn editor(frame: &mut Frame, r: Rect, t: &TextArea<'static>) -> Position {
+    frame.render_widget(t, r);
+    let c = t.screen_cursor();
+    let (top, left) = t.scroll_offset();
+    let row = u16::try_from(c.row).unwrap_or(0).saturating_sub(top);
+    let col = u16::try_from(c.col).unwrap_or(0).saturating_sub(left);
+    clamp(
+        Position {
+            x: r.x.saturating_add(col),
+            y: r.y.saturating_add(row),
+        },
+        r,
+    )
+}
+
+fn draw_input(
+    frame: &mut Frame,
+    area: Rect,
+    m: &Meeting,
+    s: &Strings,
+    lang: Lang,
+) -> Option<Position> {
+    let focused = matches!(m.focus, Focus::Input(_));
+    let block = panel(mode_name(m.mode, s), focused && !m.over);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if m.over {
+        frame.render_widget(
+            Paragraph::new(Line::styled(s.meeting_over, theme::TITLE)),
+            inner,
+        );
+        return None;
+    }
+    if m.mode != Mode::Present {
+        let p = editor(frame, inner, &m.editors[0]);
+        return focused.then_some(p);
+    }
+    let labels: Vec<&str> = std::iter::once(s.sentence)
+        .chain(s.fields.iter().copied())
+        .collect();
+    let lw = labels
+        .iter()
+        .map(|l| crate::text::width(l))
+        .max()
+        .unwrap_or(8) as u16
+        + 2;
+    let mut cursor = None;
+    for (i, label) in labels.iter().enumerate() {
+        let y = inner.y + u16::try_from(i).unwrap_or(0);
+        if y >= inner.bottom() {
+            break;
+        }
+        let lr = Rect {
+            x: inner.x,
+            y,
+            width: lw.min(inner.width),
+            height: 1,
+        };
+        let er = Rect {
+            x: inner.x + lr.width,
+            y,
+            width: inner.width.saturating_sub(lr.width),
+            height: 1,
+        };
+        let style = if m.focus == Focus::Input(i) {
+            theme::FOCUS
+        } else {
+            theme::DIM
+        };
+        frame.render_widget(
+            Paragraph::new(Line::styled(crate::text::pad(label, lw as usize), style)),
+            lr,
+        );
+        let p = editor(frame, er, &m.editors[i]);
+        if m.focus == Focus::Input(i) {
+            cursor = Some(p);
+        }
+    }
+    let _ = lang;
+    cursor
+}

@@ -1,0 +1,7 @@
+//! One file per screen; each draws from `&App` and returns the cursor position, if any.
+
+pub mod briefing;
+pub mod help;
+pub mod meeting;
+pub mod picker;
+pub mod review;

@@ -1,0 +1,89 @@
+//! The scenario picker: filterable list with language, segment, industry, difficulty and best score.
+
+use crate::tui::app::App;
+use crate::tui::i18n::strings;
+use crate::tui::theme;
+use crate::tui::ui::panel;
+use crate::tui::wrap::truncate;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Draws the picker; the cursor sits at the end of the filter.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
+    let s = strings(app.lang);
+    let [head, list] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
+    let filter_text = if app.filter.is_empty() {
+        Span::styled(s.filter_hint, theme::DIM)
+    } else {
+        Span::raw(crate::text::sanitize_line(&app.filter))
+    };
+    let fblock = panel(&format!("{} · {}", s.app, s.filter), true);
+    let finner = fblock.inner(head);
+    frame.render_widget(Paragraph::new(Line::from(filter_text)).block(fblock), head);
+    let block = panel(s.picker_title, false);
+    let inner = block.inner(list);
+    frame.render_widget(block, list);
+    let rows = app.filtered();
+    let w = inner.width as usize;
+    // Columns: title (flex) · lang 4 · seg 3 · level 6 · best 4 · industry (rest when wide)
+    let industry_w = if w >= 100 { 24 } else { 0 };
+    let fixed = 4 + 4 + 7 + 5 + industry_w + 5;
+    let title_w = w.saturating_sub(fixed).max(8);
+    let header = format!(
+        "{}  {}  {}  {}  {}{}",
+        crate::text::pad(&truncate(s.col_title, title_w), title_w),
+        crate::text::pad(s.col_lang, 4),
+        crate::text::pad(s.col_segment, 3),
+        crate::text::pad(s.col_difficulty, 6),
+        crate::text::pad(s.col_best, 4),
+        if industry_w > 0 {
+            format!("  {}", s.col_industry)
+        } else {
+            String::new()
+        }
+    );
+    let mut lines = vec![Line::styled(
+        truncate(&format!("  {header}"), w),
+        theme::DIM,
+    )];
+    if rows.is_empty() {
+        lines.push(Line::styled(s.no_match, theme::DIM));
+    }
+    let visible = inner.height.saturating_sub(1) as usize;
+    let first = app.selected.saturating_sub(visible.saturating_sub(1));
+    for (n, i) in rows.iter().enumerate().skip(first).take(visible) {
+        let sc = &app.scenarios[*i].scenario;
+        let best = app
+            .best
+            .get(*i)
+            .copied()
+            .flatten()
+            .map_or_else(|| "-".to_string(), |b| b.to_string());
+        let row = format!(
+            "{}  {}  {}  {}  {}{}",
+            crate::text::pad(&truncate(sc.title.get(app.lang), title_w), title_w),
+            crate::text::pad(sc.language.code(), 4),
+            crate::text::pad(sc.segment.code(), 3),
+            crate::text::pad(sc.difficulty.code(), 6),
+            crate::text::pad(&best, 4),
+            if industry_w > 0 {
+                format!("  {}", truncate(sc.industry.get(app.lang), industry_w))
+            } else {
+                String::new()
+            }
+        );
+        let marker = if n == app.selected { "▶ " } else { "  " };
+        let style = if n == app.selected {
+            theme::SELECTED
+        } else {
+            ratatui::style::Style::default()
+        };
+        lines.push(Line::styled(truncate(&format!("{marker}{row}"), w), style));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    let x = finner.x
+        + crate::text::width(&app.filter).min(finner.width.saturating_sub(1) as usize) as u16;
+    Some(Position { x, y: finner.y })
+}

@@ -1,0 +1,174 @@
+//! The review: total and parts as bars, behaviour counts, needs journey,
+//! the relationship quadrant, the top tips and every turn's grade.
+
+use crate::report::Report;
+use crate::session::NeedState;
+use crate::tui::app::App;
+use crate::tui::i18n::{Strings, strings};
+use crate::tui::screens::meeting::transcript_lines;
+use crate::tui::theme;
+use crate::tui::ui::panel;
+use crate::tui::wrap::{truncate, wrap_prefixed};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Draws the review of the current meeting.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
+    let m = app.meeting.as_ref()?;
+    let s = strings(app.lang);
+    let r = &m.report;
+    let [top, rest] = Layout::vertical([Constraint::Length(8), Constraint::Min(3)]).areas(area);
+    let [scores, rel] =
+        Layout::horizontal([Constraint::Min(30), Constraint::Length(30)]).areas(top);
+    draw_scores(frame, scores, r, app, s);
+    draw_relationship(frame, rel, r, s);
+    let block = panel(&format!("{} · {}", s.review, r.title), false);
+    let inner = block.inner(rest);
+    frame.render_widget(block, rest);
+    let w = inner.width as usize;
+    let mut lines = Vec::new();
+    let c = &r.counts;
+    lines.push(Line::styled(s.counts, theme::TITLE));
+    lines.push(Line::from(format!(
+        "  {}: S {} · P {} · I {} · N {} · - {}   I+N {}%",
+        s.questions, c.situation, c.problem, c.implication, c.need_payoff, c.other, c.in_share
+    )));
+    lines.push(Line::from(format!(
+        "  {}: {} {} · {} {} · {} {}   FFAB: F {} · Fn {} · A {} · B {}",
+        s.needs,
+        NeedState::Implied.name(app.lang),
+        c.implied_needs,
+        NeedState::Explicit.name(app.lang),
+        c.explicit_needs,
+        NeedState::Met.name(app.lang),
+        c.met_needs,
+        c.features,
+        c.functions,
+        c.advantages,
+        c.benefits
+    )));
+    lines.push(Line::styled(s.journey, theme::TITLE));
+    for n in &r.needs {
+        let path = if n.journey.is_empty() {
+            NeedState::Hidden.name(app.lang).to_string()
+        } else {
+            n.journey
+                .iter()
+                .map(|j| format!("{} t{}", j.state.name(app.lang), j.turn))
+                .collect::<Vec<_>>()
+                .join(" → ")
+        };
+        lines.extend(wrap_prefixed(
+            "  ",
+            Style::default(),
+            &format!("{}: {path}", n.summary),
+            Style::default(),
+            w,
+        ));
+    }
+    lines.push(Line::styled(s.tips, theme::TITLE));
+    for (i, t) in r.tips.iter().enumerate() {
+        let at = t.turn.map_or_else(String::new, |n| format!(" t{n}"));
+        lines.extend(wrap_prefixed(
+            &format!("  {}. ", i + 1),
+            theme::YOU,
+            &format!("[{}{at}] {}", t.rule, t.tip),
+            Style::default(),
+            w,
+        ));
+    }
+    lines.push(Line::styled(s.turns, theme::TITLE));
+    lines.extend(transcript_lines(&m.steps, app.lang, s, w));
+    for f in &r.closing {
+        lines.extend(wrap_prefixed(
+            &format!("   {:+} ", f.points),
+            theme::points(f.points),
+            &format!("{}: {}", f.rule, f.reason),
+            theme::points(f.points),
+            w,
+        ));
+    }
+    let max = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_sub(inner.height);
+    frame.render_widget(
+        Paragraph::new(lines).scroll((app.review_scroll.min(max), 0)),
+        inner,
+    );
+    None
+}
+
+fn draw_scores(frame: &mut Frame, area: Rect, r: &Report, app: &App, s: &Strings) {
+    let block = panel(&format!("{} {}/100", s.score, r.score.total), true);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let names: Vec<&str> = r
+        .score
+        .parts
+        .list()
+        .iter()
+        .map(|(p, _)| p.name(app.lang))
+        .collect();
+    let nw = names
+        .iter()
+        .map(|n| crate::text::width(n))
+        .max()
+        .unwrap_or(10);
+    let bar_w = (inner.width as usize).saturating_sub(nw + 9).max(1);
+    let mut lines = vec![Line::styled(
+        format!("{} {}/100", s.score, r.score.total),
+        Style::default().add_modifier(Modifier::BOLD),
+    )];
+    for ((_, ps), name) in r.score.parts.list().iter().zip(names) {
+        let fill = usize::try_from(ps.points).unwrap_or(0) * bar_w
+            / usize::try_from(ps.max.max(1)).unwrap_or(1);
+        lines.push(Line::from(vec![
+            Span::raw(format!(
+                "{} {:>2}/{:<2} ",
+                crate::text::pad(name, nw),
+                ps.points,
+                ps.max
+            )),
+            Span::styled("█".repeat(fill), theme::GOOD),
+            Span::styled("░".repeat(bar_w - fill), theme::DIM),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn draw_relationship(frame: &mut Frame, area: Rect, r: &Report, s: &Strings) {
+    let block = panel(s.relationship, false);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let q = ["partner", "supplier", "friend", "outsider"];
+    let cell = |i: usize| {
+        let name = s.quadrants[i];
+        if r.relationship.quadrant == q[i] {
+            format!("[★ {name}]")
+        } else {
+            format!("  {name}  ")
+        }
+    };
+    let cw = (inner.width as usize / 2).max(6);
+    let yes_no = |b: bool| if b { s.met } else { s.not_met };
+    let lines = vec![
+        Line::from(truncate(
+            &format!(
+                "{}: {}",
+                s.institutional,
+                yes_no(r.relationship.institutional)
+            ),
+            inner.width as usize,
+        )),
+        Line::from(truncate(
+            &format!("{}: {}", s.personal, yes_no(r.relationship.personal)),
+            inner.width as usize,
+        )),
+        Line::from(format!("{}{}", crate::text::pad(&cell(0), cw), cell(1))),
+        Line::from(format!("{}{}", crate::text::pad(&cell(2), cw), cell(3))),
+    ];
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,102 @@
+//! Drawing: reads the app, never changes it. Returns where the terminal cursor goes.
+
+use super::app::{App, Confirm};
+use super::i18n::strings;
+use super::keymap::Screen;
+use super::screens;
+use super::theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+/// Smallest usable terminal.
+pub const MIN_WIDTH: u16 = 60;
+/// Smallest usable terminal.
+pub const MIN_HEIGHT: u16 = 18;
+
+/// Draws the whole screen and places the cursor.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let s = strings(app.lang);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = format!("{} ({MIN_WIDTH}×{MIN_HEIGHT})", s.too_small);
+        let lines = vec![Line::from(super::wrap::truncate(&msg, area.width as usize))];
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    }
+    let [body, footer] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let (keys, cursor) = match app.screen {
+        Screen::Picker => (s.keys_picker, screens::picker::draw(frame, body, app)),
+        Screen::Briefing => (s.keys_briefing, screens::briefing::draw(frame, body, app)),
+        Screen::Meeting => (s.keys_meeting, screens::meeting::draw(frame, body, app)),
+        Screen::Review => (s.keys_review, screens::review::draw(frame, body, app)),
+    };
+    frame.render_widget(
+        Paragraph::new(super::wrap::truncate(keys, footer.width as usize)).style(theme::FOOTER),
+        footer,
+    );
+    if app.help {
+        screens::help::draw(frame, area, app);
+    } else if let Some(c) = app.confirm {
+        let q = match c {
+            Confirm::Abandon => s.confirm_abandon,
+            Confirm::Quit => s.confirm_quit,
+        };
+        popup(frame, area, q, s.yes_no);
+    } else if let Some(m) = &app.message {
+        popup(frame, area, s.error, m);
+    } else if let Some(p) = cursor {
+        frame.set_cursor_position(p);
+    }
+}
+
+fn popup(frame: &mut Frame, area: Rect, title: &str, body: &str) {
+    let w = (crate::text::width(title).max(crate::text::width(body)) as u16 + 6)
+        .min(area.width.saturating_sub(2))
+        .max(20);
+    let r = centered(area, w, 5);
+    frame.render_widget(Clear, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::FOCUS)
+        .title(Line::styled(format!(" {title} "), theme::TITLE));
+    frame.render_widget(
+        Paragraph::new(vec![Line::from(""), Line::from(format!("  {body}"))]).block(block),
+        r,
+    );
+}
+
+/// A rectangle of at most `w`×`h` centered in `area`.
+#[must_use]
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// A bordered block with a title; highlighted when focused.
+#[must_use]
+pub fn panel(title: &str, focused: bool) -> Block<'static> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused { theme::FOCUS } else { theme::BORDER })
+        .title(Line::styled(
+            format!(" {} ", crate::text::sanitize_line(title)),
+            theme::TITLE,
+        ))
+}
+
+/// Clamps a cursor position into an area.
+#[must_use]
+pub fn clamp(p: Position, r: Rect) -> Position {
+    Position {
+        x: p.x.clamp(r.x, r.right().saturating_sub(1)),
+        y: p.y.clamp(r.y, r.bottom().saturating_sub(1)),
+    }
+}
