@@ -133,7 +133,7 @@ fn draw_side(frame: &mut Frame, area: Rect, m: &Meeting, app: &App, s: &Strings)
     let w = area.width.saturating_sub(2) as usize;
     let c = &m.report.counts;
     let [track, needs, grade] = Layout::vertical([
-        Constraint::Length(5),
+        Constraint::Length(6),
         Constraint::Min(3),
         Constraint::Length(6),
     ])
@@ -146,11 +146,15 @@ fn draw_side(frame: &mut Frame, area: Rect, m: &Meeting, app: &App, s: &Strings)
             c.situation, c.problem, c.implication, c.need_payoff
         )),
         Line::from(format!("I+N {}%", c.in_share)),
+        Line::from(format!(
+            "{} {}/{}",
+            s.patience,
+            m.patience.max(0),
+            m.max_patience
+        )),
         Line::from(vec![
-            Span::raw(format!("{} ", s.patience)),
             Span::styled("■".repeat(filled), theme::GOOD),
             Span::styled("□".repeat(empty), theme::DIM),
-            Span::raw(format!(" {}/{}", m.patience.max(0), m.max_patience)),
         ]),
     ];
     let tb = panel(s.tracker, false);

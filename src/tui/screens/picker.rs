@@ -29,7 +29,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     let w = inner.width as usize;
     // Columns: title (flex) · lang 4 · seg 3 · level 6 · best 4 · industry (rest when wide)
     let industry_w = if w >= 100 { 24 } else { 0 };
-    let fixed = 4 + 4 + 7 + 5 + industry_w + 5;
+    // marker 2 + gaps 2×4 + lang 4 + seg 3 + level 6 + best 4 (+ gap 2 + industry)
+    let fixed = 27 + if industry_w > 0 { industry_w + 2 } else { 0 };
     let title_w = w.saturating_sub(fixed).max(8);
     let header = format!(
         "{}  {}  {}  {}  {}{}",

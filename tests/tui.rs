@@ -1,0 +1,217 @@
+//! The trainer's screens as TestBackend snapshots at 80×24 and 120×40 in both
+//! languages, driven by actions (no sleeps), plus a render sweep over sizes.
+#![cfg(feature = "tui")]
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use spin_coach::lang::Lang;
+use spin_coach::tui::action::Action;
+use spin_coach::tui::app::App;
+use spin_coach::tui::keymap::Screen;
+use spin_coach::tui::{Options, build_app, ui};
+
+fn app(lang: Lang, scenario: Option<&str>) -> App {
+    let opts = Options {
+        scenario: scenario.map(str::to_string),
+        lang: Some(lang),
+        extra: Vec::new(),
+        seed: 1,
+        first_frame_only: false,
+    };
+    build_app(&opts).unwrap_or_else(|ps| panic!("{ps:?}"))
+}
+
+fn render(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    t.draw(|f| ui::draw(f, app)).expect("draw");
+    t
+}
+
+fn apply(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+    for a in actions {
+        let mut next = Some(a);
+        while let Some(a) = next {
+            next = app.update(a);
+        }
+    }
+}
+
+fn say(app: &mut App, text: &str) {
+    apply(app, [Action::Paste(text.to_string()), Action::Enter]);
+}
+
+fn snap(name: &str, app: &App) {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let t = render(app, w, h);
+        insta::assert_snapshot!(format!("{name}-{w}x{h}"), t.backend());
+    }
+}
+
+fn zh_meeting() -> App {
+    let mut a = app(Lang::Zh, Some("shop-vpn"));
+    apply(&mut a, [Action::Enter]);
+    say(&mut a, "请问公司现在有多少员工？");
+    say(
+        &mut a,
+        "王总，现在员工的话费是怎么报销的，您觉得这块有没有什么不满意的地方？",
+    );
+    say(
+        &mut a,
+        "这样下去，一年下来会多花多少钱？对公司的成本有什么影响？",
+    );
+    a
+}
+
+#[test]
+fn picker() {
+    for lang in [Lang::Zh, Lang::En] {
+        let a = app(lang, None);
+        assert_eq!(a.screen, Screen::Picker);
+        snap(&format!("picker-{lang}"), &a);
+    }
+}
+
+#[test]
+fn picker_filter_narrows_the_list() {
+    let mut a = app(Lang::En, None);
+    apply(&mut a, "bakery".chars().map(Action::FilterChar));
+    assert_eq!(a.filtered().len(), 1);
+    snap("picker-filtered-en", &a);
+    let mut z = app(Lang::Zh, None);
+    apply(&mut z, "航空".chars().map(Action::FilterChar));
+    assert_eq!(z.filtered().len(), 1);
+}
+
+#[test]
+fn briefing() {
+    snap("briefing-zh", &app(Lang::Zh, Some("airline-sms")));
+    snap("briefing-en", &app(Lang::En, Some("hospital-network")));
+}
+
+#[test]
+fn meeting_with_wrapped_chinese_and_cursor_at_the_caret() {
+    let mut a = zh_meeting();
+    snap("meeting-zh", &a);
+    apply(&mut a, [Action::Paste("请问".into())]);
+    let mut t = render(&a, 80, 24);
+    // Input block starts at row 24-1(footer)-5 = 18; inner row 19, col 1; "请问" is 4 columns wide.
+    t.backend_mut().assert_cursor_position((5, 19));
+    let mut t = render(&a, 120, 40);
+    t.backend_mut().assert_cursor_position((5, 35));
+}
+
+#[test]
+fn meeting_english_and_composer() {
+    let mut a = app(Lang::En, Some("bakery-vpn"));
+    apply(&mut a, [Action::Enter]);
+    say(
+        &mut a,
+        "How do you feel about the phone allowance bills at the moment, are they a problem?",
+    );
+    apply(
+        &mut a,
+        [
+            Action::CycleMode,
+            Action::FocusNext,
+            Action::Paste("You said you want one predictable bill.".into()),
+        ],
+    );
+    snap("meeting-composer-en", &a);
+}
+
+#[test]
+fn review() {
+    let mut a = zh_meeting();
+    apply(&mut a, [Action::EndMeeting]);
+    assert_eq!(a.screen, Screen::Review);
+    snap("review-zh", &a);
+    let mut e = app(Lang::En, Some("bakery-vpn"));
+    apply(&mut e, [Action::Enter]);
+    say(&mut e, "How many staff do you have?");
+    say(&mut e, "Are the phone allowance bills a problem for you?");
+    apply(&mut e, [Action::EndMeeting]);
+    snap("review-en", &e);
+}
+
+#[test]
+fn help_and_confirm_overlays() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut a = app(lang, None);
+        apply(&mut a, [Action::ToggleHelp]);
+        snap(&format!("help-{lang}"), &a);
+    }
+    let mut a = zh_meeting();
+    apply(&mut a, [Action::Back]);
+    snap("confirm-abandon-zh", &a);
+    apply(&mut a, [Action::ConfirmNo]);
+    assert!(a.confirm.is_none());
+    apply(&mut a, [Action::Interrupt, Action::ConfirmYes]);
+    assert!(a.quit);
+}
+
+#[test]
+fn too_small_window() {
+    let a = app(Lang::En, None);
+    let t = render(&a, 40, 10);
+    insta::assert_snapshot!("too-small-40x10", t.backend());
+}
+
+#[test]
+fn render_sweep_never_panics() {
+    let mut screens = vec![
+        app(Lang::Zh, None),
+        app(Lang::En, Some("bakery-vpn")),
+        zh_meeting(),
+    ];
+    let mut rev = zh_meeting();
+    apply(&mut rev, [Action::EndMeeting]);
+    screens.push(rev);
+    let mut composer = zh_meeting();
+    apply(&mut composer, [Action::CycleMode]);
+    screens.push(composer);
+    let mut help = app(Lang::Zh, None);
+    apply(&mut help, [Action::ToggleHelp]);
+    screens.push(help);
+    let mut n = 0;
+    for a in &screens {
+        for w in (1..=130).step_by(7).chain([1, 2, 59, 60, 61]) {
+            for h in (1..=45).step_by(4).chain([1, 17, 18, 19]) {
+                let _ = render(a, w, h);
+                n += 1;
+            }
+        }
+    }
+    assert!(n > 1000);
+}
+
+#[test]
+fn language_switches_at_run_time() {
+    let mut a = zh_meeting();
+    let before = render(&a, 80, 24).backend().to_string();
+    assert!(before.contains("会谈记录"));
+    apply(&mut a, [Action::ToggleLang]);
+    let after = render(&a, 80, 24).backend().to_string();
+    assert!(
+        after.contains("Meeting") && after.contains("SPIN tracker"),
+        "{after}"
+    );
+}
+
+#[test]
+fn keys_drive_the_app_through_the_keymap() {
+    let mut a = app(Lang::En, None);
+    let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
+    for k in [key(KeyCode::Down), key(KeyCode::Enter), key(KeyCode::Enter)] {
+        if let Some(act) = spin_coach::tui::keymap::keymap(k, &a.view()) {
+            apply(&mut a, [act]);
+        }
+    }
+    assert_eq!(a.screen, Screen::Meeting);
+    let pasted = spin_coach::tui::app::clean_paste("a\r\nb\u{1b}[2J");
+    assert_eq!(pasted, "a\nb\u{FFFD}[2J");
+    assert!(
+        spin_coach::tui::app::clean_paste(&"长".repeat(100_000)).len()
+            <= spin_coach::tui::app::MAX_PASTE
+    );
+}
