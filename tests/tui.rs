@@ -18,6 +18,7 @@ fn app(lang: Lang, scenario: Option<&str>) -> App {
         extra: Vec::new(),
         seed: 1,
         first_frame_only: false,
+        data_dir: None,
     };
     build_app(&opts).unwrap_or_else(|ps| panic!("{ps:?}"))
 }
@@ -213,5 +214,186 @@ fn keys_drive_the_app_through_the_keymap() {
     assert!(
         spin_coach::tui::app::clean_paste(&"长".repeat(100_000)).len()
             <= spin_coach::tui::app::MAX_PASTE
+    );
+}
+
+/// A store with three finished meetings and one unfinished, at fixed times.
+fn history_dir() -> tempfile::TempDir {
+    let d = tempfile::tempdir().expect("tempdir");
+    let store = spin_coach::store::Store::new(d.path().to_path_buf());
+    let plays = [
+        ("bakery-vpn", "poor", 1),
+        ("bakery-vpn", "good", 2),
+        ("shop-vpn", "good", 3),
+        ("airline-sms", "good", 4),
+    ];
+    for (id, which, n) in plays {
+        let loaded = spin_coach::scenario::bundled_by_id(id)
+            .expect("bundled")
+            .expect("valid");
+        let path = format!(
+            "{}/tests/scripts/{id}/{which}.yaml",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let turns = spin_coach::script::load_file(std::path::Path::new(&path)).expect("script");
+        let mut inputs: Vec<_> = turns.into_iter().map(|t| t.input).collect();
+        if n == 4 {
+            inputs.truncate(5); // left mid-way
+        }
+        let mut s = spin_coach::session::Session::new(&loaded.scenario, 1, None, None);
+        for i in &inputs {
+            if !s.is_over() {
+                s.apply(i.clone());
+            }
+        }
+        let mut rec = spin_coach::store::record(
+            format!("20261120T10000{n}-test"),
+            &loaded,
+            &s,
+            1,
+            inputs,
+            format!("2026-11-2{n}T10:00:00Z"),
+        );
+        if rec.finished_at.is_some() {
+            rec.finished_at = Some(format!("2026-11-2{n}T10:20:00Z"));
+        }
+        store.save(&rec).expect("save");
+    }
+    d
+}
+
+fn app_with_history(lang: Lang, dir: &std::path::Path) -> App {
+    let opts = Options {
+        scenario: None,
+        lang: Some(lang),
+        extra: Vec::new(),
+        seed: 1,
+        first_frame_only: false,
+        data_dir: Some(dir.to_path_buf()),
+    };
+    build_app(&opts).unwrap_or_else(|ps| panic!("{ps:?}"))
+}
+
+#[test]
+fn picker_shows_best_scores_and_a_resumable_meeting() {
+    let d = history_dir();
+    for lang in [Lang::Zh, Lang::En] {
+        let a = app_with_history(lang, d.path());
+        assert!(matches!(
+            a.picker_rows()[0],
+            spin_coach::tui::history::Row::Resume(_)
+        ));
+        snap(&format!("picker-history-{lang}"), &a);
+    }
+    let mut a = app_with_history(Lang::En, d.path());
+    apply(&mut a, [Action::Enter]);
+    assert_eq!(a.screen, Screen::Meeting);
+    let m = a.meeting.as_ref().expect("meeting");
+    assert_eq!(m.inputs.len(), 5, "resumed with the saved turns");
+    assert_eq!(
+        m.id, "20261120T100004-test",
+        "the same meeting file is continued"
+    );
+}
+
+#[test]
+fn progress_screen() {
+    let d = history_dir();
+    for lang in [Lang::Zh, Lang::En] {
+        let mut a = app_with_history(lang, d.path());
+        apply(&mut a, [Action::OpenProgress]);
+        assert_eq!(a.screen, Screen::Progress);
+        snap(&format!("progress-{lang}"), &a);
+    }
+    let empty = tempfile::tempdir().expect("tempdir");
+    let mut a = app_with_history(Lang::En, empty.path());
+    apply(&mut a, [Action::OpenProgress]);
+    assert!(
+        render(&a, 80, 24)
+            .backend()
+            .to_string()
+            .contains("No finished meetings yet")
+    );
+}
+
+#[test]
+fn finishing_a_meeting_in_the_trainer_saves_it() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let mut a = app_with_history(Lang::En, d.path());
+    apply(&mut a, "bakery".chars().map(Action::FilterChar));
+    apply(&mut a, [Action::Enter, Action::Enter]);
+    say(&mut a, "How many staff do you have?");
+    let store = spin_coach::store::Store::new(d.path().to_path_buf());
+    let saved = store.load_all().records;
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].status, spin_coach::store::Status::Unfinished);
+    apply(&mut a, [Action::EndMeeting]);
+    let saved = store.load_all().records;
+    assert_eq!(
+        saved.len(),
+        1,
+        "the same file is completed, not a second one"
+    );
+    assert_eq!(saved[0].status, spin_coach::store::Status::Finished);
+    assert_eq!(
+        a.best.iter().flatten().count(),
+        1,
+        "the picker now shows a best score"
+    );
+}
+
+#[test]
+fn hot_reload_replays_the_meeting_and_keeps_it_on_errors() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let file = d.path().join("my-bakery.yaml");
+    let src = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/scenarios/bakery-vpn.yaml"
+    ))
+    .expect("read");
+    let src = src.replace("id: bakery-vpn", "id: my-bakery");
+    std::fs::write(&file, &src).expect("write");
+    let mut a = app(Lang::En, Some(file.to_str().expect("utf8")));
+    apply(&mut a, [Action::Enter]);
+    say(&mut a, "How many staff do you have?");
+    let before = a
+        .meeting
+        .as_ref()
+        .map(|m| m.steps[0].reply.clone())
+        .unwrap_or_default();
+    assert!(before.starts_with("Forty-five people"), "{before}");
+    assert!(!a.file_changed(), "first check records the file's time");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(
+        &file,
+        src.replace("reply: Forty-five people.", "reply: Fifty people now."),
+    )
+    .expect("write");
+    assert!(a.file_changed(), "an edit is noticed");
+    apply(&mut a, [Action::Reload]);
+    let after = a
+        .meeting
+        .as_ref()
+        .map(|m| m.steps[0].reply.clone())
+        .unwrap_or_default();
+    assert!(after.starts_with("Fifty people now."), "{after}");
+    assert!(a.message.as_deref().is_some_and(|m| m.contains("reloaded")));
+    apply(&mut a, [Action::Enter]); // close the notice
+    std::fs::write(&file, src.replace("segment: D", "segment: Z")).expect("write");
+    apply(&mut a, [Action::Reload]);
+    let msg = a.message.clone().unwrap_or_default();
+    assert!(
+        msg.contains("my-bakery.yaml:") && msg.contains("error:"),
+        "{msg}"
+    );
+    assert_eq!(
+        a.meeting.as_ref().map(|m| m.inputs.len()),
+        Some(1),
+        "the meeting is kept"
+    );
+    let t = render(&a, 100, 30);
+    assert!(
+        t.backend().to_string().contains("unknown variant"),
+        "errors shown in the TUI"
     );
 }

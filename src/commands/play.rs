@@ -25,6 +25,8 @@ pub struct Args {
     pub lexicon: Option<PathBuf>,
     /// Extra scenario folders.
     pub extra: Vec<PathBuf>,
+    /// Save the meeting in this history store.
+    pub save: Option<crate::store::Store>,
 }
 
 /// Runs the command.
@@ -67,6 +69,8 @@ pub fn run(a: &Args) -> anyhow::Result<ExitCode> {
         _ => None,
     };
     let sc = &loaded.scenario;
+    let started_at = crate::store::time::now();
+    let inputs: Vec<crate::session::Input> = turns.iter().map(|t| t.input.clone()).collect();
     let mut session = Session::new(sc, a.seed, lang, extra.as_ref());
     let mut skipped = 0usize;
     for t in turns {
@@ -77,6 +81,29 @@ pub fn run(a: &Args) -> anyhow::Result<ExitCode> {
         session.apply(t.input);
     }
     let rep = report::build(&session, a.seed);
+    if let Some(store) = &a.save {
+        let played = inputs.len() - skipped;
+        let mut rec = crate::store::record(
+            crate::store::new_id(),
+            &loaded,
+            &session,
+            a.seed,
+            inputs[..played].to_vec(),
+            started_at,
+        );
+        rec.trainee = super::config::trainee(None);
+        match store.save(&rec) {
+            Ok(path) => eprintln!(
+                "saved meeting {} to {}",
+                rec.id,
+                crate::text::sanitize_line(&path.display().to_string())
+            ),
+            Err(e) => {
+                eprintln!("spin-coach: error: {e}");
+                return Ok(ExitCode::from(1));
+            }
+        }
+    }
     match a.format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&rep)?),
         Format::Text => {

@@ -7,7 +7,9 @@ use crate::text::normalize;
 use serde::Serialize;
 
 /// The SPIN type of an utterance.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, PartialOrd, Ord,
+)]
 pub enum Label {
     /// Situation: facts about the current state.
     S,

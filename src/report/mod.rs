@@ -1,6 +1,8 @@
 //! The end-of-meeting report: score and parts, behaviour counts, needs journeys,
 //! the relationship reached, the top tips and every graded turn. Renderers are pure.
 
+pub mod csv;
+pub mod markdown;
 mod text;
 
 pub use text::{render_step, render_text};
@@ -10,10 +12,11 @@ use crate::lexicon::classify::Label;
 use crate::scenario::Scenario;
 use crate::scoring::{Finding, Part, rules, share};
 use crate::session::{Ending, NeedState, Session, Step};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// The complete report of one meeting.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Report {
     /// Scenario id.
     pub scenario: String,
@@ -24,9 +27,9 @@ pub struct Report {
     /// The seed that chose reply variants.
     pub seed: u64,
     /// The scenario's difficulty.
-    pub difficulty: &'static str,
+    pub difficulty: Cow<'static, str>,
     /// How the meeting ended.
-    pub ending: &'static str,
+    pub ending: Cow<'static, str>,
     /// Every turn with its grade.
     pub turns: Vec<Turn>,
     /// Each need's final state and journey.
@@ -44,12 +47,12 @@ pub struct Report {
 }
 
 /// One graded turn.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Turn {
     /// 1-based turn number.
     pub turn: usize,
     /// `ask`, `present`, `propose` or `end`.
-    pub kind: &'static str,
+    pub kind: Cow<'static, str>,
     /// The trainee's input: text, or the FFAB parts.
     pub input: serde_json::Value,
     /// The contact addressed.
@@ -61,7 +64,7 @@ pub struct Turn {
     /// The points of this turn.
     pub points: i32,
     /// The main rule applied (largest effect).
-    pub rule: Option<&'static str>,
+    pub rule: Option<Cow<'static, str>>,
     /// Its reason.
     pub reason: Option<String>,
     /// Who answered.
@@ -74,7 +77,7 @@ pub struct Turn {
 }
 
 /// The rest of a step, for JSON consumers.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct StepDetail {
     /// The classifier's evidence.
     pub cues: Vec<String>,
@@ -92,7 +95,7 @@ pub struct StepDetail {
 }
 
 /// A need's final state and how it got there.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct NeedOut {
     /// Need id.
     pub id: String,
@@ -105,7 +108,7 @@ pub struct NeedOut {
 }
 
 /// One change in a need's journey.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub struct JourneyPoint {
     /// The turn.
     pub turn: usize,
@@ -114,7 +117,7 @@ pub struct JourneyPoint {
 }
 
 /// Huthwaite-style behaviour counts.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Counts {
     /// Situation questions.
     pub situation: u32,
@@ -145,7 +148,7 @@ pub struct Counts {
 }
 
 /// The score.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Score {
     /// 0–100.
     pub total: i32,
@@ -154,7 +157,7 @@ pub struct Score {
 }
 
 /// The four parts of the score.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Parts {
     /// Investigating.
     pub investigating: PartScore,
@@ -180,7 +183,7 @@ impl Parts {
 }
 
 /// One part's score.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub struct PartScore {
     /// Points counted (raw, clamped to 0..=max).
     pub points: i32,
@@ -191,10 +194,10 @@ pub struct PartScore {
 }
 
 /// The relationship quadrant (METHOD.md §2).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Relationship {
     /// `partner`, `supplier`, `friend` or `outsider`.
-    pub quadrant: &'static str,
+    pub quadrant: Cow<'static, str>,
     /// Institutional needs met.
     pub institutional: bool,
     /// Personal needs met.
@@ -204,10 +207,10 @@ pub struct Relationship {
 }
 
 /// A tip with where it came from.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Tip {
     /// The rule.
-    pub rule: &'static str,
+    pub rule: Cow<'static, str>,
     /// The turn, or none for end-of-meeting tips.
     pub turn: Option<usize>,
     /// The advice.
@@ -231,12 +234,13 @@ pub fn build(session: &Session<'_>, seed: u64) -> Report {
         title: crate::text::sanitize(sc.title.get(lang)),
         lang,
         seed,
-        difficulty: sc.difficulty.code(),
+        difficulty: sc.difficulty.code().into(),
         ending: match session.ending() {
             Some(Ending::Trainee) => "trainee",
             Some(Ending::CustomerLeft) => "customer_left",
             None => "unfinished",
-        },
+        }
+        .into(),
         turns,
         needs,
         counts,
@@ -269,12 +273,12 @@ fn turn_of(s: &Step) -> Turn {
         });
     Turn {
         turn: s.turn,
-        kind: s.input.kind(),
+        kind: s.input.kind().into(),
         input,
         to,
         label: s.label,
         points: s.points,
-        rule: main.map(|f| f.rule),
+        rule: main.map(|f| f.rule.clone()),
         reason: main.map(|f| f.reason.clone()),
         speaker: s.speaker.clone(),
         reply: s.reply.clone(),
@@ -475,7 +479,7 @@ fn relationship(session: &Session<'_>, lang: Lang) -> Relationship {
         ),
     };
     Relationship {
-        quadrant,
+        quadrant: quadrant.into(),
         institutional,
         personal,
         reason,
@@ -521,9 +525,9 @@ fn top_tips(steps: &[Step], closing: &[Finding]) -> Vec<Tip> {
         if seen.contains(&f.rule) {
             continue;
         }
-        seen.push(f.rule);
+        seen.push(f.rule.clone());
         out.push(Tip {
-            rule: f.rule,
+            rule: f.rule.clone(),
             turn,
             tip: tip.clone(),
         });

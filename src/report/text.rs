@@ -169,7 +169,7 @@ pub fn render_text(report: &Report, steps: &[Step], sc: &Scenario) -> String {
         out,
         "{}: {} ({})",
         l(lang, "客户关系", "Relationship"),
-        quadrant_name(r.quadrant, lang),
+        quadrant_name(&r.quadrant, lang),
         sanitize_line(&r.reason)
     );
     if !report.closing.is_empty() {

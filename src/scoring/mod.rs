@@ -4,10 +4,11 @@
 
 pub mod rules;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// The four parts of the total score.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum Part {
     /// Asking situation and problem questions, uncovering implied needs.
@@ -72,10 +73,10 @@ impl Part {
 }
 
 /// One scored observation: a rule, its points and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     /// The rule's id, e.g. `uncover-implied`.
-    pub rule: &'static str,
+    pub rule: Cow<'static, str>,
     /// The part of the score it counts towards.
     pub part: Part,
     /// Points added (or taken away).
@@ -83,7 +84,7 @@ pub struct Finding {
     /// What the rule saw.
     pub reason: String,
     /// What to do better, when there is something.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tip: Option<String>,
 }
 

@@ -220,7 +220,7 @@ fn finding(
     tip: Option<String>,
 ) -> Finding {
     Finding {
-        rule,
+        rule: rule.into(),
         part,
         points,
         reason,

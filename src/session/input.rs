@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// One move by the trainee.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Input {
     /// Ask a question, optionally of a named contact.

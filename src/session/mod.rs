@@ -21,11 +21,11 @@ use crate::scoring::Finding;
 use cues::Cues;
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
 /// Where a need stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum NeedState {
     /// Not yet voiced by the customer.
@@ -60,7 +60,7 @@ impl NeedState {
 }
 
 /// A need's change of state during a step.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NeedChange {
     /// The need's id.
     pub need: String,
@@ -71,7 +71,7 @@ pub struct NeedChange {
 }
 
 /// FFAB parts found in a presentation.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ffab {
     /// A feature was stated.
     pub feature: bool,

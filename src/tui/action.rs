@@ -51,4 +51,8 @@ pub enum Action {
     Paste(String),
     /// The terminal was resized.
     Resize,
+    /// Show the progress screen.
+    OpenProgress,
+    /// Reload the open scenario from its file and replay the meeting.
+    Reload,
 }

@@ -69,6 +69,10 @@ pub struct Meeting {
     pub editors: Vec<TextArea<'static>>,
     /// Lines scrolled up from the end of the transcript.
     pub scroll: u16,
+    /// Id of the saved meeting file.
+    pub id: String,
+    /// When the meeting started.
+    pub started_at: String,
 }
 
 /// The whole trainer.
@@ -103,6 +107,14 @@ pub struct App {
     pub seed: u64,
     /// Set when the program should exit.
     pub quit: bool,
+    /// Where meetings are saved (none: not saved).
+    pub store: Option<crate::store::Store>,
+    /// Saved meetings, newest first.
+    pub history: Vec<crate::store::Record>,
+    /// Progress screen scroll offset.
+    pub progress_scroll: u16,
+    /// The scenario file watched for hot reload, and its last seen modification time.
+    pub watch: Option<(std::path::PathBuf, Option<std::time::SystemTime>)>,
 }
 
 fn editor(placeholder: &str) -> TextArea<'static> {
@@ -134,6 +146,10 @@ impl App {
             brief_scroll: 0,
             seed,
             quit: false,
+            store: None,
+            history: Vec::new(),
+            progress_scroll: 0,
+            watch: None,
         }
     }
 
@@ -191,7 +207,7 @@ impl App {
             .map(|l| &l.scenario)
     }
 
-    fn start_meeting(&mut self) {
+    pub(super) fn start_meeting(&mut self) {
         let Some(i) = self.current else { return };
         let s = super::i18n::strings(self.lang);
         let mut editors = vec![editor(s.placeholder_ask)];
@@ -216,12 +232,14 @@ impl App {
             focus: Focus::Input(0),
             editors,
             scroll: 0,
+            id: crate::store::new_id(),
+            started_at: crate::store::time::now(),
         });
         self.screen = Screen::Meeting;
     }
 
     /// Replays the meeting's inputs through a fresh session.
-    fn replay(&mut self) {
+    pub(super) fn replay(&mut self) {
         let lang = self.lang;
         let seed = self.seed;
         let Some(m) = self.meeting.as_mut() else {
@@ -306,6 +324,7 @@ impl App {
         }
         m.focus = Focus::Input(0);
         self.replay();
+        self.save_meeting();
     }
 
     fn end_meeting(&mut self) {
@@ -315,6 +334,7 @@ impl App {
             m.inputs.push(Input::End);
         }
         self.replay();
+        self.save_meeting();
         self.screen = Screen::Review;
         self.review_scroll = 0;
     }
@@ -356,13 +376,15 @@ impl App {
             Action::ToggleHelp => self.help = !self.help,
             Action::ToggleLang => self.toggle_lang(),
             Action::Resize => {}
+            Action::Reload => self.reload(),
+            Action::OpenProgress => {
+                self.progress_scroll = 0;
+                self.screen = Screen::Progress;
+            }
             Action::Back => self.back(),
             Action::Enter => match self.screen {
-                Screen::Picker => {
-                    if let Some(i) = self.filtered().get(self.selected).copied() {
-                        self.open(i);
-                    }
-                }
+                Screen::Picker => self.open_selected(),
+                Screen::Progress => self.screen = Screen::Picker,
                 Screen::Briefing => self.start_meeting(),
                 Screen::Meeting => self.submit(),
                 Screen::Review => {
@@ -421,7 +443,7 @@ impl App {
                     self.selected = 0;
                 }
             }
-            Screen::Briefing => self.screen = Screen::Picker,
+            Screen::Briefing | Screen::Progress => self.screen = Screen::Picker,
             Screen::Meeting => {
                 if self.meeting.as_ref().is_some_and(|m| m.inputs.is_empty()) {
                     self.meeting = None;
@@ -446,8 +468,9 @@ impl App {
         };
         let n16 = u16::try_from(n).unwrap_or(1);
         match self.screen {
+            Screen::Progress => step(&mut self.progress_scroll, up, n16),
             Screen::Picker => {
-                let len = self.filtered().len();
+                let len = self.picker_rows().len();
                 if len == 0 {
                     return;
                 }

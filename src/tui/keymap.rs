@@ -14,6 +14,8 @@ pub enum Screen {
     Meeting,
     /// The review after it.
     Review,
+    /// Progress over saved meetings.
+    Progress,
 }
 
 /// What the keymap needs to know about the view.
@@ -62,6 +64,7 @@ pub fn keymap(key: KeyEvent, v: &View) -> Option<Action> {
     match key.code {
         KeyCode::F(1) => return Some(Action::ToggleHelp),
         KeyCode::F(9) => return Some(Action::ToggleLang),
+        KeyCode::F(5) => return Some(Action::Reload),
         KeyCode::Esc => return Some(Action::Back),
         _ => {}
     }
@@ -74,6 +77,8 @@ pub fn keymap(key: KeyEvent, v: &View) -> Option<Action> {
             KeyCode::Enter => Some(Action::Enter),
             KeyCode::Backspace => Some(Action::FilterBackspace),
             KeyCode::Char('q') if v.filter_empty => Some(Action::Quit),
+            KeyCode::Char('p') if v.filter_empty => Some(Action::OpenProgress),
+            KeyCode::F(4) => Some(Action::OpenProgress),
             KeyCode::Char('?') if v.filter_empty => Some(Action::ToggleHelp),
             KeyCode::Char(c) if !ctrl && !alt => Some(Action::FilterChar(c)),
             _ => None,
@@ -93,6 +98,15 @@ pub fn keymap(key: KeyEvent, v: &View) -> Option<Action> {
             KeyCode::PageDown => Some(Action::PageDown),
             KeyCode::Char('?') => Some(Action::ToggleHelp),
             KeyCode::Char('q') => Some(Action::Quit),
+            _ => None,
+        },
+        Screen::Progress => match key.code {
+            KeyCode::Enter | KeyCode::Char('q' | 'p') | KeyCode::F(4) => Some(Action::Back),
+            KeyCode::Up => Some(Action::Up),
+            KeyCode::Down => Some(Action::Down),
+            KeyCode::PageUp => Some(Action::PageUp),
+            KeyCode::PageDown => Some(Action::PageDown),
+            KeyCode::Char('?') => Some(Action::ToggleHelp),
             _ => None,
         },
         Screen::Meeting => meeting_key(key, v, ctrl, alt),
@@ -217,6 +231,15 @@ mod tests {
             (k(KeyCode::Enter), review, Some(Action::Enter)),
             (k(KeyCode::Char('q')), review, Some(Action::Quit)),
             (k(KeyCode::PageDown), review, Some(Action::PageDown)),
+            (k(KeyCode::Char('p')), picker, Some(Action::OpenProgress)),
+            (k(KeyCode::Char('p')), typing, Some(Action::FilterChar('p'))),
+            (k(KeyCode::F(4)), typing, Some(Action::OpenProgress)),
+            (
+                k(KeyCode::Char('q')),
+                view(Screen::Progress),
+                Some(Action::Back),
+            ),
+            (k(KeyCode::Down), view(Screen::Progress), Some(Action::Down)),
         ];
         for (key, v, want) in table {
             assert_eq!(keymap(key, &v), want, "{key:?} on {v:?}");

@@ -4,8 +4,10 @@
 
 pub mod action;
 pub mod app;
+pub mod history;
 pub mod i18n;
 pub mod keymap;
+pub mod reload;
 pub mod screens;
 pub mod theme;
 pub mod ui;
@@ -38,6 +40,8 @@ pub struct Options {
     pub seed: u64,
     /// Draw the first frame and exit (for start-up measurement).
     pub first_frame_only: bool,
+    /// Where meetings are saved; none: not saved.
+    pub data_dir: Option<PathBuf>,
 }
 
 /// The interface language from the environment (LC_ALL, LC_MESSAGES, LANG).
@@ -147,6 +151,8 @@ pub fn build_app(opts: &Options) -> Result<App, Vec<crate::scenario::Problem>> {
         }
     }
     let mut app = App::new(scenarios, opts.lang.unwrap_or_else(env_lang), opts.seed);
+    app.store = opts.data_dir.clone().map(crate::store::Store::new);
+    app.refresh_history();
     if let Some(i) = open {
         app.open(i);
     }
@@ -193,6 +199,14 @@ pub fn run(opts: &Options) -> anyhow::Result<std::process::ExitCode> {
         terminal.draw(|f| ui::draw(f, &app))?;
         if opts.first_frame_only || app.quit {
             break;
+        }
+        // A scenario file under edit is checked twice a second for changes (hot
+        // reload); otherwise the loop blocks on input and idles at zero CPU.
+        if app.scenario_file().is_some() && !event::poll(std::time::Duration::from_millis(500))? {
+            if app.file_changed() {
+                app.update(Action::Reload);
+            }
+            continue;
         }
         let ev = event::read()?;
         let mut next = event_action(ev, &app);

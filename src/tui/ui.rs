@@ -31,6 +31,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Briefing => (s.keys_briefing, screens::briefing::draw(frame, body, app)),
         Screen::Meeting => (s.keys_meeting, screens::meeting::draw(frame, body, app)),
         Screen::Review => (s.keys_review, screens::review::draw(frame, body, app)),
+        Screen::Progress => (s.keys_progress, screens::progress::draw(frame, body, app)),
     };
     frame.render_widget(
         Paragraph::new(super::wrap::truncate(keys, footer.width as usize)).style(theme::FOOTER),
@@ -45,26 +46,44 @@ pub fn draw(frame: &mut Frame, app: &App) {
         };
         popup(frame, area, q, s.yes_no);
     } else if let Some(m) = &app.message {
-        popup(frame, area, s.error, m);
+        popup(frame, area, s.notice, m);
     } else if let Some(p) = cursor {
         frame.set_cursor_position(p);
     }
 }
 
 fn popup(frame: &mut Frame, area: Rect, title: &str, body: &str) {
-    let w = (crate::text::width(title).max(crate::text::width(body)) as u16 + 6)
-        .min(area.width.saturating_sub(2))
+    let longest = body
+        .lines()
+        .map(crate::text::width)
+        .max()
+        .unwrap_or(0)
+        .max(crate::text::width(title));
+    let w = u16::try_from(longest + 6)
+        .unwrap_or(u16::MAX)
+        .min(area.width.saturating_sub(2).min(100))
         .max(20);
-    let r = centered(area, w, 5);
+    let inner_w = usize::from(w.saturating_sub(4));
+    let mut lines = vec![Line::from("")];
+    for l in body.lines() {
+        lines.extend(super::wrap::wrap_prefixed(
+            " ",
+            ratatui::style::Style::default(),
+            l,
+            ratatui::style::Style::default(),
+            inner_w,
+        ));
+    }
+    let h = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    let r = centered(area, w, h.max(4));
     frame.render_widget(Clear, r);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::FOCUS)
         .title(Line::styled(format!(" {title} "), theme::TITLE));
-    frame.render_widget(
-        Paragraph::new(vec![Line::from(""), Line::from(format!("  {body}"))]).block(block),
-        r,
-    );
+    frame.render_widget(Paragraph::new(lines).block(block), r);
 }
 
 /// A rectangle of at most `w`×`h` centered in `area`.

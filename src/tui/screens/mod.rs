@@ -4,4 +4,5 @@ pub mod briefing;
 pub mod help;
 pub mod meeting;
 pub mod picker;
+pub mod progress;
 pub mod review;

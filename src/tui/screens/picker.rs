@@ -1,6 +1,7 @@
 //! The scenario picker: filterable list with language, segment, industry, difficulty and best score.
 
 use crate::tui::app::App;
+use crate::tui::history::Row;
 use crate::tui::i18n::strings;
 use crate::tui::theme;
 use crate::tui::ui::panel;
@@ -25,7 +26,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     let block = panel(s.picker_title, false);
     let inner = block.inner(list);
     frame.render_widget(block, list);
-    let rows = app.filtered();
+    let rows = app.picker_rows();
     let w = inner.width as usize;
     // Columns: title (flex) · lang 4 · seg 3 · level 6 · best 4 · industry (rest when wide)
     let industry_w = if w >= 100 { 24 } else { 0 };
@@ -54,11 +55,34 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     }
     let visible = inner.height.saturating_sub(1) as usize;
     let first = app.selected.saturating_sub(visible.saturating_sub(1));
-    for (n, i) in rows.iter().enumerate().skip(first).take(visible) {
-        let sc = &app.scenarios[*i].scenario;
+    for (n, row) in rows.iter().enumerate().skip(first).take(visible) {
+        let i = match row {
+            Row::Scenario(i) => *i,
+            Row::Resume(h) => {
+                let marker = if n == app.selected { "▶ " } else { "  " };
+                let style = if n == app.selected {
+                    theme::SELECTED
+                } else {
+                    theme::YOU
+                };
+                let text = app.history.get(*h).map_or_else(String::new, |r| {
+                    format!(
+                        "⏸ {}: {} · {} {} · {}",
+                        s.resume,
+                        r.title,
+                        s.turn_n,
+                        r.inputs.len(),
+                        r.started_at.replace('T', " ").trim_end_matches('Z')
+                    )
+                });
+                lines.push(Line::styled(truncate(&format!("{marker}{text}"), w), style));
+                continue;
+            }
+        };
+        let sc = &app.scenarios[i].scenario;
         let best = app
             .best
-            .get(*i)
+            .get(i)
             .copied()
             .flatten()
             .map_or_else(|| "-".to_string(), |b| b.to_string());

@@ -1,0 +1,219 @@
+//! `spin-coach history` and `spin-coach stats`: saved meetings and progress.
+
+use crate::cli::Format;
+use crate::store::{Record, Status, Store};
+use crate::text::{pad, sanitize_line, width};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::process::ExitCode;
+
+/// Loads the history, printing warnings about corrupt files to stderr.
+#[must_use]
+pub fn load(store: &Store) -> Vec<Record> {
+    let loaded = store.load_all();
+    for w in &loaded.warnings {
+        eprintln!("{w}");
+    }
+    loaded.records
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    id: &'a str,
+    scenario: &'a str,
+    title: &'a str,
+    status: Status,
+    started_at: &'a str,
+    finished_at: Option<&'a str>,
+    score: i32,
+    in_share: u32,
+    turns: usize,
+}
+
+/// Runs `history`.
+///
+/// # Errors
+/// When output cannot be written.
+pub fn run(store: &Store, format: Format) -> anyhow::Result<ExitCode> {
+    let records = load(store);
+    match format {
+        Format::Json => {
+            let rows: Vec<Row> = records
+                .iter()
+                .map(|r| Row {
+                    id: &r.id,
+                    scenario: &r.scenario,
+                    title: &r.title,
+                    status: r.status,
+                    started_at: &r.started_at,
+                    finished_at: r.finished_at.as_deref(),
+                    score: r.report.score.total,
+                    in_share: r.report.counts.in_share,
+                    turns: r.inputs.len(),
+                })
+                .collect();
+            println!("{}", serde_json::to_string_pretty(&rows)?);
+        }
+        Format::Text => {
+            if records.is_empty() {
+                println!(
+                    "no saved meetings in {}",
+                    sanitize_line(&store.meetings_dir().display().to_string())
+                );
+            }
+            let idw = records.iter().map(|r| width(&r.id)).max().unwrap_or(2);
+            let sw = records
+                .iter()
+                .map(|r| width(&r.scenario))
+                .max()
+                .unwrap_or(8);
+            for r in &records {
+                let date = r.when().replace('T', " ").trim_end_matches('Z').to_string();
+                let status = if r.status == Status::Unfinished {
+                    " (unfinished)"
+                } else {
+                    ""
+                };
+                println!(
+                    "{}  {}  {}  {:>3}/100  I+N {:>3}%{status}",
+                    pad(&sanitize_line(&r.id), idw),
+                    date,
+                    pad(&sanitize_line(&r.scenario), sw),
+                    r.report.score.total,
+                    r.report.counts.in_share
+                );
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Number of findings of a rule in a record.
+#[must_use]
+pub fn rule_count(r: &Record, rule: &str) -> usize {
+    r.report
+        .turns
+        .iter()
+        .flat_map(|t| &t.step.findings)
+        .filter(|f| f.rule == rule)
+        .count()
+}
+
+/// Behaviours tracked by `stats` and class reports: name and how to read it from a record.
+pub type Behaviour = (&'static str, fn(&Record) -> f64);
+
+/// The behaviours averaged in `stats` and `class-report`.
+#[must_use]
+#[allow(clippy::cast_precision_loss)]
+pub fn behaviours() -> Vec<Behaviour> {
+    vec![
+        ("score", |r| f64::from(r.report.score.total)),
+        ("situation questions", |r| {
+            f64::from(r.report.counts.situation)
+        }),
+        ("problem questions", |r| f64::from(r.report.counts.problem)),
+        ("implication questions", |r| {
+            f64::from(r.report.counts.implication)
+        }),
+        ("need-payoff questions", |r| {
+            f64::from(r.report.counts.need_payoff)
+        }),
+        ("I+N share %", |r| f64::from(r.report.counts.in_share)),
+        ("explicit needs", |r| {
+            f64::from(r.report.counts.explicit_needs)
+        }),
+        ("benefits stated", |r| f64::from(r.report.counts.benefits)),
+        ("premature pitches", |r| {
+            rule_count(r, "premature-pitch") as f64
+        }),
+        ("situation overuse", |r| {
+            rule_count(r, "situation-overuse") as f64
+        }),
+    ]
+}
+
+/// Mean of a behaviour over records (0 when empty).
+#[must_use]
+#[allow(clippy::cast_precision_loss)]
+pub fn mean(rs: &[&Record], f: fn(&Record) -> f64) -> f64 {
+    if rs.is_empty() {
+        0.0
+    } else {
+        rs.iter().map(|r| f(r)).sum::<f64>() / rs.len() as f64
+    }
+}
+
+/// A sparkline of values (oldest first) in block characters.
+#[must_use]
+pub fn sparkline(values: &[i32]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    values
+        .iter()
+        .map(|v| BARS[usize::try_from(v.clamp(&0, &100) * 7 / 100).unwrap_or(0)])
+        .collect()
+}
+
+/// Runs `stats`.
+///
+/// # Errors
+/// When output cannot be written.
+pub fn stats(store: &Store) -> anyhow::Result<ExitCode> {
+    let mut records: Vec<Record> = load(store)
+        .into_iter()
+        .filter(|r| r.status == Status::Finished)
+        .collect();
+    records.reverse(); // oldest first
+    if records.is_empty() {
+        println!(
+            "no finished meetings yet: play one with `spin-coach` or `spin-coach play <scenario> --script FILE --save`"
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut by: BTreeMap<&str, Vec<&Record>> = BTreeMap::new();
+    for r in &records {
+        by.entry(r.scenario.as_str()).or_default().push(r);
+    }
+    println!("Per scenario (best, latest, trend over the last 8, change)");
+    let w = by.keys().map(|k| width(k)).max().unwrap_or(8);
+    for (id, rs) in &by {
+        let scores: Vec<i32> = rs.iter().map(|r| r.report.score.total).collect();
+        let best = scores.iter().max().copied().unwrap_or(0);
+        let latest = scores.last().copied().unwrap_or(0);
+        let recent = &scores[scores.len().saturating_sub(8)..];
+        let change = latest - recent.first().copied().unwrap_or(latest);
+        println!(
+            "  {}  best {best:>3}  latest {latest:>3}  {:<8} {change:+}  ({} meetings)",
+            pad(&sanitize_line(id), w),
+            sparkline(recent),
+            rs.len()
+        );
+    }
+    let all: Vec<&Record> = records.iter().collect();
+    let n = all.len();
+    let recent = &all[n.saturating_sub(5)..];
+    let before = &all[n.saturating_sub(10)..n.saturating_sub(5)];
+    println!(
+        "\nPer behaviour (average per meeting: all {n}, the last {}, the {} before)",
+        recent.len(),
+        before.len()
+    );
+    for (name, f) in behaviours() {
+        let (a, r, b) = (mean(&all, f), mean(recent, f), mean(before, f));
+        let arrow = if before.is_empty() {
+            " "
+        } else if r > b + 0.05 {
+            "↑"
+        } else if r + 0.05 < b {
+            "↓"
+        } else {
+            "="
+        };
+        let prior = if before.is_empty() {
+            "     -".to_string()
+        } else {
+            format!("{b:>6.1}")
+        };
+        println!("  {}  {a:>6.1}  {r:>6.1}  {prior}  {arrow}", pad(name, 22));
+    }
+    Ok(ExitCode::SUCCESS)
+}

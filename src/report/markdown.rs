@@ -1,0 +1,142 @@
+//! Markdown rendering of a saved meeting, for trainers to read.
+
+use super::{Report, quadrant_name};
+use crate::lang::Lang;
+use crate::session::NeedState;
+use crate::text::sanitize_line;
+use std::fmt::Write as _;
+
+fn l(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    lang.pick(zh, en)
+}
+
+/// Escapes text for a Markdown line: no control characters, no HTML, no table breaks.
+#[must_use]
+pub fn md(s: &str) -> String {
+    sanitize_line(s)
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('|', "\\|")
+}
+
+/// One meeting as Markdown: header, score, counts, needs, relationship, tips, transcript.
+#[must_use]
+pub fn render(r: &Report, trainee: Option<&str>, when: &str, id: &str) -> String {
+    let lang = r.lang;
+    let mut o = String::new();
+    let _ = writeln!(o, "# {} · {}\n", md(&r.title), md(&r.scenario));
+    if let Some(t) = trainee {
+        let _ = writeln!(o, "- {}: {}", l(lang, "学员", "Trainee"), md(t));
+    }
+    let _ = writeln!(o, "- {}: {}", l(lang, "时间", "Date"), md(when));
+    let _ = writeln!(
+        o,
+        "- {}: `{}` · seed {} · {} {}",
+        l(lang, "会谈", "Meeting"),
+        md(id),
+        r.seed,
+        l(lang, "难度", "difficulty"),
+        md(&r.difficulty)
+    );
+    let _ = writeln!(
+        o,
+        "- {}: **{}/100**\n",
+        l(lang, "总分", "Score"),
+        r.score.total
+    );
+    let _ = writeln!(
+        o,
+        "| {} | {} |\n|---|---|",
+        l(lang, "部分", "Part"),
+        l(lang, "得分", "Points")
+    );
+    for (p, ps) in r.score.parts.list() {
+        let _ = writeln!(o, "| {} | {}/{} |", p.name(lang), ps.points, ps.max);
+    }
+    let c = &r.counts;
+    let _ = writeln!(
+        o,
+        "\n**{}**: S {} · P {} · I {} · N {} · {} {} · I+N {}%  \n**{}**: {} {} · {} {} · {} {}  \n**FFAB**: F {} · Fn {} · A {} · B {}\n",
+        l(lang, "提问", "Questions"),
+        c.situation,
+        c.problem,
+        c.implication,
+        c.need_payoff,
+        l(lang, "其他", "other"),
+        c.other,
+        c.in_share,
+        l(lang, "需求", "Needs"),
+        NeedState::Implied.name(lang),
+        c.implied_needs,
+        NeedState::Explicit.name(lang),
+        c.explicit_needs,
+        NeedState::Met.name(lang),
+        c.met_needs,
+        c.features,
+        c.functions,
+        c.advantages,
+        c.benefits
+    );
+    let _ = writeln!(o, "## {}\n", l(lang, "需求历程", "Needs journey"));
+    for n in &r.needs {
+        let path = if n.journey.is_empty() {
+            NeedState::Hidden.name(lang).to_string()
+        } else {
+            n.journey
+                .iter()
+                .map(|j| format!("{} (t{})", j.state.name(lang), j.turn))
+                .collect::<Vec<_>>()
+                .join(" → ")
+        };
+        let _ = writeln!(o, "- **{}**: {path}", md(&n.summary));
+    }
+    let _ = writeln!(
+        o,
+        "\n## {}\n\n{}: {}\n",
+        l(lang, "客户关系", "Relationship"),
+        quadrant_name(&r.relationship.quadrant, lang),
+        md(&r.relationship.reason)
+    );
+    let _ = writeln!(o, "## {}\n", l(lang, "最有用的建议", "Top tips"));
+    for (i, t) in r.tips.iter().enumerate() {
+        let at = t.turn.map_or_else(String::new, |n| format!(", t{n}"));
+        let _ = writeln!(o, "{}. {} (`{}`{at})", i + 1, md(&t.tip), t.rule);
+    }
+    let _ = writeln!(o, "\n## {}\n", l(lang, "逐回合记录", "Transcript"));
+    for t in &r.turns {
+        let label = t
+            .label
+            .map_or_else(String::new, |lb| format!(" [{}]", lb.code()));
+        let input = match &t.input {
+            serde_json::Value::String(s) => md(s),
+            serde_json::Value::Null => String::new(),
+            other => md(&other.to_string()),
+        };
+        let _ = writeln!(
+            o,
+            "### {} {} ({}{label}) {:+}\n",
+            l(lang, "回合", "Turn"),
+            t.turn,
+            t.kind,
+            t.points
+        );
+        if !input.is_empty() {
+            let _ = writeln!(o, "> **{}**: {input}  ", l(lang, "学员", "Trainee"));
+        }
+        if !t.reply.is_empty() {
+            let _ = writeln!(o, "> **{}**: {}\n", md(&t.speaker), md(&t.reply));
+        }
+        for f in &t.step.findings {
+            let _ = writeln!(o, "- {:+} `{}`: {}", f.points, f.rule, md(&f.reason));
+        }
+        o.push('\n');
+    }
+    if !r.closing.is_empty() {
+        let _ = writeln!(o, "## {}\n", l(lang, "结束时", "At the end"));
+        for f in &r.closing {
+            let _ = writeln!(o, "- {:+} `{}`: {}", f.points, f.rule, md(&f.reason));
+        }
+        o.push('\n');
+    }
+    o
+}

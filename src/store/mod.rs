@@ -1,0 +1,358 @@
+//! Per-user history: one JSON file per meeting in `<data dir>/meetings/`,
+//! written atomically (temp file, fsync, rename, fsync the folder). Nothing is
+//! ever rewritten except an unfinished meeting by the instance that owns it, so
+//! concurrent instances cannot lose each other's work. Files that fail to parse
+//! are moved aside to `<data dir>/corrupt/`, never overwritten.
+
+pub mod time;
+
+use crate::lang::Lang;
+use crate::report::Report;
+use crate::session::Input;
+use serde::{Deserialize, Serialize};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Version of the meeting file format.
+pub const FORMAT: u32 = 1;
+
+/// Temp files older than this are swept at start (seconds).
+const STALE_TEMP_SECS: u64 = 600;
+
+/// One saved meeting.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Record {
+    /// File format version.
+    pub format: u32,
+    /// Unique id (also the file name).
+    pub id: String,
+    /// Scenario id.
+    pub scenario: String,
+    /// Scenario title at the time.
+    #[serde(default)]
+    pub title: String,
+    /// FNV-1a 64 hash of the scenario file's text, in hex.
+    pub scenario_hash: String,
+    /// Seed used.
+    pub seed: u64,
+    /// Language of the meeting.
+    pub lang: Lang,
+    /// Trainee name, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trainee: Option<String>,
+    /// `finished` or `unfinished`.
+    pub status: Status,
+    /// When it started.
+    pub started_at: String,
+    /// When it finished (none while unfinished).
+    #[serde(default)]
+    pub finished_at: Option<String>,
+    /// The trainee's inputs, in order.
+    pub inputs: Vec<Input>,
+    /// The full graded report.
+    pub report: Report,
+}
+
+/// Whether a meeting ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// The meeting ended (by the trainee or the customer).
+    Finished,
+    /// Left mid-way; can be resumed.
+    Unfinished,
+}
+
+impl Record {
+    /// The time to sort by: finished, else started.
+    #[must_use]
+    pub fn when(&self) -> &str {
+        self.finished_at.as_deref().unwrap_or(&self.started_at)
+    }
+}
+
+/// Errors of the history store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// A file system operation failed.
+    #[error("{path}: {source} (check that the data directory is writable)")]
+    Io {
+        /// The path involved.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// No meeting with that id.
+    #[error("no saved meeting `{0}` (see `spin-coach history`)")]
+    NotFound(String),
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+/// The data directory: `--data-dir`, else `$SPIN_COACH_DATA`, else the per-user data dir.
+#[must_use]
+pub fn data_dir(cli: Option<&Path>) -> PathBuf {
+    if let Some(p) = cli {
+        return p.to_path_buf();
+    }
+    if let Some(p) = std::env::var_os("SPIN_COACH_DATA").filter(|p| !p.is_empty()) {
+        return PathBuf::from(p);
+    }
+    directories::ProjectDirs::from("", "", "spin-coach").map_or_else(
+        || PathBuf::from(".spin-coach"),
+        |d| d.data_dir().to_path_buf(),
+    )
+}
+
+/// FNV-1a 64-bit hash of a text, as 16 hex digits.
+#[must_use]
+pub fn content_hash(s: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// A new unique meeting id: UTC time, process id and a nanosecond counter.
+#[must_use]
+pub fn new_id() -> String {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    let stamp = time::rfc3339(now.as_secs()).replace(['-', ':'], "");
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    format!(
+        "{}-{:x}{:05x}{:x}",
+        stamp.trim_end_matches('Z'),
+        std::process::id(),
+        now.subsec_nanos() >> 12,
+        n
+    )
+}
+
+/// A history store rooted at a data directory.
+#[derive(Debug, Clone)]
+pub struct Store {
+    root: PathBuf,
+}
+
+/// What loading the history found.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Records, newest first.
+    pub records: Vec<Record>,
+    /// Problems (corrupt files moved aside), one line each.
+    pub warnings: Vec<String>,
+}
+
+impl Store {
+    /// A store in `root` (created on first save).
+    #[must_use]
+    pub fn new(root: PathBuf) -> Store {
+        Store { root }
+    }
+
+    /// The folder of meeting files.
+    #[must_use]
+    pub fn meetings_dir(&self) -> PathBuf {
+        self.root.join("meetings")
+    }
+
+    fn path_of(&self, id: &str) -> PathBuf {
+        self.meetings_dir().join(format!("{id}.json"))
+    }
+
+    /// Saves a record atomically; an unfinished meeting's file is replaced in place.
+    ///
+    /// # Errors
+    /// When the directory or file cannot be written.
+    pub fn save(&self, rec: &Record) -> Result<PathBuf, StoreError> {
+        let dir = self.meetings_dir();
+        std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+        let json = serde_json::to_vec_pretty(rec).map_err(|e| StoreError::Io {
+            path: rec.id.clone(),
+            source: e.into(),
+        })?;
+        let path = self.path_of(&rec.id);
+        atomic_write(&path, &json)?;
+        Ok(path)
+    }
+
+    /// Loads every record, newest first; corrupt files are moved aside and reported.
+    #[must_use]
+    pub fn load_all(&self) -> Loaded {
+        let mut out = Loaded::default();
+        let dir = self.meetings_dir();
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return out;
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+        paths.sort();
+        for p in paths {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if name.starts_with(".tmp-") {
+                sweep_if_stale(&p);
+                continue;
+            }
+            if !name.ends_with(".json") {
+                continue;
+            }
+            match read_record(&p) {
+                Ok(r) => out.records.push(r),
+                Err(why) => {
+                    let moved = self.move_aside(&p);
+                    out.warnings.push(format!(
+                        "{}: warning: {} ({})",
+                        crate::text::sanitize_line(&p.display().to_string()),
+                        crate::text::sanitize_line(&why),
+                        match moved {
+                            Some(to) => format!(
+                                "moved aside to {}",
+                                crate::text::sanitize_line(&to.display().to_string())
+                            ),
+                            None => "could not move it aside; it is ignored".into(),
+                        }
+                    ));
+                }
+            }
+        }
+        out.records
+            .sort_by(|a, b| b.when().cmp(a.when()).then_with(|| b.id.cmp(&a.id)));
+        out
+    }
+
+    /// Finds one record by id (or a unique id prefix).
+    ///
+    /// # Errors
+    /// When no record (or more than one) matches.
+    pub fn find(&self, id: &str) -> Result<Record, StoreError> {
+        let all = self.load_all().records;
+        let mut hits = all
+            .into_iter()
+            .filter(|r| r.id == id || r.id.starts_with(id));
+        match (hits.next(), hits.next()) {
+            (Some(r), None) => Ok(r),
+            _ => Err(StoreError::NotFound(crate::text::sanitize_line(id))),
+        }
+    }
+
+    fn move_aside(&self, p: &Path) -> Option<PathBuf> {
+        let dir = self.root.join("corrupt");
+        std::fs::create_dir_all(&dir).ok()?;
+        let name = p.file_name()?.to_string_lossy().into_owned();
+        let to = dir.join(format!("{name}.{}", time::now_secs()));
+        std::fs::rename(p, &to).ok()?;
+        Some(to)
+    }
+}
+
+fn read_record(p: &Path) -> Result<Record, String> {
+    let meta = std::fs::metadata(p).map_err(|e| e.to_string())?;
+    if !meta.is_file() || meta.len() > 16 * 1024 * 1024 {
+        return Err("not a regular file of at most 16 MiB".into());
+    }
+    let bytes = std::fs::read(p).map_err(|e| e.to_string())?;
+    let rec: Record =
+        serde_json::from_slice(&bytes).map_err(|e| format!("not a valid meeting file: {e}"))?;
+    if rec.format > FORMAT {
+        return Err(format!(
+            "written by a newer spin-coach (format {})",
+            rec.format
+        ));
+    }
+    Ok(rec)
+}
+
+fn sweep_if_stale(p: &Path) {
+    let old = std::fs::metadata(p)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|age| age.as_secs() >= STALE_TEMP_SECS);
+    if old {
+        let _ = std::fs::remove_file(p);
+    }
+}
+
+/// Writes a file atomically: a uniquely named temp file in the same folder,
+/// fsync, rename over the target, fsync the folder.
+///
+/// # Errors
+/// When any step fails; the target is then untouched.
+pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let dir = path
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let tmp = dir.join(format!(".tmp-{}-{}", std::process::id(), new_id()));
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)
+        .map_err(io(&tmp))?;
+    let res = f.write_all(bytes).and_then(|()| f.sync_all());
+    if let Err(e) = res {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(io(&tmp)(e));
+    }
+    drop(f);
+    if let Some(ms) = std::env::var("SPIN_COACH_TEST_SAVE_DELAY_MS")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+    {
+        // Test hook: widens the window between writing and renaming so kill -9 tests land mid-save.
+        std::thread::sleep(std::time::Duration::from_millis(ms.min(5000)));
+    }
+    if let Err(e) = std::fs::rename(&tmp, path) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(io(path)(e));
+    }
+    if let Ok(d) = std::fs::File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Builds a record from a finished or unfinished session.
+#[must_use]
+pub fn record(
+    id: String,
+    loaded: &crate::scenario::Loaded,
+    session: &crate::session::Session<'_>,
+    seed: u64,
+    inputs: Vec<Input>,
+    started_at: String,
+) -> Record {
+    let report = crate::report::build(session, seed);
+    let finished = session.is_over();
+    Record {
+        format: FORMAT,
+        id,
+        scenario: loaded.scenario.id.value.clone(),
+        title: report.title.clone(),
+        scenario_hash: content_hash(&loaded.source),
+        seed,
+        lang: session.lang(),
+        trainee: None,
+        status: if finished {
+            Status::Finished
+        } else {
+            Status::Unfinished
+        },
+        started_at,
+        finished_at: finished.then(time::now),
+        inputs,
+        report,
+    }
+}

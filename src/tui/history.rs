@@ -1,0 +1,119 @@
+//! The trainer's link to the history store: saving after every turn, the
+//! picker's rows (unfinished meetings to resume, then scenarios) and best scores.
+
+use super::app::App;
+use super::keymap::Screen;
+use crate::store::{Record, Status};
+
+/// A row of the picker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// An unfinished meeting (index into `App::history`).
+    Resume(usize),
+    /// A scenario (index into `App::scenarios`).
+    Scenario(usize),
+}
+
+impl App {
+    /// Reloads the history and the best score per scenario; corrupt files become a message.
+    pub fn refresh_history(&mut self) {
+        let Some(store) = &self.store else { return };
+        let loaded = store.load_all();
+        if !loaded.warnings.is_empty() {
+            self.message = Some(loaded.warnings.join("; "));
+        }
+        self.history = loaded.records;
+        self.best = self
+            .scenarios
+            .iter()
+            .map(|l| {
+                self.history
+                    .iter()
+                    .filter(|r| r.status == Status::Finished && r.scenario == l.scenario.id.value)
+                    .map(|r| r.report.score.total)
+                    .max()
+            })
+            .collect();
+    }
+
+    /// The picker's rows: unfinished meetings matching the filter, then scenarios.
+    #[must_use]
+    pub fn picker_rows(&self) -> Vec<Row> {
+        let shown = self.filtered();
+        let resumable = self.history.iter().enumerate().filter(|(_, r)| {
+            r.status == Status::Unfinished
+                && shown
+                    .iter()
+                    .any(|i| self.scenarios[*i].scenario.id.value == r.scenario)
+        });
+        let mut rows: Vec<Row> = resumable.map(|(i, _)| Row::Resume(i)).collect();
+        rows.extend(shown.into_iter().map(Row::Scenario));
+        rows
+    }
+
+    pub(super) fn open_selected(&mut self) {
+        match self.picker_rows().get(self.selected).copied() {
+            Some(Row::Scenario(i)) => self.open(i),
+            Some(Row::Resume(h)) => self.resume(h),
+            None => {}
+        }
+    }
+
+    fn resume(&mut self, h: usize) {
+        let Some(rec) = self.history.get(h).cloned() else {
+            return;
+        };
+        let Some(i) = self
+            .scenarios
+            .iter()
+            .position(|l| l.scenario.id.value == rec.scenario)
+        else {
+            return;
+        };
+        self.current = Some(i);
+        self.start_meeting();
+        if let Some(m) = self.meeting.as_mut() {
+            m.id = rec.id.clone();
+            m.started_at = rec.started_at.clone();
+            m.inputs = rec.inputs.clone();
+        }
+        self.replay();
+        if crate::store::content_hash(&self.scenarios[i].source) != rec.scenario_hash {
+            self.message = Some(self.lang.pick("场景文件已修改:已按新版本重放之前的回合", "the scenario file changed since: the earlier turns were replayed on the new version").to_string());
+        }
+        self.screen = Screen::Meeting;
+    }
+
+    /// Saves the current meeting (unfinished or finished); a failure becomes a message.
+    pub(super) fn save_meeting(&mut self) {
+        let (Some(store), Some(m)) = (&self.store, &self.meeting) else {
+            return;
+        };
+        if m.inputs.is_empty() {
+            return;
+        }
+        let loaded = &self.scenarios[m.scenario];
+        let mut session =
+            crate::session::Session::new(&loaded.scenario, self.seed, Some(self.lang), None);
+        for i in &m.inputs {
+            if session.is_over() {
+                break;
+            }
+            session.apply(i.clone());
+        }
+        let mut rec: Record = crate::store::record(
+            m.id.clone(),
+            loaded,
+            &session,
+            self.seed,
+            m.inputs.clone(),
+            m.started_at.clone(),
+        );
+        rec.trainee = None;
+        if let Err(e) = store.save(&rec) {
+            self.message = Some(e.to_string());
+            return;
+        }
+        self.refresh_history();
+    }
+}
