@@ -13,6 +13,15 @@ pub struct Cli {
     /// Extra folder of scenario files (besides the bundled ones and the user folder).
     #[arg(long, global = true, value_name = "DIR")]
     pub scenarios: Option<PathBuf>,
+    /// Colour theme of the trainer (default: dark, or mono when NO_COLOR is set).
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<ThemeArg>,
+    /// Projector layout: large figures, fewer panels (about 100×30).
+    #[arg(long, global = true)]
+    pub projector: bool,
+    /// Folder for saved meetings (default: $SPIN_COACH_DATA, else the per-user data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
     /// What to do.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -25,6 +34,19 @@ pub enum Format {
     Text,
     /// JSON.
     Json,
+}
+
+/// Colour themes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    /// Dark background (default).
+    Dark,
+    /// High-contrast light theme for projectors.
+    Light,
+    /// High-contrast dark theme.
+    Contrast,
+    /// No colour.
+    Mono,
 }
 
 /// Language choice for classification.
@@ -60,6 +82,43 @@ pub enum Command {
         /// Extra cue lexicon file (same format as data/lexicon.yaml).
         #[arg(long, value_name = "FILE")]
         lexicon: Option<PathBuf>,
+        /// Save the meeting in the history (see `history`).
+        #[arg(long)]
+        save: bool,
+    },
+    /// Saved meetings, newest first.
+    History {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Progress: best and latest score per scenario, behaviour averages and trends.
+    Stats,
+    /// Export saved meetings as Markdown, JSON or CSV.
+    Export {
+        /// The meeting id (or a unique prefix); see `history`.
+        id: Option<String>,
+        /// Export every saved meeting.
+        #[arg(long)]
+        all: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = commands::export::ExportFormat::Md)]
+        format: commands::export::ExportFormat,
+        /// Trainee name carried in the export (default: `trainee` in the config file).
+        #[arg(long)]
+        trainee: Option<String>,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Summarise trainees' exported JSON files for a class.
+    ClassReport {
+        /// Export files or folders of them.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = commands::class_report::ClassFormat::Md)]
+        format: commands::class_report::ClassFormat,
     },
     /// Classify questions as S, P, I, N or - (not a SPIN question).
     Classify {
@@ -80,7 +139,18 @@ pub enum Command {
         /// Files or folders.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Treat warnings as errors (exit 1 when there are any).
+        #[arg(long)]
+        strict: bool,
     },
+    /// Write a commented scenario template DIR/<id>.yaml and its test file.
+    New(commands::new::Args),
+    /// Print the JSON Schema of scenario files (or of script or test files).
+    Schema(commands::schema::Args),
+    /// Run scenario test files (<id>.test.yaml beside each scenario).
+    Test(commands::test::Args),
+    /// Explore a scenario with seeded random meetings and report what is never reached.
+    Explore(commands::explore::Args),
     /// Open the trainer (the default when no command is given).
     Train {
         /// Open this scenario's briefing (bundled id or path).
@@ -95,6 +165,23 @@ pub enum Command {
         #[arg(long, hide = true)]
         first_frame: bool,
     },
+    /// Step through a saved meeting turn by turn for a debrief.
+    Replay {
+        /// A saved meeting id (or unique prefix), or a meeting / export JSON file.
+        meeting: String,
+        /// Hide scores until revealed (Ctrl+R one turn, Ctrl+G all).
+        #[arg(long)]
+        hide_scores: bool,
+        /// Interface language.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+    /// Theory cards and a quick quiz built from the scenarios.
+    Learn {
+        /// Interface language.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
     /// List bundled and user scenarios.
     List {
         /// Output format.
@@ -103,49 +190,13 @@ pub enum Command {
     },
 }
 
-#[cfg(feature = "tui")]
-fn train(
-    scenario: Option<String>,
-    lang: Option<LangArg>,
-    seed: u64,
-    first_frame_only: bool,
-    extra: Vec<PathBuf>,
-) -> anyhow::Result<ExitCode> {
-    let lang = match lang {
-        Some(LangArg::Zh) => Some(crate::lang::Lang::Zh),
-        Some(LangArg::En) => Some(crate::lang::Lang::En),
-        _ => None,
-    };
-    crate::tui::run(&crate::tui::Options {
-        scenario,
-        lang,
-        extra,
-        seed,
-        first_frame_only,
-    })
-}
-
-#[cfg(not(feature = "tui"))]
-fn train(
-    _: Option<String>,
-    _: Option<LangArg>,
-    _: u64,
-    _: bool,
-    _: Vec<PathBuf>,
-) -> anyhow::Result<ExitCode> {
-    use clap::CommandFactory;
-    eprintln!(
-        "spin-coach: this build has no trainer TUI (built without the `tui` feature); use the subcommands below"
-    );
-    let _ = Cli::command().print_help();
-    Ok(ExitCode::from(2))
-}
-
 /// Parses the command line and runs it; returns the process exit code.
 #[must_use]
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let extra = commands::scenario_dirs(cli.scenarios.as_deref());
+    let data_dir = crate::store::data_dir(cli.data_dir.as_deref());
+    let store = crate::store::Store::new(data_dir.clone());
     let result = match cli.command {
         Some(Command::Play {
             scenario,
@@ -154,6 +205,7 @@ pub fn main() -> ExitCode {
             format,
             lang,
             lexicon,
+            save,
         }) => commands::play::run(&commands::play::Args {
             scenario,
             script,
@@ -162,22 +214,78 @@ pub fn main() -> ExitCode {
             lang,
             lexicon,
             extra,
+            save: save.then(|| store.clone()),
         }),
+        Some(Command::History { format }) => commands::history::run(&store, format),
+        Some(Command::Stats) => commands::history::stats(&store),
+        Some(Command::Export {
+            id,
+            all,
+            format,
+            trainee,
+            output,
+        }) => commands::export::run(
+            &store,
+            id.as_deref(),
+            all,
+            format,
+            trainee.as_deref(),
+            output.as_deref(),
+        ),
+        Some(Command::ClassReport { paths, format }) => commands::class_report::run(&paths, format),
         Some(Command::Classify {
             lang,
             format,
             lexicon,
             text,
         }) => commands::classify::run(lang, format, lexicon.as_deref(), &text),
-        Some(Command::Validate { paths }) => commands::validate::run(&paths),
+        Some(Command::Validate { paths, strict }) => commands::validate::run(&paths, strict),
+        Some(Command::New(a)) => commands::new::run(&a),
+        Some(Command::Schema(a)) => commands::schema::run(&a),
+        Some(Command::Test(a)) => commands::test::run(&a),
+        Some(Command::Explore(a)) => commands::explore::run(&a, &extra),
         Some(Command::List { format }) => commands::list::run(format, &extra),
         Some(Command::Train {
             scenario,
             lang,
             seed,
             first_frame,
-        }) => train(scenario, lang, seed, first_frame, extra),
-        None => train(None, None, 1, false, extra),
+        }) => commands::train::run(commands::train::Args {
+            scenario,
+            lang,
+            seed,
+            first_frame_only: first_frame,
+            extra,
+            data_dir,
+            theme: cli.theme,
+            projector: cli.projector,
+            start: commands::train::Start::Picker,
+        }),
+        Some(Command::Replay { meeting, hide_scores, lang }) => commands::train::run(commands::train::Args {
+            lang,
+            extra,
+            data_dir,
+            theme: cli.theme,
+            projector: cli.projector,
+            start: commands::train::Start::Replay { meeting, hide_scores },
+            ..commands::train::Args::default()
+        }),
+        Some(Command::Learn { lang }) => commands::train::run(commands::train::Args {
+            lang,
+            extra,
+            data_dir,
+            theme: cli.theme,
+            projector: cli.projector,
+            start: commands::train::Start::Learn,
+            ..commands::train::Args::default()
+        }),
+        None => commands::train::run(commands::train::Args {
+            extra,
+            data_dir,
+            theme: cli.theme,
+            projector: cli.projector,
+            ..commands::train::Args::default()
+        }),
     };
     match result {
         Ok(code) => code,

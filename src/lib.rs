@@ -7,11 +7,15 @@
 //! - [`scoring`]: one small function per rule; every finding names its rule and reason.
 //! - [`report`]: the end-of-meeting report and its text and JSON renderers.
 //! - [`script`]: scripted turns for headless play.
+//! - [`authoring`]: tools for scenario writers: template, JSON Schema, lint, tests, exploration.
+//! - [`store`]: per-user history of meetings, written atomically.
 //!
 //! The front ends are the CLI ([`cli`], [`commands`]) and, with the default `tui`
 //! feature, the trainer TUI (`tui`).
 
+pub mod authoring;
 pub mod cli;
+pub mod classroom;
 pub mod commands;
 pub mod lang;
 pub mod lexicon;
@@ -20,6 +24,7 @@ pub mod scenario;
 pub mod scoring;
 pub mod script;
 pub mod session;
+pub mod store;
 pub mod text;
 #[cfg(feature = "tui")]
 pub mod tui;

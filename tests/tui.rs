@@ -19,6 +19,9 @@ fn app(lang: Lang, scenario: Option<&str>) -> App {
         seed: 1,
         first_frame_only: false,
         data_dir: None,
+        theme: Some(spin_coach::tui::theme::ThemeName::Dark),
+        projector: false,
+        start: Default::default(),
     };
     build_app(&opts).unwrap_or_else(|ps| panic!("{ps:?}"))
 }
@@ -270,6 +273,9 @@ fn app_with_history(lang: Lang, dir: &std::path::Path) -> App {
         seed: 1,
         first_frame_only: false,
         data_dir: Some(dir.to_path_buf()),
+        theme: Some(spin_coach::tui::theme::ThemeName::Dark),
+        projector: false,
+        start: Default::default(),
     };
     build_app(&opts).unwrap_or_else(|ps| panic!("{ps:?}"))
 }
@@ -396,4 +402,201 @@ fn hot_reload_replays_the_meeting_and_keeps_it_on_errors() {
         t.backend().to_string().contains("unknown variant"),
         "errors shown in the TUI"
     );
+}
+
+/// The text of a frame followed by a digest of the styles used (so a snapshot
+/// changes when a theme's colours change).
+fn styled(a: &App, w: u16, h: u16) -> String {
+    let t = render(a, w, h);
+    let buf = t.backend().buffer().clone();
+    let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for cell in buf.content() {
+        *counts.entry(format!("{:?}/{:?}/{:?}", cell.fg, cell.bg, cell.modifier)).or_default() += 1;
+    }
+    let legend: Vec<String> = counts.into_iter().map(|(k, v)| format!("{k} ×{v}")).collect();
+    format!("{}\nstyles:\n{}", t.backend(), legend.join("\n"))
+}
+
+fn themed(mut a: App, name: &str) {
+    use spin_coach::tui::theme::ThemeName;
+    for theme in [ThemeName::Dark, ThemeName::Light, ThemeName::Contrast, ThemeName::Mono] {
+        a.class.theme = theme;
+        insta::assert_snapshot!(format!("{name}-{}-100x30", theme.code()), styled(&a, 100, 30));
+    }
+}
+
+#[test]
+fn themes_change_colours_but_never_carry_meaning_alone() {
+    use spin_coach::tui::theme::ThemeName;
+    let mut a = zh_meeting();
+    a.class.theme = ThemeName::Mono;
+    let t = render(&a, 100, 30);
+    assert!(t.backend().buffer().content().iter().all(|c| c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset), "mono has no colour");
+    let text = t.backend().to_string();
+    assert!(text.contains("+7 uncover-implied") && text.contains("◐ 已扩大"), "points keep their sign and needs their symbol and word");
+    a.class.theme = ThemeName::Light;
+    let t = render(&a, 100, 30);
+    assert!(t.backend().buffer().content().iter().filter(|c| c.bg == ratatui::style::Color::White).count() > 2000, "light background");
+    apply(&mut a, [Action::CycleTheme]);
+    assert_eq!(a.class.theme, ThemeName::Contrast);
+    themed(zh_meeting(), "meeting-zh");
+    let mut e = app(Lang::En, Some("bakery-vpn"));
+    apply(&mut e, [Action::Enter]);
+    say(&mut e, "Are the phone allowance bills a problem for you?");
+    themed(e, "meeting-en");
+}
+
+#[test]
+fn projector_layout_with_big_figures() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut a = if lang == Lang::Zh { zh_meeting() } else { app(Lang::En, Some("bakery-vpn")) };
+        if lang == Lang::En {
+            apply(&mut a, [Action::Enter]);
+            say(&mut a, "Are the phone allowance bills a problem for you?");
+        }
+        apply(&mut a, [Action::ToggleProjector]);
+        assert!(a.class.projector);
+        let t = render(&a, 100, 30);
+        let text = t.backend().to_string();
+        assert!(text.contains('▀') || text.contains('▄') || text.contains('█'), "big text drawn: {text}");
+        insta::assert_snapshot!(format!("projector-{lang}-100x30"), t.backend());
+        themed(a, &format!("projector-{lang}"));
+    }
+}
+
+#[test]
+fn hidden_scores_are_revealed_turn_by_turn_or_all_at_once() {
+    let mut a = app(Lang::Zh, Some("shop-vpn"));
+    apply(&mut a, [Action::Enter, Action::ToggleHide]);
+    say(&mut a, "请问公司现在有多少员工？");
+    say(&mut a, "王总，现在员工的话费是怎么报销的，您觉得这块有没有什么不满意的地方？");
+    let text = render(&a, 100, 30).backend().to_string();
+    assert!(!text.contains("situation-fact") && !text.contains("uncover-implied"), "{text}");
+    assert!(text.contains("评分暂不公布") && text.contains("⏱"), "{text}");
+    snap("meeting-hidden-zh", &a);
+    apply(&mut a, [Action::RevealNext]);
+    let text = render(&a, 100, 30).backend().to_string();
+    assert!(text.contains("situation-fact") && !text.contains("uncover-implied"), "{text}");
+    apply(&mut a, [Action::RevealAll]);
+    let text = render(&a, 100, 30).backend().to_string();
+    assert!(text.contains("uncover-implied"), "{text}");
+    apply(&mut a, [Action::TogglePause]);
+    assert!(!a.class.timer.running());
+    assert!(render(&a, 100, 30).backend().to_string().contains("暂停"));
+}
+
+#[test]
+fn class_vote_plays_the_chosen_suggestion() {
+    for (id, lang) in [("shop-vpn", Lang::Zh), ("airline-sms", Lang::Zh), ("insurer-publishing", Lang::Zh), ("logistics-fleet", Lang::Zh)] {
+        let mut a = app(lang, Some(id));
+        apply(&mut a, [Action::Enter, Action::ToggleVote]);
+        let opts = a.vote_options();
+        assert!((2..=4).contains(&opts.len()), "{id} has opening suggestions");
+        if id == "shop-vpn" {
+            snap("vote-zh", &a);
+        }
+        let before = a.meeting.as_ref().map_or(0, |m| m.steps.len());
+        apply(&mut a, [Action::Vote(1)]);
+        let m = a.meeting.as_ref().expect("meeting");
+        assert_eq!(m.steps.len(), before + 1, "{id}: the choice was played");
+        assert_eq!(m.steps[before].input, opts[1].1, "{id}: B played");
+        assert!(!m.steps[before].findings.is_empty(), "{id}: and graded");
+    }
+}
+
+#[test]
+fn debrief_replay_steps_through_a_saved_meeting() {
+    let d = history_dir();
+    for lang in [Lang::Zh, Lang::En] {
+        let mut a = app_with_history(lang, d.path());
+        apply(&mut a, [Action::OpenProgress, Action::Enter]);
+        assert_eq!(a.screen, Screen::Replay);
+        apply(&mut a, [Action::Next, Action::Next]);
+        assert_eq!(a.replay_state.as_ref().map(|r| r.pos), Some(3));
+        snap(&format!("replay-{lang}"), &a);
+    }
+    let store = spin_coach::store::Store::new(d.path().to_path_buf());
+    let rec = store.find("20261120T100002-test").expect("saved");
+    let mut a = app_with_history(Lang::En, d.path());
+    a.open_replay(rec, true);
+    let text = render(&a, 100, 30).backend().to_string();
+    assert!(text.contains("grade hidden") && !text.contains("situation-fact"), "{text}");
+    apply(&mut a, [Action::RevealNext]);
+    assert!(render(&a, 100, 30).backend().to_string().contains("situation-fact"));
+    apply(&mut a, [Action::Back]);
+    assert_eq!(a.screen, Screen::Picker);
+}
+
+#[test]
+fn learn_cards_and_quiz_scored_and_saved() {
+    let d = tempfile::tempdir().expect("tempdir");
+    for lang in [Lang::Zh, Lang::En] {
+        let mut a = app_with_history(lang, d.path());
+        apply(&mut a, [Action::OpenLearn]);
+        assert_eq!(a.screen, Screen::Learn);
+        snap(&format!("learn-cards-{lang}"), &a);
+        apply(&mut a, [Action::Next, Action::Next]);
+        snap(&format!("learn-card3-{lang}"), &a);
+        apply(&mut a, [Action::FocusNext]);
+        snap(&format!("learn-quiz-{lang}"), &a);
+        let items = a.learn.as_ref().map(|l| l.items.clone()).unwrap_or_default();
+        assert!(items.len() >= 5, "a quiz of several questions");
+        for it in &items {
+            apply(&mut a, [Action::Vote(it.answer), Action::Enter]);
+        }
+        let r = a.learn.as_ref().and_then(|l| l.result.clone()).expect("finished");
+        assert_eq!((r.right, r.total), (items.len(), items.len()), "all right answers score full marks");
+        snap(&format!("learn-result-{lang}"), &a);
+    }
+    let saved = spin_coach::classroom::quiz::load_all(d.path());
+    assert_eq!(saved.len(), 2, "both quizzes saved");
+}
+
+#[test]
+fn drills_tally_streaks_and_save_the_best_run() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let mut a = app_with_history(Lang::En, d.path());
+    apply(&mut a, "bakery".chars().map(Action::FilterChar));
+    apply(&mut a, [Action::Enter, Action::CycleDrill]);
+    assert_eq!(a.drill_choice, Some(spin_coach::classroom::drill::DrillKind::Implication));
+    snap("drill-briefing-en", &a);
+    apply(&mut a, [Action::Enter]);
+    say(&mut a, "What does that add up to over a year, and what does it do to your margin?");
+    say(&mut a, "How many staff do you have?");
+    let (_, t) = a.drill_tally().expect("drill running");
+    assert_eq!((t.attempts, t.hits, t.streak, t.best_streak), (2, 1, 0, 1));
+    snap("drill-meeting-en", &a);
+    apply(&mut a, [Action::EndMeeting]);
+    let saved = spin_coach::classroom::drill::load_all(d.path());
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].best_streak, 1);
+    assert!(spin_coach::store::Store::new(d.path().to_path_buf()).load_all().records.is_empty(), "drills are not meetings");
+}
+
+#[test]
+fn replay_and_learn_commands_open_their_screens() {
+    let d = history_dir();
+    let opts = |start| Options {
+        scenario: None,
+        lang: Some(Lang::En),
+        extra: Vec::new(),
+        seed: 1,
+        first_frame_only: false,
+        data_dir: Some(d.path().to_path_buf()),
+        theme: None,
+        projector: true,
+        start,
+    };
+    use spin_coach::commands::train::Start;
+    let a = build_app(&opts(Start::Replay { meeting: "20261120T100002".into(), hide_scores: true })).expect("found by prefix");
+    assert_eq!(a.screen, Screen::Replay);
+    assert!(a.replay_state.as_ref().is_some_and(|r| r.hide));
+    assert!(a.class.projector);
+    let file = d.path().join("meetings").join("20261120T100003-test.json");
+    let a = build_app(&opts(Start::Replay { meeting: file.display().to_string(), hide_scores: false })).expect("found by file");
+    assert_eq!(a.replay_state.as_ref().map(|r| r.record.scenario.as_str()), Some("shop-vpn"));
+    let err = build_app(&opts(Start::Replay { meeting: "nope".into(), hide_scores: false })).err().unwrap_or_default();
+    assert!(err[0].to_string().contains("no saved meeting"), "{err:?}");
+    let a = build_app(&opts(Start::Learn)).expect("learn");
+    assert_eq!(a.screen, Screen::Learn);
 }

@@ -1,8 +1,17 @@
 //! Headless subcommands, one file each.
 
+pub mod class_report;
 pub mod classify;
+pub mod config;
+pub mod explore;
+pub mod export;
+pub mod history;
 pub mod list;
+pub mod new;
 pub mod play;
+pub mod train;
+pub mod schema;
+pub mod test;
 pub mod validate;
 
 use std::path::{Path, PathBuf};

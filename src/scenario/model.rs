@@ -5,6 +5,7 @@
 //! location so semantic validation can point at the right line.
 
 use crate::lang::{Lang, Text};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
@@ -12,10 +13,11 @@ use serde_saphyr::Spanned;
 pub type Id = Spanned<String>;
 
 /// One customer meeting a trainee can play.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     /// Unique id, lower-case letters, digits and dashes (`airline-sms`).
+    #[schemars(with = "String")]
     pub id: Id,
     /// Title shown in the picker.
     pub title: Text,
@@ -57,10 +59,13 @@ pub struct Scenario {
     /// Overrides of the behaviour that the difficulty sets.
     #[serde(default)]
     pub settings: Settings,
+    /// Suggested turns for a class vote, offered at a stage of the meeting.
+    #[serde(default)]
+    pub suggestions: Vec<Suggestion>,
 }
 
 /// Difficulty changes how the customer behaves, not just a label.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Difficulty {
     /// Patient customer, one implication per need.
@@ -84,7 +89,7 @@ impl Difficulty {
 }
 
 /// Company-size segment by employees: A ≥1000, B 500–999, C 100–499, D 10–99, E 1–9.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 pub enum Segment {
     /// 1000 or more employees.
     A,
@@ -126,7 +131,7 @@ impl Segment {
 
 /// Lifecycle stage (deck slides 4–6): horizontal phase, optionally the level within
 /// the relationship phase.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Stage {
     /// Not yet a customer.
@@ -169,7 +174,7 @@ impl Stage {
 }
 
 /// The organisation being sold to.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Customer {
     /// Company name.
@@ -187,7 +192,7 @@ pub struct Customer {
 }
 
 /// One of the organisation's needs.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InstitutionalNeed {
     /// Which kind of institutional need.
@@ -197,7 +202,7 @@ pub struct InstitutionalNeed {
 }
 
 /// Institutional needs (deck slide 15).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Hash, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Institutional {
     /// Money: revenue, cost control.
@@ -221,7 +226,7 @@ impl Institutional {
 }
 
 /// Personal needs (deck slide 16).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Hash, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Personal {
     /// To extend control and influence.
@@ -254,10 +259,11 @@ impl Personal {
 }
 
 /// A person on the customer's side.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// Id used in scripts (`ask: {to: wang, ...}`) and references.
+    #[schemars(with = "String")]
     pub id: Id,
     /// Name as shown in the transcript.
     pub name: Text,
@@ -271,7 +277,7 @@ pub struct Contact {
 }
 
 /// Role in the buying decision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum BuyingRole {
     /// Signs off the purchase.
@@ -298,10 +304,11 @@ impl BuyingRole {
 }
 
 /// What a situation question on a topic reveals.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
     /// Unique id.
+    #[schemars(with = "String")]
     pub id: Id,
     /// What the fact is about (shown in feedback).
     pub topic: Text,
@@ -314,14 +321,16 @@ pub struct Fact {
     pub variants: Vec<Text>,
     /// The contact who answers, if not the first.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub contact: Option<Id>,
 }
 
 /// A customer need: hidden until a problem question uncovers it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Need {
     /// Unique id.
+    #[schemars(with = "String")]
     pub id: Id,
     /// Short label for the needs board and reports.
     pub summary: Text,
@@ -329,6 +338,7 @@ pub struct Need {
     pub serves: Institutional,
     /// The contact who owns the need (who states it).
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub contact: Option<Id>,
     /// The problem question that uncovers the implied need, and the implied-need statement.
     pub problem: Beat,
@@ -348,7 +358,7 @@ pub struct Need {
 }
 
 /// A cue list and the customer's answer when a question hits it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Beat {
     /// Words that show a question is about this.
@@ -361,7 +371,7 @@ pub struct Beat {
 }
 
 /// The layers of a need (deck slide 33).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Layers {
     /// What the customer says they want.
@@ -374,10 +384,11 @@ pub struct Layers {
 }
 
 /// The personal need behind a need.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Behind {
     /// The contact whose personal need it is.
+    #[schemars(with = "String")]
     pub contact: Id,
     /// Which personal need.
     pub need: Personal,
@@ -386,10 +397,11 @@ pub struct Behind {
 }
 
 /// Something the trainee can offer.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Product {
     /// Unique id.
+    #[schemars(with = "String")]
     pub id: Id,
     /// Product name.
     pub name: Text,
@@ -408,10 +420,11 @@ pub struct Product {
 }
 
 /// A feature, function or advantage with the cues that recognise it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Part {
     /// Unique id within the scenario.
+    #[schemars(with = "String")]
     pub id: Id,
     /// The part in words (shown as an example in feedback).
     pub text: Text,
@@ -420,12 +433,14 @@ pub struct Part {
 }
 
 /// A benefit: how the product meets a named need.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Benefit {
     /// Unique id within the scenario.
+    #[schemars(with = "String")]
     pub id: Id,
     /// The need this benefit meets.
+    #[schemars(with = "String")]
     pub need: Id,
     /// The benefit in words.
     pub text: Text,
@@ -434,7 +449,7 @@ pub struct Benefit {
 }
 
 /// When the customer pushes back.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Trigger {
     /// An advantage or benefit offered to a need that is not yet explicit.
@@ -446,15 +461,17 @@ pub enum Trigger {
 }
 
 /// A customer objection.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Objection {
     /// Unique id.
+    #[schemars(with = "String")]
     pub id: Id,
     /// What sets it off.
     pub trigger: Trigger,
     /// Limit to one need (for premature pitches).
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub need: Option<Id>,
     /// The customer's words.
     pub reply: Text,
@@ -464,7 +481,7 @@ pub struct Objection {
 }
 
 /// The deck's eight weapons for advancing a sale, plus `other`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AdvanceKind {
     /// 电话销售
@@ -488,10 +505,11 @@ pub enum AdvanceKind {
 }
 
 /// A next step the customer may commit to.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Advance {
     /// Unique id.
+    #[schemars(with = "String")]
     pub id: Id,
     /// Which kind of advance.
     pub kind: AdvanceKind,
@@ -507,7 +525,7 @@ pub struct Advance {
 }
 
 /// Conditions for accepting an advance.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Requires {
     /// At least this many needs explicit (or met).
@@ -518,11 +536,12 @@ pub struct Requires {
     pub met: Option<u8>,
     /// These needs must be met.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub needs: Vec<Id>,
 }
 
 /// Replies for questions with no scenario answer.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Fallbacks {
     /// A question about nothing in the scenario.
@@ -543,7 +562,7 @@ pub struct Fallbacks {
 }
 
 /// Extra cue words for the classifier, per question type.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LexiconExtra {
     /// Extra situation cues.
@@ -561,7 +580,7 @@ pub struct LexiconExtra {
 }
 
 /// Overrides of what the difficulty sets.
-#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
     /// Starting patience.
@@ -573,4 +592,47 @@ pub struct Settings {
     /// Default implications needed per need.
     #[serde(default)]
     pub threshold: Option<u8>,
+}
+
+/// Where a meeting stands, for choosing which suggestions a class votes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum VoteStage {
+    /// Few questions asked yet.
+    Opening,
+    /// Looking for problems: no need uncovered yet.
+    Problem,
+    /// A need is implied and wants developing.
+    Implication,
+    /// A need is developed and ready for a need-payoff question.
+    NeedPayoff,
+    /// A need is explicit and can be met with a benefit.
+    Present,
+    /// Needs are met: time for an advance.
+    Close,
+}
+
+/// A set of two to four suggested turns, lettered A–D, offered at one stage.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Suggestion {
+    /// The stage at which the class sees these options.
+    pub stage: VoteStage,
+    /// The options in letter order: a mix of good and poor moves.
+    pub options: Vec<SuggestedTurn>,
+}
+
+/// One suggested turn: exactly one of `ask`, `present` or `propose`.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SuggestedTurn {
+    /// A question to ask.
+    #[serde(default)]
+    pub ask: Option<Text>,
+    /// A one-sentence FFAB presentation.
+    #[serde(default)]
+    pub present: Option<Text>,
+    /// A next step to propose.
+    #[serde(default)]
+    pub propose: Option<Text>,
 }

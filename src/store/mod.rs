@@ -161,6 +161,12 @@ impl Store {
         Store { root }
     }
 
+    /// The data directory this store lives in.
+    #[must_use]
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
     /// The folder of meeting files.
     #[must_use]
     pub fn meetings_dir(&self) -> PathBuf {

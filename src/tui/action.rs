@@ -55,4 +55,28 @@ pub enum Action {
     OpenProgress,
     /// Reload the open scenario from its file and replay the meeting.
     Reload,
+    /// Switch to the next colour theme.
+    CycleTheme,
+    /// Switch the projector layout on or off.
+    ToggleProjector,
+    /// Hide scores and feedback until revealed, or show them again.
+    ToggleHide,
+    /// Reveal the next hidden turn's grade.
+    RevealNext,
+    /// Reveal every hidden grade.
+    RevealAll,
+    /// Pause or resume the meeting timer.
+    TogglePause,
+    /// Show or hide the class vote on suggested turns.
+    ToggleVote,
+    /// Play suggestion `n` (0 = A) chosen by the class.
+    Vote(usize),
+    /// Next turn (replay), card or question (learn).
+    Next,
+    /// Previous turn or card.
+    Prev,
+    /// Show the theory cards and quiz.
+    OpenLearn,
+    /// Choose the next single-behaviour drill on the briefing.
+    CycleDrill,
 }

@@ -69,6 +69,8 @@ pub struct Meeting {
     pub editors: Vec<TextArea<'static>>,
     /// Lines scrolled up from the end of the transcript.
     pub scroll: u16,
+    /// The drill being run and how many setup turns precede it.
+    pub drill: Option<(crate::classroom::drill::DrillKind, usize)>,
     /// Id of the saved meeting file.
     pub id: String,
     /// When the meeting started.
@@ -113,6 +115,16 @@ pub struct App {
     pub history: Vec<crate::store::Record>,
     /// Progress screen scroll offset.
     pub progress_scroll: u16,
+    /// The drill chosen on the briefing.
+    pub drill_choice: Option<crate::classroom::drill::DrillKind>,
+    /// The learn screen's cards and quiz.
+    pub learn: Option<super::learn::Learn>,
+    /// A saved meeting being replayed.
+    pub replay_state: Option<super::replay::Replay>,
+    /// Selected meeting in the progress screen's list.
+    pub progress_selected: usize,
+    /// Classroom controls: theme, projector layout, hidden scores, timer, vote.
+    pub class: super::class::Class,
     /// The scenario file watched for hot reload, and its last seen modification time.
     pub watch: Option<(std::path::PathBuf, Option<std::time::SystemTime>)>,
 }
@@ -122,6 +134,9 @@ fn editor(placeholder: &str) -> TextArea<'static> {
     t.set_placeholder_text(placeholder.to_string());
     t.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
     t.set_cursor_line_style(ratatui::style::Style::default());
+    // Colourless styles so every theme (and NO_COLOR) holds; dim and reverse carry the meaning.
+    t.set_placeholder_style(ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::DIM));
+    t.set_selection_style(ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::REVERSED));
     t
 }
 
@@ -150,6 +165,11 @@ impl App {
             history: Vec::new(),
             progress_scroll: 0,
             watch: None,
+            class: super::class::Class::default(),
+            replay_state: None,
+            learn: None,
+            drill_choice: None,
+            progress_selected: 0,
         }
     }
 
@@ -166,6 +186,7 @@ impl App {
                 .as_ref()
                 .is_some_and(|m| m.focus == Focus::Transcript),
             meeting_over: self.meeting.as_ref().is_some_and(|m| m.over),
+            vote: self.class.vote,
         }
     }
 
@@ -234,7 +255,16 @@ impl App {
             scroll: 0,
             id: crate::store::new_id(),
             started_at: crate::store::time::now(),
+            drill: None,
         });
+        if let (Some(kind), Some(m)) = (self.drill_choice, self.meeting.as_mut()) {
+            let setup = crate::classroom::drill::prepare(kind, &self.scenarios[i].scenario, 0);
+            m.drill = Some((kind, setup.len()));
+            m.inputs = setup;
+            self.replay();
+        }
+        self.class.timer = super::class::Timer::started();
+        self.class.revealed = 0;
         self.screen = Screen::Meeting;
     }
 
@@ -335,6 +365,7 @@ impl App {
         }
         self.replay();
         self.save_meeting();
+        self.save_drill();
         self.screen = Screen::Review;
         self.review_scroll = 0;
     }
@@ -377,6 +408,21 @@ impl App {
             Action::ToggleLang => self.toggle_lang(),
             Action::Resize => {}
             Action::Reload => self.reload(),
+            Action::CycleTheme => self.class.theme = self.class.theme.next(),
+            Action::ToggleProjector => self.class.projector = !self.class.projector,
+            Action::ToggleHide => self.toggle_hide(),
+            Action::RevealNext if self.screen == Screen::Replay => self.replay_reveal(false),
+            Action::RevealAll if self.screen == Screen::Replay => self.replay_reveal(true),
+            Action::Next if self.screen == Screen::Replay => self.replay_step(true),
+            Action::Prev if self.screen == Screen::Replay => self.replay_step(false),
+            Action::Next | Action::Prev | Action::OpenLearn => self.learn_action(&action),
+            Action::Vote(n) if self.screen == Screen::Learn => self.learn_answer(n),
+            Action::RevealNext => self.reveal_next(),
+            Action::RevealAll => self.reveal_all(),
+            Action::TogglePause => self.class.timer.toggle(),
+            Action::ToggleVote => self.class.vote = !self.class.vote,
+            Action::Vote(n) => self.vote(n),
+            Action::CycleDrill => self.cycle_drill(),
             Action::OpenProgress => {
                 self.progress_scroll = 0;
                 self.screen = Screen::Progress;
@@ -384,7 +430,9 @@ impl App {
             Action::Back => self.back(),
             Action::Enter => match self.screen {
                 Screen::Picker => self.open_selected(),
-                Screen::Progress => self.screen = Screen::Picker,
+                Screen::Progress => self.replay_selected(),
+                Screen::Replay => self.replay_step(true),
+                Screen::Learn => self.learn_action(&Action::Enter),
                 Screen::Briefing => self.start_meeting(),
                 Screen::Meeting => self.submit(),
                 Screen::Review => {
@@ -413,6 +461,7 @@ impl App {
                     };
                 }
             }
+            Action::FocusNext if self.screen == Screen::Learn => self.learn_tab(),
             Action::FocusNext | Action::FocusPrev => self.cycle_focus(action == Action::FocusNext),
             Action::Newline => {
                 if let Some(e) = self.focused_editor() {
@@ -443,7 +492,10 @@ impl App {
                     self.selected = 0;
                 }
             }
-            Screen::Briefing | Screen::Progress => self.screen = Screen::Picker,
+            Screen::Briefing | Screen::Progress | Screen::Learn => self.screen = Screen::Picker,
+            Screen::Replay => {
+                self.screen = self.replay_state.take().map_or(Screen::Picker, |r| r.back);
+            }
             Screen::Meeting => {
                 if self.meeting.as_ref().is_some_and(|m| m.inputs.is_empty()) {
                     self.meeting = None;
@@ -468,7 +520,16 @@ impl App {
         };
         let n16 = u16::try_from(n).unwrap_or(1);
         match self.screen {
-            Screen::Progress => step(&mut self.progress_scroll, up, n16),
+            Screen::Progress => {
+                let total = self.history.iter().filter(|r| r.status == crate::store::Status::Finished).count();
+                self.progress_selected = if up { self.progress_selected.saturating_sub(n) } else { (self.progress_selected + n).min(total.saturating_sub(1)) };
+            }
+            Screen::Replay => {
+                if let Some(r) = self.replay_state.as_mut() {
+                    step(&mut r.scroll, !up, n16);
+                }
+            }
+            Screen::Learn => {}
             Screen::Picker => {
                 let len = self.picker_rows().len();
                 if len == 0 {

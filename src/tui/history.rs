@@ -89,7 +89,8 @@ impl App {
         let (Some(store), Some(m)) = (&self.store, &self.meeting) else {
             return;
         };
-        if m.inputs.is_empty() {
+        if m.inputs.is_empty() || m.drill.is_some() {
+            // Drills are saved as drill results, not as meetings (they would skew the stats).
             return;
         }
         let loaded = &self.scenarios[m.scenario];

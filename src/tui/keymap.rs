@@ -16,6 +16,10 @@ pub enum Screen {
     Review,
     /// Progress over saved meetings.
     Progress,
+    /// A saved meeting replayed for a debrief.
+    Replay,
+    /// Theory cards and the quiz.
+    Learn,
 }
 
 /// What the keymap needs to know about the view.
@@ -33,6 +37,8 @@ pub struct View {
     pub transcript_focus: bool,
     /// The meeting is over (input is closed).
     pub meeting_over: bool,
+    /// The class vote is showing (letters choose a suggestion).
+    pub vote: bool,
 }
 
 /// Maps a key press to an action; releases and repeats of non-editing keys are ignored.
@@ -65,6 +71,8 @@ pub fn keymap(key: KeyEvent, v: &View) -> Option<Action> {
         KeyCode::F(1) => return Some(Action::ToggleHelp),
         KeyCode::F(9) => return Some(Action::ToggleLang),
         KeyCode::F(5) => return Some(Action::Reload),
+        KeyCode::F(7) => return Some(Action::CycleTheme),
+        KeyCode::F(8) => return Some(Action::ToggleProjector),
         KeyCode::Esc => return Some(Action::Back),
         _ => {}
     }
@@ -78,6 +86,7 @@ pub fn keymap(key: KeyEvent, v: &View) -> Option<Action> {
             KeyCode::Backspace => Some(Action::FilterBackspace),
             KeyCode::Char('q') if v.filter_empty => Some(Action::Quit),
             KeyCode::Char('p') if v.filter_empty => Some(Action::OpenProgress),
+            KeyCode::Char('l') if v.filter_empty => Some(Action::OpenLearn),
             KeyCode::F(4) => Some(Action::OpenProgress),
             KeyCode::Char('?') if v.filter_empty => Some(Action::ToggleHelp),
             KeyCode::Char(c) if !ctrl && !alt => Some(Action::FilterChar(c)),
@@ -85,6 +94,7 @@ pub fn keymap(key: KeyEvent, v: &View) -> Option<Action> {
         },
         Screen::Briefing => match key.code {
             KeyCode::Enter => Some(Action::Enter),
+            KeyCode::Char('d') => Some(Action::CycleDrill),
             KeyCode::Char('?') => Some(Action::ToggleHelp),
             KeyCode::Up => Some(Action::Up),
             KeyCode::Down => Some(Action::Down),
@@ -100,8 +110,32 @@ pub fn keymap(key: KeyEvent, v: &View) -> Option<Action> {
             KeyCode::Char('q') => Some(Action::Quit),
             _ => None,
         },
+        Screen::Replay => match key.code {
+            KeyCode::Right | KeyCode::Enter | KeyCode::Char(' ' | 'n') => Some(Action::Next),
+            KeyCode::Left | KeyCode::Backspace => Some(Action::Prev),
+            KeyCode::Char('r') => Some(Action::RevealNext),
+            KeyCode::Char('g') => Some(Action::RevealAll),
+            KeyCode::Up => Some(Action::Up),
+            KeyCode::Down => Some(Action::Down),
+            KeyCode::PageUp => Some(Action::PageUp),
+            KeyCode::PageDown => Some(Action::PageDown),
+            KeyCode::Char('q') => Some(Action::Back),
+            KeyCode::Char('?') => Some(Action::ToggleHelp),
+            _ => None,
+        },
+        Screen::Learn => match key.code {
+            KeyCode::Right | KeyCode::Char('n') => Some(Action::Next),
+            KeyCode::Left => Some(Action::Prev),
+            KeyCode::Tab => Some(Action::FocusNext),
+            KeyCode::Char(c @ ('a'..='d' | 'A'..='D')) => Some(Action::Vote(usize::from(c.to_ascii_lowercase() as u8 - b'a'))),
+            KeyCode::Enter => Some(Action::Enter),
+            KeyCode::Char('q') => Some(Action::Back),
+            KeyCode::Char('?') => Some(Action::ToggleHelp),
+            _ => None,
+        },
         Screen::Progress => match key.code {
-            KeyCode::Enter | KeyCode::Char('q' | 'p') | KeyCode::F(4) => Some(Action::Back),
+            KeyCode::Enter => Some(Action::Enter),
+            KeyCode::Char('q' | 'p') | KeyCode::F(4) => Some(Action::Back),
             KeyCode::Up => Some(Action::Up),
             KeyCode::Down => Some(Action::Down),
             KeyCode::PageUp => Some(Action::PageUp),
@@ -114,7 +148,18 @@ pub fn keymap(key: KeyEvent, v: &View) -> Option<Action> {
 }
 
 fn meeting_key(key: KeyEvent, v: &View, ctrl: bool, alt: bool) -> Option<Action> {
+    if v.vote
+        && !v.meeting_over
+        && let KeyCode::Char(c @ ('a'..='d' | 'A'..='D')) = key.code
+    {
+        return Some(Action::Vote(usize::from(c.to_ascii_lowercase() as u8 - b'a')));
+    }
     match key.code {
+        KeyCode::F(6) => Some(Action::ToggleHide),
+        KeyCode::F(12) => Some(Action::ToggleVote),
+        KeyCode::Char('r') if ctrl => Some(Action::RevealNext),
+        KeyCode::Char('g') if ctrl => Some(Action::RevealAll),
+        KeyCode::Char('p') if ctrl => Some(Action::TogglePause),
         KeyCode::F(2) => Some(Action::CycleMode),
         KeyCode::F(3) => Some(Action::CycleContact),
         KeyCode::F(10) => Some(Action::EndMeeting),
@@ -152,6 +197,7 @@ mod tests {
             filter_empty: true,
             transcript_focus: false,
             meeting_over: false,
+            vote: false,
         }
     }
 
@@ -240,6 +286,22 @@ mod tests {
                 Some(Action::Back),
             ),
             (k(KeyCode::Down), view(Screen::Progress), Some(Action::Down)),
+            (k(KeyCode::Enter), view(Screen::Progress), Some(Action::Enter)),
+            (k(KeyCode::Right), view(Screen::Replay), Some(Action::Next)),
+            (k(KeyCode::Left), view(Screen::Replay), Some(Action::Prev)),
+            (k(KeyCode::Char('r')), view(Screen::Replay), Some(Action::RevealNext)),
+            (k(KeyCode::Char('c')), view(Screen::Learn), Some(Action::Vote(2))),
+            (k(KeyCode::Tab), view(Screen::Learn), Some(Action::FocusNext)),
+            (k(KeyCode::Char('l')), picker, Some(Action::OpenLearn)),
+            (k(KeyCode::F(6)), meet, Some(Action::ToggleHide)),
+            (km(KeyCode::Char('r'), c), meet, Some(Action::RevealNext)),
+            (km(KeyCode::Char('g'), c), meet, Some(Action::RevealAll)),
+            (km(KeyCode::Char('p'), c), meet, Some(Action::TogglePause)),
+            (k(KeyCode::F(7)), picker, Some(Action::CycleTheme)),
+            (k(KeyCode::F(8)), meet, Some(Action::ToggleProjector)),
+            (k(KeyCode::F(12)), meet, Some(Action::ToggleVote)),
+            (k(KeyCode::Char('b')), View { vote: true, ..meet }, Some(Action::Vote(1))),
+            (k(KeyCode::Char('b')), meet, Some(Action::Edit(k(KeyCode::Char('b'))))),
         ];
         for (key, v, want) in table {
             assert_eq!(keymap(key, &v), want, "{key:?} on {v:?}");

@@ -4,13 +4,18 @@
 
 pub mod action;
 pub mod app;
+pub mod class;
+pub mod drill;
 pub mod history;
 pub mod i18n;
 pub mod keymap;
+pub mod learn;
 pub mod reload;
+pub mod replay;
 pub mod screens;
 pub mod theme;
 pub mod ui;
+pub mod vote;
 pub mod wrap;
 
 use crate::lang::Lang;
@@ -42,6 +47,12 @@ pub struct Options {
     pub first_frame_only: bool,
     /// Where meetings are saved; none: not saved.
     pub data_dir: Option<PathBuf>,
+    /// Colour theme (default from NO_COLOR).
+    pub theme: Option<theme::ThemeName>,
+    /// Start in the projector layout.
+    pub projector: bool,
+    /// The first screen.
+    pub start: crate::commands::train::Start,
 }
 
 /// The interface language from the environment (LC_ALL, LC_MESSAGES, LANG).
@@ -153,6 +164,18 @@ pub fn build_app(opts: &Options) -> Result<App, Vec<crate::scenario::Problem>> {
     let mut app = App::new(scenarios, opts.lang.unwrap_or_else(env_lang), opts.seed);
     app.store = opts.data_dir.clone().map(crate::store::Store::new);
     app.refresh_history();
+    if let Some(t) = opts.theme {
+        app.class.theme = t;
+    }
+    app.class.projector = opts.projector;
+    match &opts.start {
+        crate::commands::train::Start::Picker => {}
+        crate::commands::train::Start::Learn => app.learn_action(&Action::OpenLearn),
+        crate::commands::train::Start::Replay { meeting, hide_scores } => match replay::find(app.store.as_ref(), meeting) {
+            Ok(r) => app.open_replay(r, *hide_scores),
+            Err(e) => return Err(vec![crate::scenario::Problem::error(meeting, 0, 0, e, "see `spin-coach history` for saved meeting ids")]),
+        },
+    }
     if let Some(i) = open {
         app.open(i);
     }

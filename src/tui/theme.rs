@@ -1,37 +1,255 @@
-//! Style constants. Meaning is never carried by colour alone: every coloured
-//! item also has a symbol or a word.
+//! Themes: dark (default), light and dark high-contrast for projectors, and
+//! mono (no colour; `NO_COLOR` selects it). Meaning is never carried by colour
+//! alone: points carry a sign, needs a symbol and a word, selections a marker.
+//! The theme in force is set once per frame by `ui::draw`; styles are read from it.
 
 use ratatui::style::{Color, Modifier, Style};
+use std::cell::Cell;
 
-/// Panel titles.
-pub const TITLE: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
-/// Selected row.
-pub const SELECTED: Style = Style::new().fg(Color::Black).bg(Color::Cyan);
-/// Dim helper text.
-pub const DIM: Style = Style::new().fg(Color::DarkGray);
+/// The available themes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThemeName {
+    /// Dark background, soft colours.
+    Dark,
+    /// High-contrast light theme for projectors.
+    Light,
+    /// High-contrast dark theme.
+    Contrast,
+    /// No colour at all, only bold, reverse and underline.
+    Mono,
+}
+
+impl ThemeName {
+    /// Parses `dark`, `light`, `contrast` or `mono`.
+    #[must_use]
+    pub fn parse(s: &str) -> Option<ThemeName> {
+        match s {
+            "dark" => Some(ThemeName::Dark),
+            "light" => Some(ThemeName::Light),
+            "contrast" => Some(ThemeName::Contrast),
+            "mono" => Some(ThemeName::Mono),
+            _ => None,
+        }
+    }
+
+    /// The next theme in the cycle.
+    #[must_use]
+    pub fn next(self) -> ThemeName {
+        match self {
+            ThemeName::Dark => ThemeName::Light,
+            ThemeName::Light => ThemeName::Contrast,
+            ThemeName::Contrast => ThemeName::Mono,
+            ThemeName::Mono => ThemeName::Dark,
+        }
+    }
+
+    /// The name as typed on the command line.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            ThemeName::Dark => "dark",
+            ThemeName::Light => "light",
+            ThemeName::Contrast => "contrast",
+            ThemeName::Mono => "mono",
+        }
+    }
+
+    /// The default: mono when `NO_COLOR` is set (to anything non-empty), else dark.
+    #[must_use]
+    pub fn from_env() -> ThemeName {
+        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) { ThemeName::Mono } else { ThemeName::Dark }
+    }
+}
+
+/// The styles of one theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    base: Style,
+    title: Style,
+    selected: Style,
+    dim: Style,
+    you: Style,
+    customer: Style,
+    good: Style,
+    bad: Style,
+    neutral: Style,
+    footer: Style,
+    focus: Style,
+    border: Style,
+}
+
+const B: Modifier = Modifier::BOLD;
+
+impl Theme {
+    /// The styles of a theme.
+    #[must_use]
+    pub const fn of(name: ThemeName) -> Theme {
+        let n = Style::new();
+        match name {
+            ThemeName::Dark => Theme {
+                base: n,
+                title: n.fg(Color::Cyan).add_modifier(B),
+                selected: n.fg(Color::Black).bg(Color::Cyan),
+                dim: n.fg(Color::DarkGray),
+                you: n.fg(Color::Yellow).add_modifier(B),
+                customer: n.fg(Color::Green).add_modifier(B),
+                good: n.fg(Color::Green),
+                bad: n.fg(Color::Red),
+                neutral: n.fg(Color::Gray),
+                footer: n.fg(Color::Black).bg(Color::Gray),
+                focus: n.fg(Color::Yellow),
+                border: n.fg(Color::DarkGray),
+            },
+            ThemeName::Light => Theme {
+                base: n.fg(Color::Black).bg(Color::White),
+                title: n.fg(Color::Blue).bg(Color::White).add_modifier(B),
+                selected: n.fg(Color::White).bg(Color::Blue).add_modifier(B),
+                dim: n.fg(Color::Black).bg(Color::White),
+                you: n.fg(Color::Black).bg(Color::White).add_modifier(B),
+                customer: n.fg(Color::Blue).bg(Color::White).add_modifier(B),
+                good: n.fg(Color::Green).bg(Color::White).add_modifier(B),
+                bad: n.fg(Color::Red).bg(Color::White).add_modifier(B),
+                neutral: n.fg(Color::Black).bg(Color::White),
+                footer: n.fg(Color::White).bg(Color::Black),
+                focus: n.fg(Color::Blue).bg(Color::White).add_modifier(B),
+                border: n.fg(Color::Black).bg(Color::White),
+            },
+            ThemeName::Contrast => Theme {
+                base: n.fg(Color::White).bg(Color::Black),
+                title: n.fg(Color::Yellow).bg(Color::Black).add_modifier(B),
+                selected: n.fg(Color::Black).bg(Color::Yellow).add_modifier(B),
+                dim: n.fg(Color::White).bg(Color::Black),
+                you: n.fg(Color::LightYellow).bg(Color::Black).add_modifier(B),
+                customer: n.fg(Color::LightCyan).bg(Color::Black).add_modifier(B),
+                good: n.fg(Color::LightGreen).bg(Color::Black).add_modifier(B),
+                bad: n.fg(Color::LightRed).bg(Color::Black).add_modifier(B),
+                neutral: n.fg(Color::White).bg(Color::Black),
+                footer: n.fg(Color::Black).bg(Color::White),
+                focus: n.fg(Color::Yellow).bg(Color::Black).add_modifier(B),
+                border: n.fg(Color::White).bg(Color::Black),
+            },
+            ThemeName::Mono => Theme {
+                base: n,
+                title: n.add_modifier(B),
+                selected: n.add_modifier(Modifier::REVERSED),
+                dim: n,
+                you: n.add_modifier(B),
+                customer: n.add_modifier(B),
+                good: n,
+                bad: n.add_modifier(B),
+                neutral: n,
+                footer: n.add_modifier(Modifier::REVERSED),
+                focus: n.add_modifier(B),
+                border: n,
+            },
+        }
+    }
+}
+
+thread_local! {
+    static CURRENT: Cell<Theme> = const { Cell::new(Theme::of(ThemeName::Dark)) };
+}
+
+/// Makes `name` the theme the style functions read (called at the start of each frame).
+pub fn set(name: ThemeName) {
+    CURRENT.with(|c| c.set(Theme::of(name)));
+}
+
+fn get() -> Theme {
+    CURRENT.with(Cell::get)
+}
+
+/// Whole-screen background and text.
+#[must_use]
+pub fn base() -> Style {
+    get().base
+}
+/// Panel titles and headings.
+#[must_use]
+pub fn title() -> Style {
+    get().title
+}
+/// The selected row.
+#[must_use]
+pub fn selected() -> Style {
+    get().selected
+}
+/// Helper text.
+#[must_use]
+pub fn dim() -> Style {
+    get().dim
+}
 /// The trainee's words.
-pub const YOU: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
+#[must_use]
+pub fn you() -> Style {
+    get().you
+}
 /// The customer's words.
-pub const CUSTOMER: Style = Style::new().fg(Color::Green).add_modifier(Modifier::BOLD);
+#[must_use]
+pub fn customer() -> Style {
+    get().customer
+}
 /// Points gained.
-pub const GOOD: Style = Style::new().fg(Color::Green);
+#[must_use]
+pub fn good() -> Style {
+    get().good
+}
 /// Points lost.
-pub const BAD: Style = Style::new().fg(Color::Red);
+#[must_use]
+pub fn bad() -> Style {
+    get().bad
+}
 /// Neutral findings.
-pub const NEUTRAL: Style = Style::new().fg(Color::Gray);
-/// Footer key help.
-pub const FOOTER: Style = Style::new().fg(Color::Black).bg(Color::Gray);
-/// Focused border.
-pub const FOCUS: Style = Style::new().fg(Color::Yellow);
-/// Unfocused border.
-pub const BORDER: Style = Style::new().fg(Color::DarkGray);
+#[must_use]
+pub fn neutral() -> Style {
+    get().neutral
+}
+/// The footer of keys.
+#[must_use]
+pub fn footer() -> Style {
+    get().footer
+}
+/// A focused border.
+#[must_use]
+pub fn focus() -> Style {
+    get().focus
+}
+/// An unfocused border.
+#[must_use]
+pub fn border() -> Style {
+    get().border
+}
 
-/// Style for a number of points: gained, lost or zero.
+/// Style for a number of points: gained, lost or zero (the sign is always printed too).
 #[must_use]
 pub fn points(p: i32) -> Style {
     match p {
-        p if p > 0 => GOOD,
-        p if p < 0 => BAD,
-        _ => NEUTRAL,
+        p if p > 0 => good(),
+        p if p < 0 => bad(),
+        _ => neutral(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cycle_visits_every_theme_and_mono_has_no_colour() {
+        let mut t = ThemeName::Dark;
+        let mut seen = vec![t];
+        for _ in 0..3 {
+            t = t.next();
+            seen.push(t);
+        }
+        assert_eq!(t.next(), ThemeName::Dark);
+        assert_eq!(seen.len(), 4);
+        let m = Theme::of(ThemeName::Mono);
+        for s in [m.base, m.title, m.selected, m.dim, m.you, m.customer, m.good, m.bad, m.neutral, m.footer, m.focus, m.border] {
+            assert_eq!(s.fg, None);
+            assert_eq!(s.bg, None);
+        }
+        assert_eq!(ThemeName::parse("contrast"), Some(ThemeName::Contrast));
+        assert_eq!(ThemeName::parse("neon"), None);
     }
 }

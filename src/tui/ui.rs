@@ -18,6 +18,8 @@ pub const MIN_HEIGHT: u16 = 18;
 /// Draws the whole screen and places the cursor.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
+    theme::set(app.class.theme);
+    frame.render_widget(Block::default().style(theme::base()), area);
     let s = strings(app.lang);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let msg = format!("{} ({MIN_WIDTH}×{MIN_HEIGHT})", s.too_small);
@@ -32,9 +34,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Meeting => (s.keys_meeting, screens::meeting::draw(frame, body, app)),
         Screen::Review => (s.keys_review, screens::review::draw(frame, body, app)),
         Screen::Progress => (s.keys_progress, screens::progress::draw(frame, body, app)),
+        Screen::Replay => (s.keys_replay, screens::replay::draw(frame, body, app)),
+        Screen::Learn => (s.keys_learn, screens::learn::draw(frame, body, app)),
     };
     frame.render_widget(
-        Paragraph::new(super::wrap::truncate(keys, footer.width as usize)).style(theme::FOOTER),
+        Paragraph::new(super::wrap::truncate(keys, footer.width as usize)).style(theme::footer()),
         footer,
     );
     if app.help {
@@ -81,8 +85,8 @@ fn popup(frame: &mut Frame, area: Rect, title: &str, body: &str) {
     frame.render_widget(Clear, r);
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(theme::FOCUS)
-        .title(Line::styled(format!(" {title} "), theme::TITLE));
+        .border_style(theme::focus())
+        .title(Line::styled(format!(" {title} "), theme::title()));
     frame.render_widget(Paragraph::new(lines).block(block), r);
 }
 
@@ -104,10 +108,10 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 pub fn panel(title: &str, focused: bool) -> Block<'static> {
     Block::default()
         .borders(Borders::ALL)
-        .border_style(if focused { theme::FOCUS } else { theme::BORDER })
+        .border_style(if focused { theme::focus() } else { theme::border() })
         .title(Line::styled(
             format!(" {} ", crate::text::sanitize_line(title)),
-            theme::TITLE,
+            theme::title(),
         ))
 }
 

@@ -54,7 +54,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     frame.render_widget(block, area);
     let w = inner.width as usize;
     let mut lines: Vec<Line> = Vec::new();
-    let head = |t: &str| Line::styled(t.to_string(), theme::TITLE);
+    let head = |t: &str| Line::styled(t.to_string(), theme::title());
     let company = match sc.customer.employees {
         Some(n) => format!(
             "{} ({n} {})",
@@ -65,7 +65,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     };
     lines.extend(wrap_prefixed(
         &format!("{}: ", s.company),
-        theme::TITLE,
+        theme::title(),
         &company,
         Style::default(),
         w,
@@ -79,13 +79,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     );
     lines.extend(wrap_prefixed(
         &format!("{}: ", s.segment),
-        theme::TITLE,
+        theme::title(),
         &seg,
         Style::default(),
         w,
     ));
     if let Some(a) = &sc.customer.about {
-        lines.extend(wrap_prefixed("", Style::default(), a.get(l), theme::DIM, w));
+        lines.extend(wrap_prefixed("", Style::default(), a.get(l), theme::dim(), w));
     }
     lines.push(Line::from(""));
     lines.extend(wrap_prefixed(
@@ -106,7 +106,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
         );
         lines.extend(wrap_prefixed(
             "  • ",
-            theme::CUSTOMER,
+            theme::customer(),
             &t,
             Style::default(),
             w,
@@ -121,6 +121,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
         Style::default(),
         w,
     ));
+    lines.push(Line::from(""));
+    match app.drill_choice {
+        None => lines.push(Line::styled(s.drill_none, theme::dim())),
+        Some(k) => {
+            let best = app.drill_best(&sc.id.value, k).map_or_else(String::new, |b| format!(" · {} {b}", s.drill_best));
+            lines.push(Line::styled(format!("{}: {}{best}", s.drill, k.title(l)), theme::title()));
+            lines.extend(wrap_prefixed("  ", Style::default(), k.instructions(l), Style::default(), w));
+        }
+    }
     frame.render_widget(Paragraph::new(lines).scroll((app.brief_scroll, 0)), inner);
     None
 }

@@ -35,7 +35,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     for (k, d) in s.help_keys {
         lines.extend(wrap_prefixed(
             &crate::text::pad(k, kw),
-            theme::YOU,
+            theme::you(),
             d,
             Style::default(),
             w,

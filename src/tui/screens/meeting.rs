@@ -41,16 +41,31 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
         .contact
         .and_then(|c| sc.customer.contacts.get(c))
         .map_or(s.to_anyone, |c| c.name.get(app.lang));
-    let head = format!("{} · {mode} · {}: {to}", sc.title.get(app.lang), s.to);
+    let clock = if app.timer_visible() {
+        let pause = if app.class.timer.running() { "" } else { s.paused };
+        format!("⏱ {}{pause} · ", crate::tui::class::clock(app.class.timer.elapsed()))
+    } else {
+        String::new()
+    };
+    let head = format!("{clock}{} · {mode} · {}: {to}", sc.title.get(app.lang), s.to);
     frame.render_widget(
         Paragraph::new(Line::styled(
             truncate(&head, header.width as usize),
-            theme::TITLE,
+            theme::title(),
         )),
         header,
     );
-    draw_transcript(frame, transcript, m, app.lang, s);
-    draw_side(frame, side, m, app, s);
+    let visible = if app.class.hide { app.class.revealed } else { usize::MAX };
+    if app.class.projector {
+        super::projector::draw(frame, middle, app, m, visible);
+    } else {
+        draw_transcript(frame, transcript, m, app.lang, s, visible);
+        draw_side(frame, side, m, app, s);
+    }
+    if app.class.vote && !m.over {
+        super::projector::draw_vote(frame, input, app);
+        return None;
+    }
     draw_input(frame, input, m, s, app.lang)
 }
 
@@ -69,11 +84,14 @@ pub fn transcript_lines(
     lang: Lang,
     s: &Strings,
     width: usize,
+    visible: usize,
 ) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    for st in steps {
+    for (n, st) in steps.iter().enumerate() {
+        let shown = n < visible;
         let label = st
             .label
+            .filter(|_| shown)
             .map_or_else(String::new, |l| format!("[{}] ", l.code()));
         let to = st
             .addressed
@@ -88,7 +106,7 @@ pub fn transcript_lines(
         let prefix = format!("{:>2} {}{to}: ", st.turn, s.you);
         lines.extend(wrap_prefixed(
             &prefix,
-            theme::YOU,
+            theme::you(),
             &format!("{label}{kind}{}", st.input.display_text()),
             Style::default(),
             width,
@@ -96,13 +114,16 @@ pub fn transcript_lines(
         if !st.reply.is_empty() {
             lines.extend(wrap_prefixed(
                 &format!("   {}: ", st.speaker),
-                theme::CUSTOMER,
+                theme::customer(),
                 &st.reply,
                 Style::default(),
                 width,
             ));
         }
-        for f in &st.findings {
+        if !shown {
+            lines.push(Line::styled(format!("   {}", s.hidden), theme::dim()));
+        }
+        for f in st.findings.iter().filter(|_| shown) {
             let p = format!("   {:+} ", f.points);
             lines.extend(wrap_prefixed(
                 &p,
@@ -117,11 +138,11 @@ pub fn transcript_lines(
     lines
 }
 
-fn draw_transcript(frame: &mut Frame, area: Rect, m: &Meeting, lang: Lang, s: &Strings) {
+fn draw_transcript(frame: &mut Frame, area: Rect, m: &Meeting, lang: Lang, s: &Strings, visible: usize) {
     let block = panel(s.transcript, m.focus == Focus::Transcript);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let lines = transcript_lines(&m.steps, lang, s, inner.width as usize);
+    let lines = transcript_lines(&m.steps, lang, s, inner.width as usize, visible);
     let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
     let bottom = total.saturating_sub(inner.height);
     let top = bottom.saturating_sub(m.scroll);
@@ -153,8 +174,8 @@ fn draw_side(frame: &mut Frame, area: Rect, m: &Meeting, app: &App, s: &Strings)
             m.max_patience
         )),
         Line::from(vec![
-            Span::styled("■".repeat(filled), theme::GOOD),
-            Span::styled("□".repeat(empty), theme::DIM),
+            Span::styled("■".repeat(filled), theme::good()),
+            Span::styled("□".repeat(empty), theme::dim()),
         ]),
     ];
     let tb = panel(s.tracker, false);
@@ -187,21 +208,35 @@ fn draw_side(frame: &mut Frame, area: Rect, m: &Meeting, app: &App, s: &Strings)
         let t = format!("{} {}", p.state.name(lang), n.summary.get(lang));
         nl.extend(wrap_prefixed(
             &format!("{mark} "),
-            theme::TITLE,
+            theme::title(),
             &t,
             Style::default(),
             w,
         ));
     }
     if nl.is_empty() {
-        nl.push(Line::styled(s.none_yet, theme::DIM));
+        nl.push(Line::styled(s.none_yet, theme::dim()));
     }
     frame.render_widget(Paragraph::new(nl), ni);
     let gb = panel(s.last_grade, false);
     let gi = gb.inner(grade);
     frame.render_widget(gb, grade);
     let mut gl = Vec::new();
-    if let Some(st) = m.steps.last() {
+    if let Some((kind, t)) = app.drill_tally() {
+        let text = s
+            .drill_tally
+            .replace("{hits}", &t.hits.to_string())
+            .replace("{target}", &t.target.to_string())
+            .replace("{streak}", &t.streak.to_string())
+            .replace("{best}", &t.best_streak.to_string())
+            .replace("{attempts}", &t.attempts.to_string());
+        gl.extend(wrap_prefixed(&format!("{}: ", kind.title(app.lang)), theme::title(), &text, Style::default(), w));
+    }
+    let last_shown = m.steps.len().checked_sub(1).is_some_and(|i| app.grade_visible(i));
+    if !last_shown && !m.steps.is_empty() {
+        gl.push(Line::styled(s.hidden, theme::dim()));
+    }
+    if let Some(st) = m.steps.last().filter(|_| last_shown) {
         let main = st
             .findings
             .iter()
@@ -256,7 +291,7 @@ fn draw_input(
     frame.render_widget(block, area);
     if m.over {
         frame.render_widget(
-            Paragraph::new(Line::styled(s.meeting_over, theme::TITLE)),
+            Paragraph::new(Line::styled(s.meeting_over, theme::title())),
             inner,
         );
         return None;
@@ -293,9 +328,9 @@ fn draw_input(
             height: 1,
         };
         let style = if m.focus == Focus::Input(i) {
-            theme::FOCUS
+            theme::focus()
         } else {
-            theme::DIM
+            theme::dim()
         };
         frame.render_widget(
             Paragraph::new(Line::styled(crate::text::pad(label, lw as usize), style)),

@@ -2,7 +2,10 @@
 
 pub mod briefing;
 pub mod help;
+pub mod learn;
 pub mod meeting;
 pub mod picker;
 pub mod progress;
+pub mod replay;
+pub mod projector;
 pub mod review;

@@ -16,7 +16,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     let s = strings(app.lang);
     let [head, list] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
     let filter_text = if app.filter.is_empty() {
-        Span::styled(s.filter_hint, theme::DIM)
+        Span::styled(s.filter_hint, theme::dim())
     } else {
         Span::raw(crate::text::sanitize_line(&app.filter))
     };
@@ -48,10 +48,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     );
     let mut lines = vec![Line::styled(
         truncate(&format!("  {header}"), w),
-        theme::DIM,
+        theme::dim(),
     )];
     if rows.is_empty() {
-        lines.push(Line::styled(s.no_match, theme::DIM));
+        lines.push(Line::styled(s.no_match, theme::dim()));
     }
     let visible = inner.height.saturating_sub(1) as usize;
     let first = app.selected.saturating_sub(visible.saturating_sub(1));
@@ -61,9 +61,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
             Row::Resume(h) => {
                 let marker = if n == app.selected { "▶ " } else { "  " };
                 let style = if n == app.selected {
-                    theme::SELECTED
+                    theme::selected()
                 } else {
-                    theme::YOU
+                    theme::you()
                 };
                 let text = app.history.get(*h).map_or_else(String::new, |r| {
                     format!(
@@ -101,7 +101,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
         );
         let marker = if n == app.selected { "▶ " } else { "  " };
         let style = if n == app.selected {
-            theme::SELECTED
+            theme::selected()
         } else {
             ratatui::style::Style::default()
         };

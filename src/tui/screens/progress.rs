@@ -30,7 +30,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     done.reverse(); // oldest first
     if done.is_empty() {
         frame.render_widget(
-            Paragraph::new(Line::styled(s.no_history, theme::DIM)),
+            Paragraph::new(Line::styled(s.no_history, theme::dim())),
             inner,
         );
         return None;
@@ -45,7 +45,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     ])
     .areas(inner);
     // Score over time: 5 rows of bars, each column one meeting.
-    let mut lines = vec![Line::styled(s.score_over_time, theme::TITLE)];
+    let mut lines = vec![Line::styled(s.score_over_time, theme::title())];
     for row in (0..5).rev() {
         let label = if row == 4 {
             "100 "
@@ -67,8 +67,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
             })
             .collect();
         lines.push(Line::from(vec![
-            Span::styled(label, theme::DIM),
-            Span::styled(cells, theme::GOOD),
+            Span::styled(label, theme::dim()),
+            Span::styled(cells, theme::good()),
         ]));
     }
     let last = recent.last().map_or(0, |r| r.report.score.total);
@@ -77,11 +77,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
             "    {} → {last}",
             recent.first().map_or(0, |r| r.report.score.total)
         ),
-        theme::DIM,
+        theme::dim(),
     ));
     frame.render_widget(Paragraph::new(lines), chart);
     // S/P/I/N mix: stacked letters, bottom S, then P, I, N, scaled to 7 rows.
-    let mut ml = vec![Line::styled(format!("{} (S P I N)", s.mix), theme::TITLE)];
+    let mut ml = vec![Line::styled(format!("{} (S P I N)", s.mix), theme::title())];
     let stacks: Vec<Vec<char>> = recent
         .iter()
         .map(|r| {
@@ -107,10 +107,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
             .map(|col| {
                 let ch = col.get(row).copied().unwrap_or(' ');
                 let style = match ch {
-                    'S' => theme::DIM,
-                    'P' => theme::NEUTRAL,
-                    'I' => theme::YOU,
-                    'N' => theme::GOOD,
+                    'S' => theme::dim(),
+                    'P' => theme::neutral(),
+                    'I' => theme::you(),
+                    'N' => theme::good(),
                     _ => Style::default(),
                 };
                 Span::styled(ch.to_string(), style)
@@ -125,12 +125,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
         .map(|r| BARS[usize::try_from(r.report.counts.in_share.min(100) * 7 / 100).unwrap_or(0)])
         .collect();
     ml.push(Line::from(vec![
-        Span::styled(format!("{} ", s.in_trend), theme::TITLE),
+        Span::styled(format!("{} ", s.in_trend), theme::title()),
         Span::raw(shares),
     ]));
     frame.render_widget(Paragraph::new(ml), mix);
     // Best per scenario.
-    let mut bl = vec![Line::styled(s.best_per_scenario, theme::TITLE)];
+    let mut bl = vec![Line::styled(s.best_per_scenario, theme::title())];
     let tw = w.saturating_sub(16).max(8);
     for (i, l) in app.scenarios.iter().enumerate() {
         if let Some(Some(b)) = app.best.get(i) {
@@ -145,6 +145,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
             )));
         }
     }
-    frame.render_widget(Paragraph::new(bl).scroll((app.progress_scroll, 0)), rest);
+    bl.push(Line::styled(s.recent, theme::title()));
+    let first_row = bl.len();
+    for (i, r) in done.iter().rev().enumerate() {
+        let sel = i == app.progress_selected;
+        let date = r.when().replace('T', " ");
+        let row = format!("{} {} {:>3}  {}", if sel { "▶" } else { " " }, date.trim_end_matches('Z'), r.report.score.total, r.title);
+        bl.push(Line::styled(truncate(&row, w), if sel { theme::selected() } else { Style::default() }));
+    }
+    let want = u16::try_from(first_row + app.progress_selected + 1).unwrap_or(u16::MAX);
+    let scroll = want.saturating_sub(rest.height);
+    frame.render_widget(Paragraph::new(bl).scroll((scroll, 0)), rest);
     None
 }

@@ -31,7 +31,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     let w = inner.width as usize;
     let mut lines = Vec::new();
     let c = &r.counts;
-    lines.push(Line::styled(s.counts, theme::TITLE));
+    lines.push(Line::styled(s.counts, theme::title()));
     lines.push(Line::from(format!(
         "  {}: S {} · P {} · I {} · N {} · - {}   I+N {}%",
         s.questions, c.situation, c.problem, c.implication, c.need_payoff, c.other, c.in_share
@@ -50,7 +50,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
         c.advantages,
         c.benefits
     )));
-    lines.push(Line::styled(s.journey, theme::TITLE));
+    lines.push(Line::styled(s.journey, theme::title()));
     for n in &r.needs {
         let path = if n.journey.is_empty() {
             NeedState::Hidden.name(app.lang).to_string()
@@ -69,19 +69,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
             w,
         ));
     }
-    lines.push(Line::styled(s.tips, theme::TITLE));
+    lines.push(Line::styled(s.tips, theme::title()));
     for (i, t) in r.tips.iter().enumerate() {
         let at = t.turn.map_or_else(String::new, |n| format!(" t{n}"));
         lines.extend(wrap_prefixed(
             &format!("  {}. ", i + 1),
-            theme::YOU,
+            theme::you(),
             &format!("[{}{at}] {}", t.rule, t.tip),
             Style::default(),
             w,
         ));
     }
-    lines.push(Line::styled(s.turns, theme::TITLE));
-    lines.extend(transcript_lines(&m.steps, app.lang, s, w));
+    lines.push(Line::styled(s.turns, theme::title()));
+    lines.extend(transcript_lines(&m.steps, app.lang, s, w, usize::MAX));
     for f in &r.closing {
         lines.extend(wrap_prefixed(
             &format!("   {:+} ", f.points),
@@ -132,8 +132,8 @@ fn draw_scores(frame: &mut Frame, area: Rect, r: &Report, app: &App, s: &Strings
                 ps.points,
                 ps.max
             )),
-            Span::styled("█".repeat(fill), theme::GOOD),
-            Span::styled("░".repeat(bar_w - fill), theme::DIM),
+            Span::styled("█".repeat(fill), theme::good()),
+            Span::styled("░".repeat(bar_w - fill), theme::dim()),
         ]));
     }
     frame.render_widget(Paragraph::new(lines), inner);
