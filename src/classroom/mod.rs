@@ -1,6 +1,6 @@
 //! Classroom mode's terminal-free logic: theory cards, the quiz and single-behaviour drills.
 //!
-//! - [`cards`]: the method in short bilingual cards (SPIN flow, implied and explicit
+//! - [`cards`](mod@cards): the method in short bilingual cards (SPIN flow, implied and explicit
 //!   needs, FFAB with the connecting phrases, institutional and personal needs, the
 //!   relationship matrix, needs layers, segments A–E, the eight weapons).
 //! - [`quiz`]: a seeded quiz built from the scenarios' own content (which SPIN type is

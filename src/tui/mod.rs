@@ -225,7 +225,16 @@ pub fn run(opts: &Options) -> anyhow::Result<std::process::ExitCode> {
         }
         // A scenario file under edit is checked twice a second for changes (hot
         // reload); otherwise the loop blocks on input and idles at zero CPU.
-        if app.scenario_file().is_some() && !event::poll(std::time::Duration::from_millis(500))? {
+        // The visible timer redraws once a second while it runs.
+        let ticking = app.timer_visible() && app.class.timer.running();
+        let wait = match (app.scenario_file().is_some(), ticking) {
+            (true, _) => Some(std::time::Duration::from_millis(500)),
+            (false, true) => Some(std::time::Duration::from_secs(1)),
+            (false, false) => None,
+        };
+        if let Some(w) = wait
+            && !event::poll(w)?
+        {
             if app.file_changed() {
                 app.update(Action::Reload);
             }

@@ -20,9 +20,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     let mut lines = Vec::new();
     let title = match l.tab {
         Tab::Cards => {
-            let Some(card) = cards.get(l.card) else {
-                return None;
-            };
+            let card = cards.get(l.card)?;
             let block = panel(&format!("{} · {} {}/{} · {}", s.learn, s.card, l.card + 1, cards.len(), card.title.get(app.lang)), true);
             let inner = block.inner(area);
             frame.render_widget(block, area);

@@ -57,7 +57,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     let sw = si.width as usize;
     let mut sl = Vec::new();
     for need in &rep.needs {
-        let state = need.journey.iter().filter(|j| j.turn <= r.pos).next_back().map_or(NeedState::Hidden, |j| j.state);
+        let state = need.journey.iter().rfind(|j| j.turn <= r.pos).map_or(NeedState::Hidden, |j| j.state);
         sl.extend(wrap_prefixed(&format!("{} ", state.name(app.lang)), theme::title(), &need.summary, Style::default(), sw));
     }
     sl.push(Line::from(""));
