@@ -261,13 +261,20 @@ pub fn main() -> ExitCode {
             projector: cli.projector,
             start: commands::train::Start::Picker,
         }),
-        Some(Command::Replay { meeting, hide_scores, lang }) => commands::train::run(commands::train::Args {
+        Some(Command::Replay {
+            meeting,
+            hide_scores,
+            lang,
+        }) => commands::train::run(commands::train::Args {
             lang,
             extra,
             data_dir,
             theme: cli.theme,
             projector: cli.projector,
-            start: commands::train::Start::Replay { meeting, hide_scores },
+            start: commands::train::Start::Replay {
+                meeting,
+                hide_scores,
+            },
             ..commands::train::Args::default()
         }),
         Some(Command::Learn { lang }) => commands::train::run(commands::train::Args {

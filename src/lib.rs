@@ -14,8 +14,8 @@
 //! feature, the trainer TUI (`tui`).
 
 pub mod authoring;
-pub mod cli;
 pub mod classroom;
+pub mod cli;
 pub mod commands;
 pub mod lang;
 pub mod lexicon;

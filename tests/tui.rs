@@ -411,17 +411,30 @@ fn styled(a: &App, w: u16, h: u16) -> String {
     let buf = t.backend().buffer().clone();
     let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
     for cell in buf.content() {
-        *counts.entry(format!("{:?}/{:?}/{:?}", cell.fg, cell.bg, cell.modifier)).or_default() += 1;
+        *counts
+            .entry(format!("{:?}/{:?}/{:?}", cell.fg, cell.bg, cell.modifier))
+            .or_default() += 1;
     }
-    let legend: Vec<String> = counts.into_iter().map(|(k, v)| format!("{k} ×{v}")).collect();
+    let legend: Vec<String> = counts
+        .into_iter()
+        .map(|(k, v)| format!("{k} ×{v}"))
+        .collect();
     format!("{}\nstyles:\n{}", t.backend(), legend.join("\n"))
 }
 
 fn themed(mut a: App, name: &str) {
     use spin_coach::tui::theme::ThemeName;
-    for theme in [ThemeName::Dark, ThemeName::Light, ThemeName::Contrast, ThemeName::Mono] {
+    for theme in [
+        ThemeName::Dark,
+        ThemeName::Light,
+        ThemeName::Contrast,
+        ThemeName::Mono,
+    ] {
         a.class.theme = theme;
-        insta::assert_snapshot!(format!("{name}-{}-100x30", theme.code()), styled(&a, 100, 30));
+        insta::assert_snapshot!(
+            format!("{name}-{}-100x30", theme.code()),
+            styled(&a, 100, 30)
+        );
     }
 }
 
@@ -431,12 +444,31 @@ fn themes_change_colours_but_never_carry_meaning_alone() {
     let mut a = zh_meeting();
     a.class.theme = ThemeName::Mono;
     let t = render(&a, 100, 30);
-    assert!(t.backend().buffer().content().iter().all(|c| c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset), "mono has no colour");
+    assert!(
+        t.backend()
+            .buffer()
+            .content()
+            .iter()
+            .all(|c| c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset),
+        "mono has no colour"
+    );
     let text = t.backend().to_string();
-    assert!(text.contains("+7 uncover-implied") && text.contains("◐ 已扩大"), "points keep their sign and needs their symbol and word");
+    assert!(
+        text.contains("+7 uncover-implied") && text.contains("◐ 已扩大"),
+        "points keep their sign and needs their symbol and word"
+    );
     a.class.theme = ThemeName::Light;
     let t = render(&a, 100, 30);
-    assert!(t.backend().buffer().content().iter().filter(|c| c.bg == ratatui::style::Color::White).count() > 2000, "light background");
+    assert!(
+        t.backend()
+            .buffer()
+            .content()
+            .iter()
+            .filter(|c| c.bg == ratatui::style::Color::White)
+            .count()
+            > 2000,
+        "light background"
+    );
     apply(&mut a, [Action::CycleTheme]);
     assert_eq!(a.class.theme, ThemeName::Contrast);
     themed(zh_meeting(), "meeting-zh");
@@ -449,7 +481,11 @@ fn themes_change_colours_but_never_carry_meaning_alone() {
 #[test]
 fn projector_layout_with_big_figures() {
     for lang in [Lang::Zh, Lang::En] {
-        let mut a = if lang == Lang::Zh { zh_meeting() } else { app(Lang::En, Some("bakery-vpn")) };
+        let mut a = if lang == Lang::Zh {
+            zh_meeting()
+        } else {
+            app(Lang::En, Some("bakery-vpn"))
+        };
         if lang == Lang::En {
             apply(&mut a, [Action::Enter]);
             say(&mut a, "Are the phone allowance bills a problem for you?");
@@ -458,7 +494,10 @@ fn projector_layout_with_big_figures() {
         assert!(a.class.projector);
         let t = render(&a, 100, 30);
         let text = t.backend().to_string();
-        assert!(text.contains('▀') || text.contains('▄') || text.contains('█'), "big text drawn: {text}");
+        assert!(
+            text.contains('▀') || text.contains('▄') || text.contains('█'),
+            "big text drawn: {text}"
+        );
         insta::assert_snapshot!(format!("projector-{lang}-100x30"), t.backend());
         themed(a, &format!("projector-{lang}"));
     }
@@ -469,14 +508,26 @@ fn hidden_scores_are_revealed_turn_by_turn_or_all_at_once() {
     let mut a = app(Lang::Zh, Some("shop-vpn"));
     apply(&mut a, [Action::Enter, Action::ToggleHide]);
     say(&mut a, "请问公司现在有多少员工？");
-    say(&mut a, "王总，现在员工的话费是怎么报销的，您觉得这块有没有什么不满意的地方？");
+    say(
+        &mut a,
+        "王总，现在员工的话费是怎么报销的，您觉得这块有没有什么不满意的地方？",
+    );
     let text = render(&a, 100, 30).backend().to_string();
-    assert!(!text.contains("situation-fact") && !text.contains("uncover-implied"), "{text}");
-    assert!(text.contains("评分暂不公布") && text.contains("⏱"), "{text}");
+    assert!(
+        !text.contains("situation-fact") && !text.contains("uncover-implied"),
+        "{text}"
+    );
+    assert!(
+        text.contains("评分暂不公布") && text.contains("⏱"),
+        "{text}"
+    );
     snap("meeting-hidden-zh", &a);
     apply(&mut a, [Action::RevealNext]);
     let text = render(&a, 100, 30).backend().to_string();
-    assert!(text.contains("situation-fact") && !text.contains("uncover-implied"), "{text}");
+    assert!(
+        text.contains("situation-fact") && !text.contains("uncover-implied"),
+        "{text}"
+    );
     apply(&mut a, [Action::RevealAll]);
     let text = render(&a, 100, 30).backend().to_string();
     assert!(text.contains("uncover-implied"), "{text}");
@@ -487,11 +538,19 @@ fn hidden_scores_are_revealed_turn_by_turn_or_all_at_once() {
 
 #[test]
 fn class_vote_plays_the_chosen_suggestion() {
-    for (id, lang) in [("shop-vpn", Lang::Zh), ("airline-sms", Lang::Zh), ("insurer-publishing", Lang::Zh), ("logistics-fleet", Lang::Zh)] {
+    for (id, lang) in [
+        ("shop-vpn", Lang::Zh),
+        ("airline-sms", Lang::Zh),
+        ("insurer-publishing", Lang::Zh),
+        ("logistics-fleet", Lang::Zh),
+    ] {
         let mut a = app(lang, Some(id));
         apply(&mut a, [Action::Enter, Action::ToggleVote]);
         let opts = a.vote_options();
-        assert!((2..=4).contains(&opts.len()), "{id} has opening suggestions");
+        assert!(
+            (2..=4).contains(&opts.len()),
+            "{id} has opening suggestions"
+        );
         if id == "shop-vpn" {
             snap("vote-zh", &a);
         }
@@ -520,9 +579,17 @@ fn debrief_replay_steps_through_a_saved_meeting() {
     let mut a = app_with_history(Lang::En, d.path());
     a.open_replay(rec, true);
     let text = render(&a, 100, 30).backend().to_string();
-    assert!(text.contains("grade hidden") && !text.contains("situation-fact"), "{text}");
+    assert!(
+        text.contains("grade hidden") && !text.contains("situation-fact"),
+        "{text}"
+    );
     apply(&mut a, [Action::RevealNext]);
-    assert!(render(&a, 100, 30).backend().to_string().contains("situation-fact"));
+    assert!(
+        render(&a, 100, 30)
+            .backend()
+            .to_string()
+            .contains("situation-fact")
+    );
     apply(&mut a, [Action::Back]);
     assert_eq!(a.screen, Screen::Picker);
 }
@@ -539,13 +606,25 @@ fn learn_cards_and_quiz_scored_and_saved() {
         snap(&format!("learn-card3-{lang}"), &a);
         apply(&mut a, [Action::FocusNext]);
         snap(&format!("learn-quiz-{lang}"), &a);
-        let items = a.learn.as_ref().map(|l| l.items.clone()).unwrap_or_default();
+        let items = a
+            .learn
+            .as_ref()
+            .map(|l| l.items.clone())
+            .unwrap_or_default();
         assert!(items.len() >= 5, "a quiz of several questions");
         for it in &items {
             apply(&mut a, [Action::Vote(it.answer), Action::Enter]);
         }
-        let r = a.learn.as_ref().and_then(|l| l.result.clone()).expect("finished");
-        assert_eq!((r.right, r.total), (items.len(), items.len()), "all right answers score full marks");
+        let r = a
+            .learn
+            .as_ref()
+            .and_then(|l| l.result.clone())
+            .expect("finished");
+        assert_eq!(
+            (r.right, r.total),
+            (items.len(), items.len()),
+            "all right answers score full marks"
+        );
         snap(&format!("learn-result-{lang}"), &a);
     }
     let saved = spin_coach::classroom::quiz::load_all(d.path());
@@ -558,10 +637,16 @@ fn drills_tally_streaks_and_save_the_best_run() {
     let mut a = app_with_history(Lang::En, d.path());
     apply(&mut a, "bakery".chars().map(Action::FilterChar));
     apply(&mut a, [Action::Enter, Action::CycleDrill]);
-    assert_eq!(a.drill_choice, Some(spin_coach::classroom::drill::DrillKind::Implication));
+    assert_eq!(
+        a.drill_choice,
+        Some(spin_coach::classroom::drill::DrillKind::Implication)
+    );
     snap("drill-briefing-en", &a);
     apply(&mut a, [Action::Enter]);
-    say(&mut a, "What does that add up to over a year, and what does it do to your margin?");
+    say(
+        &mut a,
+        "What does that add up to over a year, and what does it do to your margin?",
+    );
     say(&mut a, "How many staff do you have?");
     let (_, t) = a.drill_tally().expect("drill running");
     assert_eq!((t.attempts, t.hits, t.streak, t.best_streak), (2, 1, 0, 1));
@@ -570,7 +655,13 @@ fn drills_tally_streaks_and_save_the_best_run() {
     let saved = spin_coach::classroom::drill::load_all(d.path());
     assert_eq!(saved.len(), 1);
     assert_eq!(saved[0].best_streak, 1);
-    assert!(spin_coach::store::Store::new(d.path().to_path_buf()).load_all().records.is_empty(), "drills are not meetings");
+    assert!(
+        spin_coach::store::Store::new(d.path().to_path_buf())
+            .load_all()
+            .records
+            .is_empty(),
+        "drills are not meetings"
+    );
 }
 
 #[test]
@@ -588,14 +679,30 @@ fn replay_and_learn_commands_open_their_screens() {
         start,
     };
     use spin_coach::commands::train::Start;
-    let a = build_app(&opts(Start::Replay { meeting: "20261120T100002".into(), hide_scores: true })).expect("found by prefix");
+    let a = build_app(&opts(Start::Replay {
+        meeting: "20261120T100002".into(),
+        hide_scores: true,
+    }))
+    .expect("found by prefix");
     assert_eq!(a.screen, Screen::Replay);
     assert!(a.replay_state.as_ref().is_some_and(|r| r.hide));
     assert!(a.class.projector);
     let file = d.path().join("meetings").join("20261120T100003-test.json");
-    let a = build_app(&opts(Start::Replay { meeting: file.display().to_string(), hide_scores: false })).expect("found by file");
-    assert_eq!(a.replay_state.as_ref().map(|r| r.record.scenario.as_str()), Some("shop-vpn"));
-    let err = build_app(&opts(Start::Replay { meeting: "nope".into(), hide_scores: false })).err().unwrap_or_default();
+    let a = build_app(&opts(Start::Replay {
+        meeting: file.display().to_string(),
+        hide_scores: false,
+    }))
+    .expect("found by file");
+    assert_eq!(
+        a.replay_state.as_ref().map(|r| r.record.scenario.as_str()),
+        Some("shop-vpn")
+    );
+    let err = build_app(&opts(Start::Replay {
+        meeting: "nope".into(),
+        hide_scores: false,
+    }))
+    .err()
+    .unwrap_or_default();
     assert!(err[0].to_string().contains("no saved meeting"), "{err:?}");
     let a = build_app(&opts(Start::Learn)).expect("learn");
     assert_eq!(a.screen, Screen::Learn);

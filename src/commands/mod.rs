@@ -9,9 +9,9 @@ pub mod history;
 pub mod list;
 pub mod new;
 pub mod play;
-pub mod train;
 pub mod schema;
 pub mod test;
+pub mod train;
 pub mod validate;
 
 use std::path::{Path, PathBuf};

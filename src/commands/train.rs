@@ -82,7 +82,9 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
 #[cfg(not(feature = "tui"))]
 pub fn run(_: Args) -> anyhow::Result<ExitCode> {
     use clap::CommandFactory;
-    eprintln!("spin-coach: this build has no trainer TUI (built without the `tui` feature); use the subcommands below");
+    eprintln!(
+        "spin-coach: this build has no trainer TUI (built without the `tui` feature); use the subcommands below"
+    );
     let _ = crate::cli::Cli::command().print_help();
     Ok(ExitCode::from(2))
 }

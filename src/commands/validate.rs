@@ -1,4 +1,5 @@
-//! `spin-coach validate <path>...`: report every problem; exit 0, 1 (invalid) or 2 (usage).
+//! `spin-coach validate [--strict] <path>...`: report every problem and lint warning;
+//! exit 0, 1 (invalid, or any warning with `--strict`) or 2 (usage).
 
 use crate::scenario::{self, Severity};
 use std::path::PathBuf;
@@ -8,7 +9,7 @@ use std::process::ExitCode;
 ///
 /// # Errors
 /// Never: problems are printed and reflected in the exit code.
-pub fn run(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+pub fn run(paths: &[PathBuf], strict: bool) -> anyhow::Result<ExitCode> {
     let mut files = Vec::new();
     let mut empty = 0usize;
     for p in paths {
@@ -36,7 +37,27 @@ pub fn run(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     for f in &files {
         match scenario::load_file(f) {
             Ok(loaded) => {
-                for w in &loaded.warnings {
+                let shown = f.display().to_string();
+                let mut warnings = loaded.warnings.clone();
+                warnings.extend(crate::authoring::lint::lint(&loaded.scenario, &shown));
+                warnings.sort_by_key(|w| (w.line, w.col));
+                if strict && !warnings.is_empty() {
+                    bad += 1;
+                    for w in &warnings {
+                        let e = scenario::Problem {
+                            severity: Severity::Error,
+                            ..w.clone()
+                        };
+                        eprintln!("{e}");
+                    }
+                    eprintln!(
+                        "{}: {} error(s) (warnings count as errors with --strict)",
+                        crate::text::sanitize_line(&shown),
+                        warnings.len()
+                    );
+                    continue;
+                }
+                for w in &warnings {
                     eprintln!("{w}");
                 }
                 println!(

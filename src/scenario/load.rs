@@ -97,6 +97,8 @@ fn options() -> serde_saphyr::Options {
     budget.max_reader_input_bytes = Some(2 * 1024 * 1024);
     let mut options = serde_saphyr::Options::default();
     options.budget = Some(budget);
+    // YAML 1.2 booleans only: a customer line `No` or `Yes` stays text.
+    options.strict_booleans = true;
     options
 }
 

@@ -351,12 +351,24 @@ pub fn validate(s: &Scenario, path: &str) -> Vec<Problem> {
     for (k, sg) in s.suggestions.iter().enumerate() {
         let n = sg.options.len();
         if !(2..=4).contains(&n) {
-            c.at(&s.id, format!("suggestions[{k}] has {n} options"), "give two to four options, lettered A–D in order");
+            c.at(
+                &s.id,
+                format!("suggestions[{k}] has {n} options"),
+                "give two to four options, lettered A–D in order",
+            );
         }
         for (j, o) in sg.options.iter().enumerate() {
-            let kinds = usize::from(o.ask.is_some()) + usize::from(o.present.is_some()) + usize::from(o.propose.is_some());
+            let kinds = usize::from(o.ask.is_some())
+                + usize::from(o.present.is_some())
+                + usize::from(o.propose.is_some());
             if kinds != 1 {
-                c.at(&s.id, format!("suggestions[{k}].options[{j}] needs exactly one of ask, present or propose"), "write e.g. `- ask: 请问……`");
+                c.at(
+                    &s.id,
+                    format!(
+                        "suggestions[{k}].options[{j}] needs exactly one of ask, present or propose"
+                    ),
+                    "write e.g. `- ask: 请问……`",
+                );
             }
             for t in [&o.ask, &o.present, &o.propose].into_iter().flatten() {
                 c.text(&s.id, &format!("suggestions[{k}].options[{j}]"), t);

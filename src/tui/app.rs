@@ -135,8 +135,12 @@ fn editor(placeholder: &str) -> TextArea<'static> {
     t.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
     t.set_cursor_line_style(ratatui::style::Style::default());
     // Colourless styles so every theme (and NO_COLOR) holds; dim and reverse carry the meaning.
-    t.set_placeholder_style(ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::DIM));
-    t.set_selection_style(ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::REVERSED));
+    t.set_placeholder_style(
+        ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::DIM),
+    );
+    t.set_selection_style(
+        ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::REVERSED),
+    );
     t
 }
 
@@ -521,8 +525,16 @@ impl App {
         let n16 = u16::try_from(n).unwrap_or(1);
         match self.screen {
             Screen::Progress => {
-                let total = self.history.iter().filter(|r| r.status == crate::store::Status::Finished).count();
-                self.progress_selected = if up { self.progress_selected.saturating_sub(n) } else { (self.progress_selected + n).min(total.saturating_sub(1)) };
+                let total = self
+                    .history
+                    .iter()
+                    .filter(|r| r.status == crate::store::Status::Finished)
+                    .count();
+                self.progress_selected = if up {
+                    self.progress_selected.saturating_sub(n)
+                } else {
+                    (self.progress_selected + n).min(total.saturating_sub(1))
+                };
             }
             Screen::Replay => {
                 if let Some(r) = self.replay_state.as_mut() {

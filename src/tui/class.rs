@@ -18,7 +18,10 @@ impl Timer {
     /// A timer that starts now.
     #[must_use]
     pub fn started() -> Timer {
-        Timer { banked: Duration::ZERO, running_since: Some(Instant::now()) }
+        Timer {
+            banked: Duration::ZERO,
+            running_since: Some(Instant::now()),
+        }
     }
 
     /// Time counted so far.
@@ -61,7 +64,14 @@ pub struct Class {
 
 impl Default for Class {
     fn default() -> Self {
-        Class { theme: ThemeName::from_env(), projector: false, hide: false, revealed: 0, timer: Timer::default(), vote: false }
+        Class {
+            theme: ThemeName::from_env(),
+            projector: false,
+            hide: false,
+            revealed: 0,
+            timer: Timer::default(),
+            vote: false,
+        }
     }
 }
 
@@ -69,7 +79,11 @@ impl Default for Class {
 #[must_use]
 pub fn clock(d: Duration) -> String {
     let s = d.as_secs();
-    if s >= 3600 { format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60) } else { format!("{:02}:{:02}", s / 60, s % 60) }
+    if s >= 3600 {
+        format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+    } else {
+        format!("{:02}:{:02}", s / 60, s % 60)
+    }
 }
 
 impl App {
@@ -116,7 +130,10 @@ mod tests {
 
     #[test]
     fn paused_timer_stands_still() {
-        let mut t = Timer { banked: Duration::from_secs(5), running_since: None };
+        let mut t = Timer {
+            banked: Duration::from_secs(5),
+            running_since: None,
+        };
         assert_eq!(t.elapsed(), Duration::from_secs(5));
         assert!(!t.running());
         t.toggle();

@@ -9,7 +9,11 @@ impl App {
     pub fn cycle_drill(&mut self) {
         self.drill_choice = match self.drill_choice {
             None => Some(DrillKind::ALL[0]),
-            Some(k) => DrillKind::ALL.iter().position(|x| *x == k).and_then(|i| DrillKind::ALL.get(i + 1)).copied(),
+            Some(k) => DrillKind::ALL
+                .iter()
+                .position(|x| *x == k)
+                .and_then(|i| DrillKind::ALL.get(i + 1))
+                .copied(),
         };
     }
 
@@ -18,7 +22,10 @@ impl App {
     pub fn drill_tally(&self) -> Option<(DrillKind, Tally)> {
         let m = self.meeting.as_ref()?;
         let (kind, setup) = m.drill?;
-        Some((kind, drill::tally(kind, &self.scenarios[m.scenario].scenario, &m.steps, setup)))
+        Some((
+            kind,
+            drill::tally(kind, &self.scenarios[m.scenario].scenario, &m.steps, setup),
+        ))
     }
 
     /// The best saved streak for a scenario and drill.
@@ -30,11 +37,20 @@ impl App {
 
     /// Saves the finished drill's result; a failure becomes a message.
     pub(super) fn save_drill(&mut self) {
-        let (Some(store), Some(m), Some((kind, t))) = (&self.store, &self.meeting, self.drill_tally()) else { return };
+        let (Some(store), Some(m), Some((kind, t))) =
+            (&self.store, &self.meeting, self.drill_tally())
+        else {
+            return;
+        };
         if t.attempts == 0 {
             return;
         }
-        let r = DrillResult::new(&self.scenarios[m.scenario].scenario.id.value, kind, m.started_at.clone(), &t);
+        let r = DrillResult::new(
+            &self.scenarios[m.scenario].scenario.id.value,
+            kind,
+            m.started_at.clone(),
+            &t,
+        );
         if let Err(e) = drill::save(store.root(), &r) {
             self.message = Some(e.to_string());
         }

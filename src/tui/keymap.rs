@@ -127,7 +127,9 @@ pub fn keymap(key: KeyEvent, v: &View) -> Option<Action> {
             KeyCode::Right | KeyCode::Char('n') => Some(Action::Next),
             KeyCode::Left => Some(Action::Prev),
             KeyCode::Tab => Some(Action::FocusNext),
-            KeyCode::Char(c @ ('a'..='d' | 'A'..='D')) => Some(Action::Vote(usize::from(c.to_ascii_lowercase() as u8 - b'a'))),
+            KeyCode::Char(c @ ('a'..='d' | 'A'..='D')) => Some(Action::Vote(usize::from(
+                c.to_ascii_lowercase() as u8 - b'a',
+            ))),
             KeyCode::Enter => Some(Action::Enter),
             KeyCode::Char('q') => Some(Action::Back),
             KeyCode::Char('?') => Some(Action::ToggleHelp),
@@ -152,7 +154,9 @@ fn meeting_key(key: KeyEvent, v: &View, ctrl: bool, alt: bool) -> Option<Action>
         && !v.meeting_over
         && let KeyCode::Char(c @ ('a'..='d' | 'A'..='D')) = key.code
     {
-        return Some(Action::Vote(usize::from(c.to_ascii_lowercase() as u8 - b'a')));
+        return Some(Action::Vote(usize::from(
+            c.to_ascii_lowercase() as u8 - b'a',
+        )));
     }
     match key.code {
         KeyCode::F(6) => Some(Action::ToggleHide),
@@ -286,12 +290,28 @@ mod tests {
                 Some(Action::Back),
             ),
             (k(KeyCode::Down), view(Screen::Progress), Some(Action::Down)),
-            (k(KeyCode::Enter), view(Screen::Progress), Some(Action::Enter)),
+            (
+                k(KeyCode::Enter),
+                view(Screen::Progress),
+                Some(Action::Enter),
+            ),
             (k(KeyCode::Right), view(Screen::Replay), Some(Action::Next)),
             (k(KeyCode::Left), view(Screen::Replay), Some(Action::Prev)),
-            (k(KeyCode::Char('r')), view(Screen::Replay), Some(Action::RevealNext)),
-            (k(KeyCode::Char('c')), view(Screen::Learn), Some(Action::Vote(2))),
-            (k(KeyCode::Tab), view(Screen::Learn), Some(Action::FocusNext)),
+            (
+                k(KeyCode::Char('r')),
+                view(Screen::Replay),
+                Some(Action::RevealNext),
+            ),
+            (
+                k(KeyCode::Char('c')),
+                view(Screen::Learn),
+                Some(Action::Vote(2)),
+            ),
+            (
+                k(KeyCode::Tab),
+                view(Screen::Learn),
+                Some(Action::FocusNext),
+            ),
             (k(KeyCode::Char('l')), picker, Some(Action::OpenLearn)),
             (k(KeyCode::F(6)), meet, Some(Action::ToggleHide)),
             (km(KeyCode::Char('r'), c), meet, Some(Action::RevealNext)),
@@ -300,8 +320,16 @@ mod tests {
             (k(KeyCode::F(7)), picker, Some(Action::CycleTheme)),
             (k(KeyCode::F(8)), meet, Some(Action::ToggleProjector)),
             (k(KeyCode::F(12)), meet, Some(Action::ToggleVote)),
-            (k(KeyCode::Char('b')), View { vote: true, ..meet }, Some(Action::Vote(1))),
-            (k(KeyCode::Char('b')), meet, Some(Action::Edit(k(KeyCode::Char('b'))))),
+            (
+                k(KeyCode::Char('b')),
+                View { vote: true, ..meet },
+                Some(Action::Vote(1)),
+            ),
+            (
+                k(KeyCode::Char('b')),
+                meet,
+                Some(Action::Edit(k(KeyCode::Char('b')))),
+            ),
         ];
         for (key, v, want) in table {
             assert_eq!(keymap(key, &v), want, "{key:?} on {v:?}");

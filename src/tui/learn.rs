@@ -37,10 +37,18 @@ pub struct Learn {
 
 impl App {
     fn new_quiz(&self) -> Learn {
-        let scenarios: Vec<&crate::scenario::Scenario> = self.scenarios.iter().map(|l| &l.scenario).collect();
+        let scenarios: Vec<&crate::scenario::Scenario> =
+            self.scenarios.iter().map(|l| &l.scenario).collect();
         let items = quiz::build(&scenarios, self.lang, self.seed, QUIZ_LEN);
         let n = items.len();
-        Learn { tab: Tab::Cards, card: 0, items, answers: vec![None; n], pos: 0, result: None }
+        Learn {
+            tab: Tab::Cards,
+            card: 0,
+            items,
+            answers: vec![None; n],
+            pos: 0,
+            result: None,
+        }
     }
 
     /// Opens the learn screen, or moves between cards and questions.
@@ -51,10 +59,14 @@ impl App {
             return;
         }
         let cards = crate::classroom::cards::cards().len();
-        let fresh = (self.learn.as_ref().is_some_and(|l| l.result.is_some()) && *action == Action::Enter).then(|| self.new_quiz());
+        let fresh = (self.learn.as_ref().is_some_and(|l| l.result.is_some())
+            && *action == Action::Enter)
+            .then(|| self.new_quiz());
         let Some(l) = self.learn.as_mut() else { return };
         match (l.tab, action) {
-            (Tab::Cards, Action::Next | Action::Enter) => l.card = (l.card + 1).min(cards.saturating_sub(1)),
+            (Tab::Cards, Action::Next | Action::Enter) => {
+                l.card = (l.card + 1).min(cards.saturating_sub(1))
+            }
             (Tab::Cards, Action::Prev) => l.card = l.card.saturating_sub(1),
             (Tab::Quiz, Action::Prev) => l.pos = l.pos.saturating_sub(1),
             (Tab::Quiz, Action::Next) => l.pos = (l.pos + 1).min(l.items.len().saturating_sub(1)),
@@ -77,7 +89,11 @@ impl App {
     /// Switches between cards and quiz.
     pub fn learn_tab(&mut self) {
         if let Some(l) = self.learn.as_mut() {
-            l.tab = if l.tab == Tab::Cards { Tab::Quiz } else { Tab::Cards };
+            l.tab = if l.tab == Tab::Cards {
+                Tab::Quiz
+            } else {
+                Tab::Cards
+            };
         }
     }
 

@@ -171,9 +171,20 @@ pub fn build_app(opts: &Options) -> Result<App, Vec<crate::scenario::Problem>> {
     match &opts.start {
         crate::commands::train::Start::Picker => {}
         crate::commands::train::Start::Learn => app.learn_action(&Action::OpenLearn),
-        crate::commands::train::Start::Replay { meeting, hide_scores } => match replay::find(app.store.as_ref(), meeting) {
+        crate::commands::train::Start::Replay {
+            meeting,
+            hide_scores,
+        } => match replay::find(app.store.as_ref(), meeting) {
             Ok(r) => app.open_replay(r, *hide_scores),
-            Err(e) => return Err(vec![crate::scenario::Problem::error(meeting, 0, 0, e, "see `spin-coach history` for saved meeting ids")]),
+            Err(e) => {
+                return Err(vec![crate::scenario::Problem::error(
+                    meeting,
+                    0,
+                    0,
+                    e,
+                    "see `spin-coach history` for saved meeting ids",
+                )]);
+            }
         },
     }
     if let Some(i) = open {

@@ -29,7 +29,8 @@ pub struct Replay {
 pub fn find(store: Option<&crate::store::Store>, what: &str) -> Result<Record, String> {
     let p = std::path::Path::new(what);
     if p.is_file() {
-        let src = crate::scenario::load::read_bounded(p, 64 * 1024 * 1024).map_err(|e| e.to_string())?;
+        let src =
+            crate::scenario::load::read_bounded(p, 64 * 1024 * 1024).map_err(|e| e.to_string())?;
         if let Ok(r) = serde_json::from_str::<Record>(&src) {
             return Ok(r);
         }
@@ -48,7 +49,14 @@ impl App {
     /// Opens a meeting for replay, showing its first turn.
     pub fn open_replay(&mut self, record: Record, hide: bool) {
         let back = self.screen;
-        self.replay_state = Some(Replay { pos: 1.min(record.report.turns.len()), record, hide, revealed: 0, scroll: 0, back });
+        self.replay_state = Some(Replay {
+            pos: 1.min(record.report.turns.len()),
+            record,
+            hide,
+            revealed: 0,
+            scroll: 0,
+            back,
+        });
         self.screen = Screen::Replay;
     }
 
@@ -56,7 +64,11 @@ impl App {
     pub fn replay_step(&mut self, forward: bool) {
         if let Some(r) = self.replay_state.as_mut() {
             let n = r.record.report.turns.len();
-            r.pos = if forward { (r.pos + 1).min(n) } else { r.pos.saturating_sub(1).max(1.min(n)) };
+            r.pos = if forward {
+                (r.pos + 1).min(n)
+            } else {
+                r.pos.saturating_sub(1).max(1.min(n))
+            };
             r.scroll = 0;
         }
     }
@@ -64,7 +76,11 @@ impl App {
     /// Reveals the next hidden grade in the replay (or all of them).
     pub fn replay_reveal(&mut self, all: bool) {
         if let Some(r) = self.replay_state.as_mut() {
-            r.revealed = if all { r.record.report.turns.len() } else { (r.revealed + 1).min(r.pos) };
+            r.revealed = if all {
+                r.record.report.turns.len()
+            } else {
+                (r.revealed + 1).min(r.pos)
+            };
         }
     }
 }
@@ -72,7 +88,12 @@ impl App {
 impl App {
     /// Opens the meeting selected in the progress screen's list for replay.
     pub fn replay_selected(&mut self) {
-        let rec = self.history.iter().filter(|r| r.status == crate::store::Status::Finished).nth(self.progress_selected).cloned();
+        let rec = self
+            .history
+            .iter()
+            .filter(|r| r.status == crate::store::Status::Finished)
+            .nth(self.progress_selected)
+            .cloned();
         if let Some(r) = rec {
             let hide = self.class.hide;
             self.open_replay(r, hide);

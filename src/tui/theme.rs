@@ -57,7 +57,11 @@ impl ThemeName {
     /// The default: mono when `NO_COLOR` is set (to anything non-empty), else dark.
     #[must_use]
     pub fn from_env() -> ThemeName {
-        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) { ThemeName::Mono } else { ThemeName::Dark }
+        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+            ThemeName::Mono
+        } else {
+            ThemeName::Dark
+        }
     }
 }
 
@@ -245,7 +249,10 @@ mod tests {
         assert_eq!(t.next(), ThemeName::Dark);
         assert_eq!(seen.len(), 4);
         let m = Theme::of(ThemeName::Mono);
-        for s in [m.base, m.title, m.selected, m.dim, m.you, m.customer, m.good, m.bad, m.neutral, m.footer, m.focus, m.border] {
+        for s in [
+            m.base, m.title, m.selected, m.dim, m.you, m.customer, m.good, m.bad, m.neutral,
+            m.footer, m.focus, m.border,
+        ] {
             assert_eq!(s.fg, None);
             assert_eq!(s.bg, None);
         }

@@ -108,7 +108,11 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 pub fn panel(title: &str, focused: bool) -> Block<'static> {
     Block::default()
         .borders(Borders::ALL)
-        .border_style(if focused { theme::focus() } else { theme::border() })
+        .border_style(if focused {
+            theme::focus()
+        } else {
+            theme::border()
+        })
         .title(Line::styled(
             format!(" {} ", crate::text::sanitize_line(title)),
             theme::title(),

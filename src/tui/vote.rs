@@ -25,13 +25,20 @@ pub fn stage(needs: &[NeedProgress], steps: &[Step]) -> VoteStage {
         return VoteStage::Close;
     }
     let asked = steps.iter().filter(|s| s.label.is_some()).count();
-    if asked < 2 { VoteStage::Opening } else { VoteStage::Problem }
+    if asked < 2 {
+        VoteStage::Opening
+    } else {
+        VoteStage::Problem
+    }
 }
 
 /// The suggestions offered at a stage (the first set for it in the scenario).
 #[must_use]
 pub fn options(sc: &Scenario, stage: VoteStage) -> &[SuggestedTurn] {
-    sc.suggestions.iter().find(|s| s.stage == stage).map_or(&[], |s| s.options.as_slice())
+    sc.suggestions
+        .iter()
+        .find(|s| s.stage == stage)
+        .map_or(&[], |s| s.options.as_slice())
 }
 
 /// A suggestion's text in a language and the input it makes.
@@ -55,15 +62,25 @@ impl App {
     /// The suggestions on offer now, with their texts.
     #[must_use]
     pub fn vote_options(&self) -> Vec<(String, Input)> {
-        let Some(m) = &self.meeting else { return Vec::new() };
+        let Some(m) = &self.meeting else {
+            return Vec::new();
+        };
         let sc = &self.scenarios[m.scenario].scenario;
-        options(sc, stage(&m.needs, &m.steps)).iter().filter_map(|t| turn(t, self.lang)).take(4).collect()
+        options(sc, stage(&m.needs, &m.steps))
+            .iter()
+            .filter_map(|t| turn(t, self.lang))
+            .take(4)
+            .collect()
     }
 
     /// Plays suggestion `n` (0 = A) as the next turn.
     pub fn vote(&mut self, n: usize) {
-        let Some((_, input)) = self.vote_options().into_iter().nth(n) else { return };
-        let Some(m) = self.meeting.as_mut() else { return };
+        let Some((_, input)) = self.vote_options().into_iter().nth(n) else {
+            return;
+        };
+        let Some(m) = self.meeting.as_mut() else {
+            return;
+        };
         if m.over {
             return;
         }

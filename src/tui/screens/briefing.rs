@@ -85,7 +85,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
         w,
     ));
     if let Some(a) = &sc.customer.about {
-        lines.extend(wrap_prefixed("", Style::default(), a.get(l), theme::dim(), w));
+        lines.extend(wrap_prefixed(
+            "",
+            Style::default(),
+            a.get(l),
+            theme::dim(),
+            w,
+        ));
     }
     lines.push(Line::from(""));
     lines.extend(wrap_prefixed(
@@ -125,9 +131,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     match app.drill_choice {
         None => lines.push(Line::styled(s.drill_none, theme::dim())),
         Some(k) => {
-            let best = app.drill_best(&sc.id.value, k).map_or_else(String::new, |b| format!(" · {} {b}", s.drill_best));
-            lines.push(Line::styled(format!("{}: {}{best}", s.drill, k.title(l)), theme::title()));
-            lines.extend(wrap_prefixed("  ", Style::default(), k.instructions(l), Style::default(), w));
+            let best = app
+                .drill_best(&sc.id.value, k)
+                .map_or_else(String::new, |b| format!(" · {} {b}", s.drill_best));
+            lines.push(Line::styled(
+                format!("{}: {}{best}", s.drill, k.title(l)),
+                theme::title(),
+            ));
+            lines.extend(wrap_prefixed(
+                "  ",
+                Style::default(),
+                k.instructions(l),
+                Style::default(),
+                w,
+            ));
         }
     }
     frame.render_widget(Paragraph::new(lines).scroll((app.brief_scroll, 0)), inner);

@@ -21,41 +21,88 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     let title = match l.tab {
         Tab::Cards => {
             let card = cards.get(l.card)?;
-            let block = panel(&format!("{} · {} {}/{} · {}", s.learn, s.card, l.card + 1, cards.len(), card.title.get(app.lang)), true);
+            let block = panel(
+                &format!(
+                    "{} · {} {}/{} · {}",
+                    s.learn,
+                    s.card,
+                    l.card + 1,
+                    cards.len(),
+                    card.title.get(app.lang)
+                ),
+                true,
+            );
             let inner = block.inner(area);
             frame.render_widget(block, area);
             for line in &card.lines {
-                lines.extend(wrap_prefixed("• ", theme::title(), line.get(app.lang), Style::default(), inner.width as usize));
+                lines.extend(wrap_prefixed(
+                    "• ",
+                    theme::title(),
+                    line.get(app.lang),
+                    Style::default(),
+                    inner.width as usize,
+                ));
             }
             frame.render_widget(Paragraph::new(lines), inner);
             return None;
         }
-        Tab::Quiz => format!("{} · {} {}/{}", s.learn, s.quiz, (l.pos + 1).min(l.items.len()), l.items.len()),
+        Tab::Quiz => format!(
+            "{} · {} {}/{}",
+            s.learn,
+            s.quiz,
+            (l.pos + 1).min(l.items.len()),
+            l.items.len()
+        ),
     };
     let block = panel(&title, true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let w = inner.width as usize;
     if let Some(r) = &l.result {
-        lines.push(Line::styled(format!("{} {}/{}", s.quiz_done, r.right, r.total), theme::title()));
+        lines.push(Line::styled(
+            format!("{} {}/{}", s.quiz_done, r.right, r.total),
+            theme::title(),
+        ));
         lines.push(Line::from(""));
         for (i, it) in l.items.iter().enumerate() {
             let given = l.answers.get(i).copied().flatten();
             let ok = given == Some(it.answer);
             let mark = if ok { "✔" } else { "✘" };
-            lines.extend(wrap_prefixed(&format!("{mark} {}. ", i + 1), if ok { theme::good() } else { theme::bad() }, &it.prompt, Style::default(), w));
+            lines.extend(wrap_prefixed(
+                &format!("{mark} {}. ", i + 1),
+                if ok { theme::good() } else { theme::bad() },
+                &it.prompt,
+                Style::default(),
+                w,
+            ));
             let right = it.choices.get(it.answer).cloned().unwrap_or_default();
-            lines.extend(wrap_prefixed("     → ", theme::dim(), &format!("{right}: {}", it.explain), theme::dim(), w));
+            lines.extend(wrap_prefixed(
+                "     → ",
+                theme::dim(),
+                &format!("{right}: {}", it.explain),
+                theme::dim(),
+                w,
+            ));
         }
         lines.push(Line::styled(s.quiz_again, theme::dim()));
     } else if let Some(it) = l.items.get(l.pos) {
-        lines.extend(wrap_prefixed("", Style::default(), &it.prompt, Style::default().add_modifier(ratatui::style::Modifier::BOLD), w));
+        lines.extend(wrap_prefixed(
+            "",
+            Style::default(),
+            &it.prompt,
+            Style::default().add_modifier(ratatui::style::Modifier::BOLD),
+            w,
+        ));
         lines.push(Line::from(""));
         let given = l.answers.get(l.pos).copied().flatten();
         for (i, c) in it.choices.iter().enumerate() {
             let letter = char::from(b'A' + u8::try_from(i).unwrap_or(0));
             let chosen = given == Some(i);
-            let style = if chosen { theme::selected() } else { Style::default() };
+            let style = if chosen {
+                theme::selected()
+            } else {
+                Style::default()
+            };
             let mark = if chosen { "▶" } else { " " };
             lines.push(Line::styled(format!("{mark} {letter}. {c}"), style));
         }

@@ -22,6 +22,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     let s = strings(app.lang);
     let input_h = if m.over {
         3
+    } else if app.class.vote {
+        7
     } else if m.mode == Mode::Present {
         8
     } else {
@@ -42,12 +44,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
         .and_then(|c| sc.customer.contacts.get(c))
         .map_or(s.to_anyone, |c| c.name.get(app.lang));
     let clock = if app.timer_visible() {
-        let pause = if app.class.timer.running() { "" } else { s.paused };
-        format!("⏱ {}{pause} · ", crate::tui::class::clock(app.class.timer.elapsed()))
+        let pause = if app.class.timer.running() {
+            ""
+        } else {
+            s.paused
+        };
+        format!(
+            "⏱ {}{pause} · ",
+            crate::tui::class::clock(app.class.timer.elapsed())
+        )
     } else {
         String::new()
     };
-    let head = format!("{clock}{} · {mode} · {}: {to}", sc.title.get(app.lang), s.to);
+    let head = format!(
+        "{clock}{} · {mode} · {}: {to}",
+        sc.title.get(app.lang),
+        s.to
+    );
     frame.render_widget(
         Paragraph::new(Line::styled(
             truncate(&head, header.width as usize),
@@ -55,7 +68,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
         )),
         header,
     );
-    let visible = if app.class.hide { app.class.revealed } else { usize::MAX };
+    let visible = if app.class.hide {
+        app.class.revealed
+    } else {
+        usize::MAX
+    };
     if app.class.projector {
         super::projector::draw(frame, middle, app, m, visible);
     } else {
@@ -138,7 +155,14 @@ pub fn transcript_lines(
     lines
 }
 
-fn draw_transcript(frame: &mut Frame, area: Rect, m: &Meeting, lang: Lang, s: &Strings, visible: usize) {
+fn draw_transcript(
+    frame: &mut Frame,
+    area: Rect,
+    m: &Meeting,
+    lang: Lang,
+    s: &Strings,
+    visible: usize,
+) {
     let block = panel(s.transcript, m.focus == Focus::Transcript);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -230,9 +254,19 @@ fn draw_side(frame: &mut Frame, area: Rect, m: &Meeting, app: &App, s: &Strings)
             .replace("{streak}", &t.streak.to_string())
             .replace("{best}", &t.best_streak.to_string())
             .replace("{attempts}", &t.attempts.to_string());
-        gl.extend(wrap_prefixed(&format!("{}: ", kind.title(app.lang)), theme::title(), &text, Style::default(), w));
+        gl.extend(wrap_prefixed(
+            &format!("{}: ", kind.title(app.lang)),
+            theme::title(),
+            &text,
+            Style::default(),
+            w,
+        ));
     }
-    let last_shown = m.steps.len().checked_sub(1).is_some_and(|i| app.grade_visible(i));
+    let last_shown = m
+        .steps
+        .len()
+        .checked_sub(1)
+        .is_some_and(|i| app.grade_visible(i));
     if !last_shown && !m.steps.is_empty() {
         gl.push(Line::styled(s.hidden, theme::dim()));
     }

@@ -6,6 +6,6 @@ pub mod learn;
 pub mod meeting;
 pub mod picker;
 pub mod progress;
-pub mod replay;
 pub mod projector;
+pub mod replay;
 pub mod review;

@@ -150,8 +150,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     for (i, r) in done.iter().rev().enumerate() {
         let sel = i == app.progress_selected;
         let date = r.when().replace('T', " ");
-        let row = format!("{} {} {:>3}  {}", if sel { "▶" } else { " " }, date.trim_end_matches('Z'), r.report.score.total, r.title);
-        bl.push(Line::styled(truncate(&row, w), if sel { theme::selected() } else { Style::default() }));
+        let row = format!(
+            "{} {} {:>3}  {}",
+            if sel { "▶" } else { " " },
+            date.trim_end_matches('Z'),
+            r.report.score.total,
+            r.title
+        );
+        bl.push(Line::styled(
+            truncate(&row, w),
+            if sel {
+                theme::selected()
+            } else {
+                Style::default()
+            },
+        ));
     }
     let want = u16::try_from(first_row + app.progress_selected + 1).unwrap_or(u16::MAX);
     let scroll = want.saturating_sub(rest.height);

@@ -34,29 +34,73 @@ fn stage_index(st: crate::scenario::VoteStage) -> usize {
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, m: &Meeting, visible: usize) {
     let s = strings(app.lang);
     let big_h = if area.height >= 16 { 6 } else { 0 };
-    let [top, needs, rest] = Layout::vertical([Constraint::Length(big_h), Constraint::Length(2), Constraint::Min(1)]).areas(area);
+    let [top, needs, rest] = Layout::vertical([
+        Constraint::Length(big_h),
+        Constraint::Length(2),
+        Constraint::Min(1),
+    ])
+    .areas(area);
     if big_h > 0 {
-        let [stage_r, track_r] = Layout::horizontal([Constraint::Length(26), Constraint::Min(10)]).areas(top);
+        let [stage_r, track_r] =
+            Layout::horizontal([Constraint::Length(26), Constraint::Min(10)]).areas(top);
         let st = stage(&m.needs, &m.steps);
         let sb = panel(s.tracker, true);
         let si = sb.inner(stage_r);
         frame.render_widget(sb, stage_r);
         let names = ["S", "P", "I", "N", "FFAB", "GO"];
         let idx = stage_index(st);
-        frame.render_widget(Paragraph::new(vec![Line::styled(format!("▶ {}", s.stages[idx]), theme::title())]), si);
+        frame.render_widget(
+            Paragraph::new(vec![Line::styled(
+                format!("▶ {}", s.stages[idx]),
+                theme::title(),
+            )]),
+            si,
+        );
         if si.height > 1 {
-            let r = Rect { y: si.y + 1, height: si.height - 1, ..si };
-            frame.render_widget(BigText::builder().pixel_size(PixelSize::Quadrant).style(theme::you()).lines(vec![names[idx].into()]).build(), r);
+            let r = Rect {
+                y: si.y + 1,
+                height: si.height - 1,
+                ..si
+            };
+            frame.render_widget(
+                BigText::builder()
+                    .pixel_size(PixelSize::Quadrant)
+                    .style(theme::you())
+                    .lines(vec![names[idx].into()])
+                    .build(),
+                r,
+            );
         }
         let c = &m.report.counts;
-        let mut figures = format!("S{} P{} I{} N{}", c.situation, c.problem, c.implication, c.need_payoff);
+        let mut figures = format!(
+            "S{} P{} I{} N{}",
+            c.situation, c.problem, c.implication, c.need_payoff
+        );
         if !app.class.hide {
             figures.push_str(&format!(" {}", m.report.score.total));
         }
-        let tb = panel(&format!("S P I N · I+N {}%{}", c.in_share, if app.class.hide { String::new() } else { format!(" · {}", s.score) }), false);
+        let tb = panel(
+            &format!(
+                "S P I N · I+N {}%{}",
+                c.in_share,
+                if app.class.hide {
+                    String::new()
+                } else {
+                    format!(" · {}", s.score)
+                }
+            ),
+            false,
+        );
         let ti = tb.inner(track_r);
         frame.render_widget(tb, track_r);
-        frame.render_widget(BigText::builder().pixel_size(PixelSize::Quadrant).style(theme::title()).lines(vec![figures.into()]).build(), ti);
+        frame.render_widget(
+            BigText::builder()
+                .pixel_size(PixelSize::Quadrant)
+                .style(theme::title())
+                .lines(vec![figures.into()])
+                .build(),
+            ti,
+        );
     }
     let sc = &app.scenarios[m.scenario].scenario;
     let board: Vec<String> = sc
@@ -71,11 +115,28 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, m: &Meeting, visible: usiz
                 NeedState::Explicit => "●",
                 _ => "✔",
             };
-            format!("{mark} {} {}", p.state.name(app.lang), n.summary.get(app.lang))
+            format!(
+                "{mark} {} {}",
+                p.state.name(app.lang),
+                n.summary.get(app.lang)
+            )
         })
         .collect();
-    let text = if board.is_empty() { s.none_yet.to_string() } else { board.join("   ") };
-    frame.render_widget(Paragraph::new(wrap_prefixed(&format!("{}: ", s.needs), theme::title(), &text, Style::default(), needs.width as usize)), needs);
+    let text = if board.is_empty() {
+        s.none_yet.to_string()
+    } else {
+        board.join("   ")
+    };
+    frame.render_widget(
+        Paragraph::new(wrap_prefixed(
+            &format!("{}: ", s.needs),
+            theme::title(),
+            &text,
+            Style::default(),
+            needs.width as usize,
+        )),
+        needs,
+    );
     let block = panel(s.transcript, false);
     let inner = block.inner(rest);
     frame.render_widget(block, rest);

@@ -20,28 +20,65 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     let rep = &r.record.report;
     let n = rep.turns.len();
     let side_w = (area.width / 3).clamp(24, 36);
-    let [main, side] = Layout::horizontal([Constraint::Min(20), Constraint::Length(side_w)]).areas(area);
-    let who = r.record.trainee.as_deref().map_or_else(String::new, |t| format!(" · {t}"));
-    let block = panel(&format!("{} · {}{who} · {} {}/{n}", s.replay, rep.title, s.turn_n, r.pos), true);
+    let [main, side] =
+        Layout::horizontal([Constraint::Min(20), Constraint::Length(side_w)]).areas(area);
+    let who = r
+        .record
+        .trainee
+        .as_deref()
+        .map_or_else(String::new, |t| format!(" · {t}"));
+    let block = panel(
+        &format!(
+            "{} · {}{who} · {} {}/{n}",
+            s.replay, rep.title, s.turn_n, r.pos
+        ),
+        true,
+    );
     let inner = block.inner(main);
     frame.render_widget(block, main);
     let w = inner.width as usize;
     let mut lines = Vec::new();
     for (i, t) in rep.turns.iter().take(r.pos).enumerate() {
         let shown = !r.hide || i < r.revealed;
-        let label = t.label.filter(|_| shown).map_or_else(String::new, |l| format!("[{}] ", l.code()));
+        let label = t
+            .label
+            .filter(|_| shown)
+            .map_or_else(String::new, |l| format!("[{}] ", l.code()));
         let input = match &t.input {
             serde_json::Value::String(x) => x.clone(),
             serde_json::Value::Null => app.lang.pick("(结束会谈)", "(end of meeting)").to_string(),
-            other => other.as_object().map_or_else(String::new, |o| o.values().filter_map(|v| v.as_str()).collect::<Vec<_>>().join(" ")),
+            other => other.as_object().map_or_else(String::new, |o| {
+                o.values()
+                    .filter_map(|v| v.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            }),
         };
-        lines.extend(wrap_prefixed(&format!("{:>2} {}: ", t.turn, s.you), theme::you(), &format!("{label}{input}"), Style::default(), w));
+        lines.extend(wrap_prefixed(
+            &format!("{:>2} {}: ", t.turn, s.you),
+            theme::you(),
+            &format!("{label}{input}"),
+            Style::default(),
+            w,
+        ));
         if !t.reply.is_empty() {
-            lines.extend(wrap_prefixed(&format!("   {}: ", t.speaker), theme::customer(), &t.reply, Style::default(), w));
+            lines.extend(wrap_prefixed(
+                &format!("   {}: ", t.speaker),
+                theme::customer(),
+                &t.reply,
+                Style::default(),
+                w,
+            ));
         }
         if shown {
             for f in &t.step.findings {
-                lines.extend(wrap_prefixed(&format!("   {:+} ", f.points), theme::points(f.points), &format!("{}: {}", f.rule, f.reason), theme::points(f.points), w));
+                lines.extend(wrap_prefixed(
+                    &format!("   {:+} ", f.points),
+                    theme::points(f.points),
+                    &format!("{}: {}", f.rule, f.reason),
+                    theme::points(f.points),
+                    w,
+                ));
             }
         } else {
             lines.push(Line::styled(format!("   {}", s.hidden), theme::dim()));
@@ -57,15 +94,31 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     let sw = si.width as usize;
     let mut sl = Vec::new();
     for need in &rep.needs {
-        let state = need.journey.iter().rfind(|j| j.turn <= r.pos).map_or(NeedState::Hidden, |j| j.state);
-        sl.extend(wrap_prefixed(&format!("{} ", state.name(app.lang)), theme::title(), &need.summary, Style::default(), sw));
+        let state = need
+            .journey
+            .iter()
+            .rfind(|j| j.turn <= r.pos)
+            .map_or(NeedState::Hidden, |j| j.state);
+        sl.extend(wrap_prefixed(
+            &format!("{} ", state.name(app.lang)),
+            theme::title(),
+            &need.summary,
+            Style::default(),
+            sw,
+        ));
     }
     sl.push(Line::from(""));
     let all_shown = !r.hide || r.revealed >= n;
     if r.pos >= n && all_shown {
-        sl.push(Line::styled(format!("{} {}/100", s.score, rep.score.total), theme::title()));
+        sl.push(Line::styled(
+            format!("{} {}/100", s.score, rep.score.total),
+            theme::title(),
+        ));
         for (p, ps) in rep.score.parts.list() {
-            sl.push(Line::from(truncate(&format!("{} {}/{}", p.name(app.lang), ps.points, ps.max), sw)));
+            sl.push(Line::from(truncate(
+                &format!("{} {}/{}", p.name(app.lang), ps.points, ps.max),
+                sw,
+            )));
         }
     } else if r.hide {
         sl.push(Line::styled(truncate(s.hidden, sw), theme::dim()));

@@ -1,0 +1,306 @@
+//! Every trainee-visible text of a scenario with its owner and field path, and the
+//! missing-translation check built on it.
+
+use crate::lang::Text;
+use crate::scenario::{Id, Problem, Scenario};
+
+/// How a text is used, which decides whether it must be translated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Shown by the interface in its own language: the title and need summaries.
+    Label,
+    /// A proper name (person, company, product): a translation is welcome, not required.
+    Name,
+    /// What the customer says and the briefing: in the scenario's language, or all paired.
+    Content,
+}
+
+/// One text with where it lives.
+pub struct TextRef<'a> {
+    /// The id whose line the text is reported at.
+    pub owner: &'a Id,
+    /// The field path, e.g. `needs.reach.implications[0].reply`.
+    pub field: String,
+    /// How it is used.
+    pub kind: Kind,
+    /// The text.
+    pub text: &'a Text,
+}
+
+fn push<'a>(out: &mut Vec<TextRef<'a>>, owner: &'a Id, field: String, kind: Kind, text: &'a Text) {
+    out.push(TextRef {
+        owner,
+        field,
+        kind,
+        text,
+    });
+}
+
+fn variants<'a>(out: &mut Vec<TextRef<'a>>, owner: &'a Id, base: &str, list: &'a [Text]) {
+    for (i, t) in list.iter().enumerate() {
+        push(
+            out,
+            owner,
+            format!("{base}.variants[{i}]"),
+            Kind::Content,
+            t,
+        );
+    }
+}
+
+/// Every text in the scenario, in file order.
+#[must_use]
+pub fn all(s: &Scenario) -> Vec<TextRef<'_>> {
+    use Kind::{Content, Label, Name};
+    let mut out = Vec::new();
+    let top = &s.id;
+    push(&mut out, top, "title".into(), Label, &s.title);
+    for (f, t) in [
+        ("industry", &s.industry),
+        ("briefing", &s.briefing),
+        ("objective", &s.objective),
+    ] {
+        push(&mut out, top, f.into(), Content, t);
+    }
+    let cu = &s.customer;
+    push(&mut out, top, "customer.company".into(), Name, &cu.company);
+    if let Some(a) = &cu.about {
+        push(&mut out, top, "customer.about".into(), Content, a);
+    }
+    for (i, n) in cu.institutional_needs.iter().enumerate() {
+        push(
+            &mut out,
+            top,
+            format!("customer.institutional_needs[{i}].note"),
+            Content,
+            &n.note,
+        );
+    }
+    for c in &cu.contacts {
+        let base = format!("contacts.{}", c.id.value);
+        push(&mut out, &c.id, format!("{base}.name"), Name, &c.name);
+        push(&mut out, &c.id, format!("{base}.title"), Content, &c.title);
+    }
+    for f in &s.facts {
+        let base = format!("facts.{}", f.id.value);
+        push(&mut out, &f.id, format!("{base}.topic"), Content, &f.topic);
+        push(&mut out, &f.id, format!("{base}.reply"), Content, &f.reply);
+        variants(&mut out, &f.id, &base, &f.variants);
+    }
+    for n in &s.needs {
+        let id = &n.id;
+        let base = format!("needs.{}", id.value);
+        push(&mut out, id, format!("{base}.summary"), Label, &n.summary);
+        let beats = std::iter::once(("problem".to_string(), &n.problem))
+            .chain(
+                n.implications
+                    .iter()
+                    .enumerate()
+                    .map(|(i, b)| (format!("implications[{i}]"), b)),
+            )
+            .chain(std::iter::once(("payoff".to_string(), &n.payoff)));
+        for (name, b) in beats {
+            push(
+                &mut out,
+                id,
+                format!("{base}.{name}.reply"),
+                Content,
+                &b.reply,
+            );
+            variants(&mut out, id, &format!("{base}.{name}"), &b.variants);
+        }
+        if let Some(l) = &n.layers {
+            push(
+                &mut out,
+                id,
+                format!("{base}.layers.stated"),
+                Content,
+                &l.stated,
+            );
+            push(
+                &mut out,
+                id,
+                format!("{base}.layers.actual"),
+                Content,
+                &l.actual,
+            );
+            if let Some(b) = &l.behind {
+                push(
+                    &mut out,
+                    id,
+                    format!("{base}.layers.behind.text"),
+                    Content,
+                    &b.text,
+                );
+            }
+        }
+        if let Some(t) = &n.satisfied {
+            push(&mut out, id, format!("{base}.satisfied"), Content, t);
+        }
+    }
+    for p in &s.products {
+        push(
+            &mut out,
+            &p.id,
+            format!("products.{}.name", p.id.value),
+            Name,
+            &p.name,
+        );
+        for part in p.features.iter().chain(&p.functions).chain(&p.advantages) {
+            push(
+                &mut out,
+                &part.id,
+                format!("products.{}.{}.text", p.id.value, part.id.value),
+                Content,
+                &part.text,
+            );
+        }
+        for b in &p.benefits {
+            push(
+                &mut out,
+                &b.id,
+                format!("products.{}.{}.text", p.id.value, b.id.value),
+                Content,
+                &b.text,
+            );
+        }
+    }
+    for o in &s.objections {
+        let base = format!("objections.{}", o.id.value);
+        push(&mut out, &o.id, format!("{base}.reply"), Content, &o.reply);
+        variants(&mut out, &o.id, &base, &o.variants);
+    }
+    for a in &s.advances {
+        let base = format!("advances.{}", a.id.value);
+        push(
+            &mut out,
+            &a.id,
+            format!("{base}.accept"),
+            Content,
+            &a.accept,
+        );
+        push(
+            &mut out,
+            &a.id,
+            format!("{base}.decline"),
+            Content,
+            &a.decline,
+        );
+    }
+    for (k, sg) in s.suggestions.iter().enumerate() {
+        for (j, o) in sg.options.iter().enumerate() {
+            for (name, t) in [
+                ("ask", &o.ask),
+                ("present", &o.present),
+                ("propose", &o.propose),
+            ] {
+                if let Some(t) = t {
+                    push(
+                        &mut out,
+                        top,
+                        format!("suggestions[{k}].options[{j}].{name}"),
+                        Content,
+                        t,
+                    );
+                }
+            }
+        }
+    }
+    let f = &s.fallbacks;
+    for (name, list) in [
+        ("off_topic", &f.off_topic),
+        ("unclear", &f.unclear),
+        ("repeated", &f.repeated),
+        ("not_yet", &f.not_yet),
+        ("leave", &f.leave),
+    ] {
+        for (i, t) in list.iter().enumerate() {
+            push(&mut out, top, format!("fallbacks.{name}[{i}]"), Content, t);
+        }
+    }
+    out
+}
+
+fn paired(t: &Text) -> bool {
+    t.zh.is_some() && t.en.is_some()
+}
+
+/// Most untranslated texts reported one by one; the rest are counted in one warning.
+const MAX_LISTED: usize = 8;
+
+/// Warnings for missing translations: a pair with one side only; in a file that pairs
+/// any label or text, a title or need summary given in one language; in a file that
+/// pairs any content text, a content text given in one language; an English side
+/// that holds Chinese.
+#[must_use]
+pub fn translations(s: &Scenario, path: &str) -> Vec<Problem> {
+    let texts = all(s);
+    let mut out = Vec::new();
+    let warn = |out: &mut Vec<Problem>, r: &TextRef<'_>, msg: String, hint: &str| {
+        let l = r.owner.referenced;
+        out.push(Problem::warning(path, l.line(), l.column(), msg, hint));
+    };
+    for r in &texts {
+        match (&r.text.zh, &r.text.en) {
+            (Some(_), None) => warn(
+                &mut out,
+                r,
+                format!("`{}` gives only `zh`", r.field),
+                "add `en`, or write it as a plain string",
+            ),
+            (None, Some(_)) => warn(
+                &mut out,
+                r,
+                format!("`{}` gives only `en`", r.field),
+                "add `zh`, or write it as a plain string",
+            ),
+            (Some(_), Some(en)) if r.kind != Kind::Name && crate::text::has_han(en) => warn(
+                &mut out,
+                r,
+                format!("the `en` side of `{}` holds Chinese", r.field),
+                "translate it into English",
+            ),
+            _ => {}
+        }
+    }
+    let any_pair = |k: &[Kind]| texts.iter().any(|r| k.contains(&r.kind) && paired(r.text));
+    let mut missing: Vec<&TextRef<'_>> = Vec::new();
+    if any_pair(&[Kind::Label, Kind::Content]) {
+        missing.extend(
+            texts
+                .iter()
+                .filter(|r| r.kind == Kind::Label && r.text.plain.is_some()),
+        );
+    }
+    if any_pair(&[Kind::Content]) {
+        missing.extend(
+            texts
+                .iter()
+                .filter(|r| r.kind == Kind::Content && r.text.plain.is_some()),
+        );
+    }
+    for r in missing.iter().take(MAX_LISTED) {
+        let hint = if r.kind == Kind::Label {
+            "the interface shows titles and need summaries in both languages: write {zh: .., en: ..}"
+        } else {
+            "this file pairs other texts in {zh: .., en: ..}: pair this one too, or write every text in the scenario's language"
+        };
+        warn(
+            &mut out,
+            r,
+            format!("`{}` is not translated", r.field),
+            hint,
+        );
+    }
+    if missing.len() > MAX_LISTED {
+        let rest = missing.len() - MAX_LISTED;
+        out.push(Problem::warning(
+            path,
+            s.id.referenced.line(),
+            s.id.referenced.column(),
+            format!("{rest} more text(s) are not translated"),
+            "fix the ones listed first, then validate again",
+        ));
+    }
+    out
+}
