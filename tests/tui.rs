@@ -707,3 +707,54 @@ fn replay_and_learn_commands_open_their_screens() {
     let a = build_app(&opts(Start::Learn)).expect("learn");
     assert_eq!(a.screen, Screen::Learn);
 }
+
+/// Every classroom screen in both languages and all four themes (text plus a style digest).
+#[test]
+fn classroom_screens_in_every_theme_and_language() {
+    let d = history_dir();
+    for lang in [Lang::Zh, Lang::En] {
+        let scenario = if lang == Lang::Zh {
+            "shop-vpn"
+        } else {
+            "bakery-vpn"
+        };
+        let mut screens: Vec<(&str, App)> = Vec::new();
+        let mut vote = app(lang, Some(scenario));
+        apply(&mut vote, [Action::Enter, Action::ToggleVote]);
+        screens.push(("vote", vote));
+        let mut hidden = app(lang, Some(scenario));
+        apply(
+            &mut hidden,
+            [Action::Enter, Action::ToggleHide, Action::Vote(0)],
+        );
+        apply(
+            &mut hidden,
+            [Action::ToggleVote, Action::Vote(1), Action::ToggleVote],
+        );
+        screens.push(("hidden", hidden));
+        let mut replay = app_with_history(lang, d.path());
+        apply(&mut replay, [Action::OpenProgress]);
+        screens.push(("progress", app_with_history(lang, d.path())));
+        if let Some((_, p)) = screens.last_mut() {
+            apply(p, [Action::OpenProgress]);
+        }
+        apply(&mut replay, [Action::Enter, Action::Next]);
+        screens.push(("replay", replay));
+        let mut cards = app_with_history(lang, d.path());
+        apply(&mut cards, [Action::OpenLearn]);
+        screens.push(("cards", cards));
+        let mut quiz = app_with_history(lang, d.path());
+        apply(
+            &mut quiz,
+            [Action::OpenLearn, Action::FocusNext, Action::Vote(0)],
+        );
+        screens.push(("quiz", quiz));
+        let mut drill = app_with_history(lang, d.path());
+        apply(&mut drill, scenario.chars().map(Action::FilterChar));
+        apply(&mut drill, [Action::Enter, Action::CycleDrill]);
+        screens.push(("drill-briefing", drill));
+        for (name, a) in screens {
+            themed(a, &format!("class-{name}-{lang}"));
+        }
+    }
+}
