@@ -86,6 +86,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
         }
         lines.push(Line::styled(s.quiz_again, theme::dim()));
     } else if let Some(it) = l.items.get(l.pos) {
+        lines.push(Line::styled(it.kind.stem(app.lang), theme::title()));
         lines.extend(wrap_prefixed(
             "",
             Style::default(),
