@@ -4,9 +4,9 @@
 use super::action::Action;
 use super::keymap::{Screen, View};
 use crate::lang::Lang;
-use crate::report::{self, Report};
+use crate::report::Report;
 use crate::scenario::{Loaded, Scenario};
-use crate::session::{FfabParts, Input, NeedProgress, Pitch, Session, Step};
+use crate::session::{Input, NeedProgress, Step};
 use ratatui_textarea::TextArea;
 
 /// Largest paste accepted, in bytes.
@@ -129,7 +129,7 @@ pub struct App {
     pub watch: Option<(std::path::PathBuf, Option<std::time::SystemTime>)>,
 }
 
-fn editor(placeholder: &str) -> TextArea<'static> {
+pub(super) fn editor(placeholder: &str) -> TextArea<'static> {
     let mut t = TextArea::default();
     t.set_placeholder_text(placeholder.to_string());
     t.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
@@ -230,148 +230,6 @@ impl App {
         self.current
             .and_then(|i| self.scenarios.get(i))
             .map(|l| &l.scenario)
-    }
-
-    pub(super) fn start_meeting(&mut self) {
-        let Some(i) = self.current else { return };
-        let s = super::i18n::strings(self.lang);
-        let mut editors = vec![editor(s.placeholder_ask)];
-        for f in s.fields {
-            editors.push(editor(f));
-        }
-        let sc = &self.scenarios[i].scenario;
-        let session = Session::new(sc, self.seed, Some(self.lang), None);
-        let max_patience = session.params().patience;
-        let report = report::build(&session, self.seed);
-        self.meeting = Some(Meeting {
-            scenario: i,
-            inputs: Vec::new(),
-            steps: Vec::new(),
-            needs: session.needs().to_vec(),
-            patience: session.patience(),
-            max_patience,
-            over: false,
-            report,
-            mode: Mode::Ask,
-            contact: None,
-            focus: Focus::Input(0),
-            editors,
-            scroll: 0,
-            id: crate::store::new_id(),
-            started_at: crate::store::time::now(),
-            drill: None,
-        });
-        if let (Some(kind), Some(m)) = (self.drill_choice, self.meeting.as_mut()) {
-            let setup = crate::classroom::drill::prepare(kind, &self.scenarios[i].scenario, 0);
-            m.drill = Some((kind, setup.len()));
-            m.inputs = setup;
-            self.replay();
-        }
-        self.class.timer = super::class::Timer::started();
-        self.class.revealed = 0;
-        self.screen = Screen::Meeting;
-    }
-
-    /// Replays the meeting's inputs through a fresh session.
-    pub(super) fn replay(&mut self) {
-        let lang = self.lang;
-        let seed = self.seed;
-        let Some(m) = self.meeting.as_mut() else {
-            return;
-        };
-        let sc = &self.scenarios[m.scenario].scenario;
-        let mut session = Session::new(sc, seed, Some(lang), None);
-        for i in &m.inputs {
-            if session.is_over() {
-                break;
-            }
-            session.apply(i.clone());
-        }
-        m.steps = session.steps().to_vec();
-        m.needs = session.needs().to_vec();
-        m.patience = session.patience();
-        m.over = session.is_over();
-        m.report = report::build(&session, seed);
-        m.scroll = 0;
-    }
-
-    /// Submits what is composed as one turn.
-    pub fn submit(&mut self) {
-        let lang = self.lang;
-        let Some(m) = self.meeting.as_mut() else {
-            return;
-        };
-        if m.over {
-            self.screen = Screen::Review;
-            self.review_scroll = 0;
-            return;
-        }
-        let text = |t: &TextArea| {
-            crate::text::sanitize(&t.lines().join("\n"))
-                .trim()
-                .to_string()
-        };
-        let input = match m.mode {
-            Mode::Ask | Mode::Propose => {
-                let t = text(&m.editors[0]);
-                if t.is_empty() {
-                    return;
-                }
-                if m.mode == Mode::Ask {
-                    let sc = &self.scenarios[m.scenario].scenario;
-                    let to = m
-                        .contact
-                        .and_then(|c| sc.customer.contacts.get(c))
-                        .map(|c| c.id.value.clone());
-                    Input::Ask { to, text: t }
-                } else {
-                    Input::Propose(t)
-                }
-            }
-            Mode::Present => {
-                let fields: Vec<String> = (1..=5).map(|i| text(&m.editors[i])).collect();
-                let sentence = text(&m.editors[0]);
-                if fields.iter().any(|f| !f.is_empty()) {
-                    let opt = |s: &String| (!s.is_empty()).then(|| s.clone());
-                    Input::Present(Pitch::Parts(FfabParts {
-                        acknowledge: opt(&fields[0]),
-                        feature: opt(&fields[1]),
-                        function: opt(&fields[2]),
-                        advantage: opt(&fields[3]),
-                        benefit: opt(&fields[4]),
-                    }))
-                } else if !sentence.is_empty() {
-                    Input::Present(Pitch::Sentence(sentence))
-                } else {
-                    return;
-                }
-            }
-        };
-        m.inputs.push(input);
-        let placeholder = super::i18n::strings(lang);
-        for (i, e) in m.editors.iter_mut().enumerate() {
-            *e = editor(if i == 0 {
-                placeholder_for(m.mode, placeholder)
-            } else {
-                placeholder.fields[i - 1]
-            });
-        }
-        m.focus = Focus::Input(0);
-        self.replay();
-        self.save_meeting();
-    }
-
-    fn end_meeting(&mut self) {
-        if let Some(m) = self.meeting.as_mut()
-            && !m.over
-        {
-            m.inputs.push(Input::End);
-        }
-        self.replay();
-        self.save_meeting();
-        self.save_drill();
-        self.screen = Screen::Review;
-        self.review_scroll = 0;
     }
 
     /// Applies one action; returns a follow-up action when there is one.
@@ -564,47 +422,6 @@ impl App {
         }
     }
 
-    fn cycle_mode(&mut self) {
-        let s = super::i18n::strings(self.lang);
-        if let Some(m) = self.meeting.as_mut() {
-            m.mode = match m.mode {
-                Mode::Ask => Mode::Present,
-                Mode::Present => Mode::Propose,
-                Mode::Propose => Mode::Ask,
-            };
-            m.editors[0].set_placeholder_text(placeholder_for(m.mode, s).to_string());
-            m.focus = Focus::Input(0);
-        }
-    }
-
-    fn cycle_focus(&mut self, forward: bool) {
-        let Some(m) = self.meeting.as_mut() else {
-            return;
-        };
-        let order: Vec<Focus> = match m.mode {
-            Mode::Present => (0..=5)
-                .map(Focus::Input)
-                .chain([Focus::Transcript])
-                .collect(),
-            _ => vec![Focus::Input(0), Focus::Transcript],
-        };
-        let at = order.iter().position(|f| *f == m.focus).unwrap_or(0);
-        let next = if forward {
-            (at + 1) % order.len()
-        } else {
-            (at + order.len() - 1) % order.len()
-        };
-        m.focus = order[next];
-    }
-
-    fn focused_editor(&mut self) -> Option<&mut TextArea<'static>> {
-        let m = self.meeting.as_mut()?;
-        match m.focus {
-            Focus::Input(i) if !m.over => m.editors.get_mut(i),
-            _ => None,
-        }
-    }
-
     fn toggle_lang(&mut self) {
         self.lang = match self.lang {
             Lang::Zh => Lang::En,
@@ -621,7 +438,7 @@ impl App {
     }
 }
 
-fn placeholder_for(mode: Mode, s: &super::i18n::Strings) -> &'static str {
+pub(super) fn placeholder_for(mode: Mode, s: &super::i18n::Strings) -> &'static str {
     match mode {
         Mode::Ask => s.placeholder_ask,
         Mode::Present => s.placeholder_present,

@@ -10,6 +10,7 @@ pub mod history;
 pub mod i18n;
 pub mod keymap;
 pub mod learn;
+pub mod meeting;
 pub mod reload;
 pub mod replay;
 pub mod screens;
