@@ -114,14 +114,7 @@ impl App {
         let seed = self.seed;
         let Some(l) = self.learn.as_mut() else { return };
         let score = quiz::grade(&l.items, &l.answers);
-        let result = QuizResult {
-            id: crate::store::new_id(),
-            taken_at: crate::store::time::now(),
-            lang,
-            seed,
-            right: score.right,
-            total: score.total,
-        };
+        let result = QuizResult::new(lang, seed, score);
         if let Some(store) = &self.store
             && let Err(e) = quiz::save(store.root(), &result)
         {
