@@ -79,15 +79,7 @@ pub fn render(r: &Report, trainee: Option<&str>, when: &str, id: &str) -> String
     );
     let _ = writeln!(o, "## {}\n", l(lang, "需求历程", "Needs journey"));
     for n in &r.needs {
-        let path = if n.journey.is_empty() {
-            NeedState::Hidden.name(lang).to_string()
-        } else {
-            n.journey
-                .iter()
-                .map(|j| format!("{} (t{})", j.state.name(lang), j.turn))
-                .collect::<Vec<_>>()
-                .join(" → ")
-        };
+        let path = n.journey_text(lang);
         let _ = writeln!(o, "- **{}**: {path}", md(&n.summary));
     }
     let _ = writeln!(

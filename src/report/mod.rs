@@ -107,6 +107,21 @@ pub struct NeedOut {
     pub journey: Vec<JourneyPoint>,
 }
 
+impl NeedOut {
+    /// The journey in words: `implied (t3) → developed (t5) → …`, or `hidden`.
+    #[must_use]
+    pub fn journey_text(&self, lang: Lang) -> String {
+        if self.journey.is_empty() {
+            return NeedState::Hidden.name(lang).to_string();
+        }
+        self.journey
+            .iter()
+            .map(|j| format!("{} (t{})", j.state.name(lang), j.turn))
+            .collect::<Vec<_>>()
+            .join(" → ")
+    }
+}
+
 /// One change in a need's journey.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub struct JourneyPoint {

@@ -3,7 +3,7 @@
 use super::{Report, quadrant_name};
 use crate::lang::Lang;
 use crate::scenario::Scenario;
-use crate::session::{NeedState, Step};
+use crate::session::Step;
 use crate::text::{pad, sanitize_line};
 use std::fmt::Write as _;
 
@@ -148,15 +148,7 @@ pub fn render_text(report: &Report, steps: &[Step], sc: &Scenario) -> String {
         .max()
         .unwrap_or(0);
     for n in &report.needs {
-        let path = if n.journey.is_empty() {
-            NeedState::Hidden.name(lang).to_string()
-        } else {
-            n.journey
-                .iter()
-                .map(|j| format!("{} (t{})", j.state.name(lang), j.turn))
-                .collect::<Vec<_>>()
-                .join(" → ")
-        };
+        let path = n.journey_text(lang);
         let _ = writeln!(
             out,
             "  {} {}: {path}",
