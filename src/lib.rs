@@ -26,5 +26,6 @@ pub mod script;
 pub mod session;
 pub mod store;
 pub mod text;
+pub mod understand;
 #[cfg(feature = "tui")]
 pub mod tui;

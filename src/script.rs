@@ -19,8 +19,8 @@ use std::path::Path;
 #[serde(rename_all = "lowercase", deny_unknown_fields)]
 enum TurnDe {
     Ask(AskArg),
-    Present(Pitch),
-    Propose(String),
+    Present(PresentArg),
+    Propose(AskArg),
     End(bool),
 }
 
@@ -29,6 +29,49 @@ enum TurnDe {
 enum AskArg {
     Text(String),
     To(AskTo),
+}
+
+/// A presentation, optionally addressed: `{to: id, text: ..}` or `{to: id, feature: ..}`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum PresentArg {
+    Plain(Pitch),
+    To(PresentTo),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PresentTo {
+    to: String,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    acknowledge: Option<String>,
+    #[serde(default)]
+    feature: Option<String>,
+    #[serde(default)]
+    function: Option<String>,
+    #[serde(default)]
+    advantage: Option<String>,
+    #[serde(default)]
+    benefit: Option<String>,
+}
+
+impl PresentTo {
+    /// The pitch; whom it was addressed to does not change how it is graded (the
+    /// need's owner answers).
+    fn pitch(self) -> Pitch {
+        match self.text {
+            Some(t) => Pitch::Sentence(t),
+            None => Pitch::Parts(crate::session::FfabParts {
+                acknowledge: self.acknowledge,
+                feature: self.feature,
+                function: self.function,
+                advantage: self.advantage,
+                benefit: self.benefit,
+            }),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -62,8 +105,11 @@ pub fn parse(src: &str, path: &str) -> Result<Vec<ScriptTurn>, Problem> {
                 to: Some(a.to),
                 text: a.text,
             },
-            TurnDe::Present(p) => Input::Present(p),
-            TurnDe::Propose(text) => Input::Propose(text),
+            TurnDe::Present(PresentArg::Plain(p)) => Input::Present(p),
+            TurnDe::Present(PresentArg::To(p)) => Input::Present(p.pitch()),
+            TurnDe::Propose(AskArg::Text(text) | AskArg::To(AskTo { text, .. })) => {
+                Input::Propose(text)
+            }
             TurnDe::End(true) => Input::End,
             TurnDe::End(false) => continue,
         };

@@ -37,11 +37,19 @@ fn is_unsafe_char(c: char) -> bool {
         || u == 0x061C
 }
 
-/// Normalises text for matching: full-width ASCII becomes half-width, Chinese
+/// Normalises text for matching: traditional Chinese becomes simplified, full-width
+/// ASCII becomes half-width, Chinese
 /// punctuation becomes its ASCII counterpart, letters are lower-cased and runs of
 /// whitespace collapse to one space.
 #[must_use]
 pub fn normalize(s: &str) -> String {
+    let converted;
+    let s = if has_han(s) {
+        converted = fast2s::convert(s);
+        converted.as_str()
+    } else {
+        s
+    };
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
@@ -123,6 +131,7 @@ mod tests {
         assert_eq!(normalize("ＡＢＣ？  How   Many"), "abc? how many");
         assert_eq!(normalize("请问，贵公司有多少人？"), "请问,贵公司有多少人?");
         assert_eq!(normalize("\u{3000}x\t y\n"), "x y");
+        assert_eq!(normalize("最讓您頭痛的是什麼？"), "最让您头痛的是什么?");
     }
 
     #[test]

@@ -183,6 +183,21 @@ pub const RULES: &[(&str, Part, &str)] = &[
         "a need never uncovered (tip only)",
     ),
     (
+        "coach-unsure",
+        Part::Investigating,
+        "the coach could not tell which need the question is about: the customer asks back, nothing is scored",
+    ),
+    (
+        "question-vague",
+        Part::Developing,
+        "an implication or need-payoff question about no problem on the table: the customer asks which one",
+    ),
+    (
+        "situation-known",
+        Part::Investigating,
+        "a situation question on a fact the customer already gave earns nothing",
+    ),
+    (
         "meeting-over",
         Part::Commitment,
         "input after the meeting ended is ignored",
@@ -963,5 +978,65 @@ pub fn meeting_over(lang: Lang) -> Finding {
         0,
         t(lang, "会谈已经结束".into(), "the meeting is over".into()),
         None,
+    )
+}
+
+/// `coach-unsure`: the question could be about several needs; nothing is scored.
+#[must_use]
+pub fn coach_unsure(lang: Lang, candidates: &str) -> Finding {
+    finding(
+        "coach-unsure",
+        Part::Investigating,
+        0,
+        t(
+            lang,
+            format!("教练不确定这个问题问的是哪一项需求({candidates}),客户反问,不计分"),
+            format!("the coach is unsure which need this question is about ({candidates}); the customer asks back and nothing is scored"),
+        ),
+        Some(t(
+            lang,
+            "一次只问一件事,用客户业务里的具体说法".into(),
+            "ask about one thing at a time, in the customer's concrete terms".into(),
+        )),
+    )
+}
+
+/// `question-vague`: an implication or need-payoff question with no problem to attach to.
+#[must_use]
+pub fn question_vague(lang: Lang) -> Finding {
+    finding(
+        "question-vague",
+        Part::Developing,
+        0,
+        t(
+            lang,
+            "这个问题没有指向客户说过的任何问题,客户不知道你指的是哪件事".into(),
+            "the question points at no problem the customer has raised, so they cannot tell which one you mean".into(),
+        ),
+        Some(t(
+            lang,
+            "先让客户说出具体困难,再针对那个困难问后果或价值".into(),
+            "first get the customer to name a concrete difficulty, then ask about its consequences or the value of solving it".into(),
+        )),
+    )
+}
+
+/// `situation-known`: a situation question on a fact already given.
+#[must_use]
+pub fn situation_known(lang: Lang, topic: &str) -> Finding {
+    finding(
+        "situation-known",
+        Part::Investigating,
+        0,
+        t(
+            lang,
+            format!("「{topic}」客户刚才已经讲过了"),
+            format!("the customer already told you about \"{topic}\""),
+        ),
+        Some(t(
+            lang,
+            "在已知的事实上追问困难,而不是再问一遍事实".into(),
+            "build on the facts you have: ask about difficulties instead of the same facts again".into(),
+        )),
     )
 }

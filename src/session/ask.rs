@@ -1,19 +1,36 @@
-//! Questions: classify, find what they hit, move the needs and grade.
+//! Questions: read them (the understanding stage), move the needs and grade.
+//!
+//! Every decision here comes from a [`Reading`]: its form in this meeting, the need
+//! or fact it is grounded to, and how sure the coach is. The customer answers the
+//! element asked about, in its current state; "already told you" only follows a
+//! near-duplicate of a question that was really answered, and then the customer
+//! restates the answer.
 
-use super::cues::{Hit, best, score};
 use super::replies::Kind;
-use super::{NeedState, Session, Step};
-use crate::lexicon::classify::{Label, classify};
-use crate::scoring::{rules, share};
+use super::{Asked, NeedState, Session, Step};
+use crate::lexicon::classify::Label;
+use crate::scoring::rules;
 use crate::text::normalize;
+use crate::understand::index::Element;
+use crate::understand::terms::{similarity, term_set};
+use crate::understand::{Confidence, Context, Reading, Topic, read_question};
 
-/// Which need a question is about, and through which cue list.
-pub(super) struct NeedHit {
-    pub(super) need: usize,
-    pub(super) hit: Hit,
-}
+/// Two questions this similar (weighted term overlap) are the same question.
+const NEAR_DUPLICATE: f32 = 0.8;
 
 impl Session<'_> {
+    /// The understanding stage's reading of a question in this meeting.
+    #[must_use]
+    pub fn read_question(&self, text: &str, to: Option<&str>) -> Reading {
+        let states: Vec<NeedState> = self.needs.iter().map(|n| n.state).collect();
+        let ctx = Context {
+            states: &states,
+            focus: self.focus,
+            addressed: to,
+        };
+        read_question(self.sc, &self.index, &self.lex, &ctx, text)
+    }
+
     pub(super) fn ask(&mut self, step: &mut Step, to: Option<&str>, text: &str) {
         let lang = self.lang;
         let norm = normalize(text);
@@ -22,26 +39,77 @@ impl Session<'_> {
             step.findings.push(rules::unclear(lang));
             return;
         }
-        let c = classify(text, &self.lex);
-        step.label = Some(c.label);
-        step.cues.clone_from(&c.cues);
+        let to = to.filter(|id| self.sc.customer.contacts.iter().any(|c| c.id.value == *id));
+        let r = self.read_question(text, to);
+        step.label = Some(r.form);
+        step.cues.clone_from(&r.cues);
         if to.is_some() {
             step.speaker = self.contact_name(to);
             step.addressed = Some(step.speaker.clone());
         }
-        if !self.asked.insert(norm.clone()) {
-            step.reply = self.fallback(Kind::Repeated);
-            step.findings.push(rules::repeated(lang));
-            self.lose_patience(1);
+        let terms = term_set(text);
+        // A near-duplicate of a question that was answered: restate, cost patience.
+        let dup = self.asked.iter().rev().find(|a| {
+            a.norm == norm || (a.topic == r.topic && similarity(&a.terms, &terms) >= NEAR_DUPLICATE)
+        });
+        if let Some(prev) = dup {
+            if let Some(answer) = prev.answer.clone() {
+                let again = self.fallback(Kind::Repeated);
+                step.reply = format!("{again} {answer}");
+                step.findings.push(rules::repeated(lang));
+                self.lose_patience(1);
+                self.record(norm, terms, r.topic, None);
+                return;
+            }
+        }
+        if r.confidence == Confidence::Unsure && r.form != Label::Other {
+            self.clarify(step, &r);
+            self.record(norm, terms, r.topic, None);
             return;
         }
-        match c.label {
-            Label::S => self.situation(step, &norm),
-            Label::P => self.problem(step, &norm),
-            Label::I => self.implication(step, &norm),
-            Label::N => self.payoff(step, &norm),
+        let before = step.reply.len();
+        match r.form {
+            Label::S => self.situation(step, &r),
+            Label::P => self.problem(step, &r),
+            Label::I => self.implication(step, &r),
+            Label::N => self.payoff(step, &r),
             Label::Other => self.statement(step, text, &norm),
         }
+        let answered = step.answered.then(|| step.reply.clone());
+        let _ = before;
+        self.record(norm, terms, r.topic, answered);
+    }
+
+    fn record(
+        &mut self,
+        norm: String,
+        terms: Vec<crate::understand::terms::Term>,
+        topic: Topic,
+        answer: Option<String>,
+    ) {
+        self.asked.push(Asked {
+            norm,
+            terms,
+            topic,
+            answer,
+        });
+    }
+
+    /// The customer asks back which need was meant; nothing is scored.
+    fn clarify(&mut self, step: &mut Step, r: &Reading) {
+        let Topic::Need { need } = r.topic else {
+            step.reply = self.fallback(Kind::Vague);
+            return;
+        };
+        let name = self.need_name(need);
+        step.unsure = true;
+        step.reply = match self.lang {
+            crate::lang::Lang::Zh => format!("您是想问「{name}」这方面吗?能具体说说吗?"),
+            crate::lang::Lang::En => {
+                format!("Do you mean the question of \"{name}\"? Could you be more specific?")
+            }
+        };
+        step.findings.push(rules::coach_unsure(self.lang, &name));
     }
 
     fn count_situation(&mut self, step: &mut Step) {
@@ -56,39 +124,56 @@ impl Session<'_> {
         }
     }
 
-    fn situation(&mut self, step: &mut Step, norm: &str) {
-        if let Some((f, hit)) = best(norm, &self.cues.facts) {
-            self.answer_fact(step, f, &hit);
-            self.count_situation(step);
-            return;
-        }
-        if let Some(nh) = self.need_by(norm, |s, i| s.cues.problem[i].clone()) {
-            let need = self.need_name(nh.need);
-            step.matched = Some(format!("needs.{}.problem", self.sc.needs[nh.need].id.value));
-            step.speaker = self.need_speaker(nh.need, &step.speaker, step.addressed.is_some());
-            step.reply = super::replies::builtin(self.lang, Kind::Neutral).to_string();
-            step.findings
-                .push(rules::situation_no_problem(self.lang, &need, &nh.hit.cue));
-            self.count_situation(step);
-            return;
-        }
-        step.reply = self.fallback(Kind::OffTopic);
-        step.findings.push(rules::off_topic(self.lang));
-        self.lose_patience(1);
-        self.situation_count += 1;
+    /// Words of the question that ground it in an element, for the reason text.
+    fn evidence(&self, r: &Reading) -> String {
+        r.cues
+            .iter()
+            .filter(|c| !c.starts_with("topic:") && !c.starts_with("referent:"))
+            .filter_map(|c| c.split_once(':').map(|(_, v)| v.to_string()))
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
-    fn answer_fact(&mut self, step: &mut Step, f: usize, hit: &Hit) {
+    fn situation(&mut self, step: &mut Step, r: &Reading) {
+        match r.topic {
+            Topic::Fact { fact } => {
+                self.answer_fact(step, fact, r);
+                self.count_situation(step);
+            }
+            Topic::Need { need } => {
+                step.speaker = self.need_speaker(need, &step.speaker, step.addressed.is_some());
+                let name = self.need_name(need);
+                let example = self.example_problem_cue();
+                step.matched = Some(format!("needs.{}.problem", self.sc.needs[need].id.value));
+                if self.needs[need].state == NeedState::Hidden {
+                    // The customer mentions the difficulty in passing: the need is on the
+                    // table, but a problem question is still needed for the credit.
+                    step.reply = self.problem_reply(need);
+                    self.set_state(step, need, NeedState::Implied);
+                } else {
+                    step.reply = self.restate(&self.problem_text(need));
+                }
+                step.answered = true;
+                self.focus = Some(need);
+                step.findings
+                    .push(rules::situation_no_problem(self.lang, &name, &example));
+                self.count_situation(step);
+            }
+            Topic::Nothing => {
+                step.reply = self.fallback(Kind::OffTopic);
+                step.findings.push(rules::off_topic(self.lang));
+                self.lose_patience(1);
+                self.situation_count += 1;
+            }
+        }
+    }
+
+    fn answer_fact(&mut self, step: &mut Step, f: usize, r: &Reading) {
         let fact = &self.sc.facts[f];
         step.matched = Some(format!("facts.{}", fact.id.value));
         if let (Some(c), None) = (&fact.contact, &step.addressed) {
             step.speaker = self.contact_name(Some(&c.value));
-        }
-        if !self.facts_asked.insert(f) {
-            step.reply = self.fallback(Kind::Repeated);
-            step.findings.push(rules::repeated(self.lang));
-            self.lose_patience(1);
-            return;
         }
         let (reply, variants, topic) = (
             fact.reply.clone(),
@@ -96,50 +181,17 @@ impl Session<'_> {
             self.text(&fact.topic),
         );
         step.reply = self.pick(&reply, &variants);
+        step.answered = true;
+        if !self.facts_asked.insert(f) {
+            step.findings
+                .push(rules::situation_known(self.lang, &topic));
+            return;
+        }
         let points = i32::from(self.fact_points < 5);
         self.fact_points += points;
+        let cue = self.evidence(r);
         step.findings
-            .push(rules::situation_fact(self.lang, &topic, &hit.cue, points));
-    }
-
-    /// The need whose cue list (chosen by `lists`) best matches. Needs in a state
-    /// where this question type moves them forward win over better-matching others,
-    /// then the heavier match, then the need in focus, then scenario order.
-    fn need_by(&self, norm: &str, lists: impl Fn(&Self, usize) -> Vec<String>) -> Option<NeedHit> {
-        self.need_ranked(norm, lists, |_| 0)
-    }
-
-    pub(super) fn need_ranked(
-        &self,
-        norm: &str,
-        lists: impl Fn(&Self, usize) -> Vec<String>,
-        pref: impl Fn(NeedState) -> u8,
-    ) -> Option<NeedHit> {
-        let mut out: Option<(u8, usize, bool, NeedHit)> = None;
-        for i in 0..self.sc.needs.len() {
-            let Some(hit) = score(norm, &lists(self, i)) else {
-                continue;
-            };
-            let key = (pref(self.needs[i].state), hit.weight, self.focus == Some(i));
-            if out.as_ref().is_none_or(|(p, w, f, _)| key > (*p, *w, *f)) {
-                out = Some((key.0, key.1, key.2, NeedHit { need: i, hit }));
-            }
-        }
-        out.map(|(_, _, _, h)| h)
-    }
-
-    /// The need a development question is about, by any of its cues.
-    fn need_any(&self, norm: &str, pref: impl Fn(NeedState) -> u8) -> Option<NeedHit> {
-        self.need_ranked(
-            norm,
-            |s, i| {
-                let mut v = s.cues.problem[i].clone();
-                v.extend(s.cues.implications[i].iter().flatten().cloned());
-                v.extend(s.cues.payoff[i].iter().cloned());
-                v
-            },
-            pref,
-        )
+            .push(rules::situation_fact(self.lang, &topic, &cue, points));
     }
 
     /// Who answers about need `i`: the contact addressed, else the need's owner.
@@ -153,58 +205,67 @@ impl Session<'_> {
         }
     }
 
-    fn problem(&mut self, step: &mut Step, norm: &str) {
-        let found = self
-            .need_ranked(
-                norm,
-                |s, i| s.cues.problem[i].clone(),
-                |st| u8::from(st == NeedState::Hidden),
-            )
-            .or_else(|| {
-                self.need_any(norm, |_| 0)
-                    .filter(|h| self.needs[h.need].state == NeedState::Hidden)
-            });
-        let Some(nh) = found else {
-            // A problem question that digs into a need already on the table
-            // ("do families complain about it?") develops it like an implication.
-            if let Some(h) = self
-                .need_any(norm, |_| 0)
-                .filter(|h| self.needs[h.need].state > NeedState::Hidden)
-            {
-                self.focus = Some(h.need);
-                self.implication(step, norm);
-                return;
-            }
-            if let Some((f, hit)) = best(norm, &self.cues.facts) {
-                self.answer_fact(step, f, &hit);
+    fn problem_text(&self, i: usize) -> String {
+        self.text(&self.sc.needs[i].problem.reply)
+    }
+
+    fn problem_reply(&mut self, i: usize) -> String {
+        let (reply, variants) = (
+            self.sc.needs[i].problem.reply.clone(),
+            self.sc.needs[i].problem.variants.clone(),
+        );
+        self.pick(&reply, &variants)
+    }
+
+    /// The customer repeats the gist of what they said before.
+    pub(super) fn restate(&self, said: &str) -> String {
+        match self.lang {
+            crate::lang::Lang::Zh => format!("就像我刚才说的,{said}"),
+            crate::lang::Lang::En => format!("As I said, {said}"),
+        }
+    }
+
+    fn problem(&mut self, step: &mut Step, r: &Reading) {
+        let lang = self.lang;
+        let i = match r.topic {
+            Topic::Need { need } => need,
+            Topic::Fact { fact } => {
+                self.answer_fact(step, fact, r);
                 self.count_situation(step);
                 return;
             }
-            let example = self.example_problem_cue();
-            step.reply = self.fallback(Kind::Vague);
-            step.findings
-                .push(rules::problem_vague(self.lang, &example));
-            return;
+            Topic::Nothing => {
+                let example = self.example_problem_cue();
+                step.reply = self.fallback(Kind::Vague);
+                step.findings.push(rules::problem_vague(lang, &example));
+                return;
+            }
         };
-        let i = nh.need;
         self.focus = Some(i);
         step.speaker = self.need_speaker(i, &step.speaker, step.addressed.is_some());
         let need = &self.sc.needs[i];
         step.matched = Some(format!("needs.{}.problem", need.id.value));
-        let (reply, variants) = (need.problem.reply.clone(), need.problem.variants.clone());
         let name = self.need_name(i);
-        if self.needs[i].state == NeedState::Hidden {
-            step.reply = self.pick(&reply, &variants);
+        step.answered = true;
+        let state = self.needs[i].state;
+        if state == NeedState::Hidden {
+            step.reply = self.problem_reply(i);
             self.set_state(step, i, NeedState::Implied);
-            let pts = share(20, self.sc.needs.len(), i);
-            step.findings
-                .push(rules::uncover_implied(self.lang, &name, &nh.hit.cue, pts));
-            if self.params.forgiving {
-                self.gain_patience();
-            }
         } else {
-            step.reply = self.fallback(Kind::Repeated);
-            step.findings.push(rules::problem_repeat(self.lang, &name));
+            step.reply = self.restate(&self.problem_text(i));
+        }
+        if self.needs[i].uncovered {
+            step.findings.push(rules::problem_repeat(lang, &name));
+            return;
+        }
+        self.needs[i].uncovered = true;
+        let pts = self.pot(20, self.credits.uncovered);
+        self.credits.uncovered += 1;
+        let cue = self.evidence(r);
+        step.findings
+            .push(rules::uncover_implied(lang, &name, &cue, pts));
+        if self.params.forgiving {
+            self.gain_patience();
         }
     }
 
@@ -222,44 +283,60 @@ impl Session<'_> {
             .unwrap_or_default()
     }
 
-    fn implication(&mut self, step: &mut Step, norm: &str) {
-        let developing = |st: NeedState| {
-            u8::from(st == NeedState::Implied) * 2 + u8::from(st == NeedState::Developed)
-        };
-        let target = self
-            .need_any(norm, developing)
-            .map(|h| (h.need, h.hit.cue))
-            .or_else(|| self.focus.map(|f| (f, String::new())));
-        let Some((i, cue)) = target else {
-            step.reply = self.fallback(Kind::OffTopic);
-            step.findings.push(rules::off_topic(self.lang));
-            self.lose_patience(1);
+    /// The implication a question asks about: the one it grounds to if not yet
+    /// developed, else the next undeveloped one.
+    fn pick_implication(&self, i: usize, r: &Reading) -> Option<usize> {
+        let open = |k: usize| !self.needs[i].developed.get(k).copied().unwrap_or(true);
+        if let Some(Element::Implication(n, k)) = r.element
+            && n == i
+            && open(k)
+        {
+            return Some(k);
+        }
+        (0..self.needs[i].developed.len()).find(|k| open(*k))
+    }
+
+    fn implication(&mut self, step: &mut Step, r: &Reading) {
+        let lang = self.lang;
+        let Topic::Need { need: i } = r.topic else {
+            step.reply = self.which_problem();
+            step.findings.push(rules::question_vague(lang));
             return;
         };
         let name = self.need_name(i);
         step.speaker = self.need_speaker(i, &step.speaker, step.addressed.is_some());
         if self.needs[i].state == NeedState::Hidden {
-            step.reply = self.fallback(Kind::Vague);
+            step.reply = self.no_problem_reply();
+            step.answered = true;
             step.findings
-                .push(rules::implication_too_early(self.lang, &name));
+                .push(rules::implication_too_early(lang, &name));
             return;
         }
         self.focus = Some(i);
+        // A question that only points back ("what effect does that have?") develops
+        // one implication per need; after that the customer needs a concrete question.
+        let generic = !r.grounded;
+        if generic && self.needs[i].generic_used {
+            step.reply = self.which_effect();
+            step.findings.push(rules::question_vague(lang));
+            return;
+        }
         let want = self.params.threshold(&self.sc.needs[i]);
-        let undeveloped: Vec<usize> = (0..self.needs[i].developed.len())
-            .filter(|k| !self.needs[i].developed[*k])
-            .collect();
-        let lists: Vec<Vec<String>> = undeveloped
-            .iter()
-            .map(|k| self.cues.implications[i][*k].clone())
-            .collect();
-        let pick = best(norm, &lists)
-            .map(|(j, h)| (undeveloped[j], h.cue))
-            .or_else(|| undeveloped.first().map(|k| (*k, cue.clone())));
-        let Some((k, cue)) = pick else {
-            step.reply = self.fallback(Kind::Repeated);
-            step.findings
-                .push(rules::implication_extra(self.lang, &name));
+        let Some(k) = self.pick_implication(i, r) else {
+            // Every implication told: the customer repeats the one asked about.
+            let k = match r.element {
+                Some(Element::Implication(n, k)) if n == i => k,
+                _ => 0,
+            };
+            step.reply = self
+                .sc
+                .needs[i]
+                .implications
+                .get(k)
+                .map(|b| self.restate(&self.text(&b.reply)))
+                .unwrap_or_else(|| self.fallback(Kind::Repeated));
+            step.answered = true;
+            step.findings.push(rules::implication_extra(lang, &name));
             return;
         };
         let need = &self.sc.needs[i];
@@ -269,46 +346,34 @@ impl Session<'_> {
             need.implications[k].variants.clone(),
         );
         step.reply = self.pick(&reply, &variants);
+        step.answered = true;
         self.needs[i].developed[k] = true;
+        if generic {
+            self.needs[i].generic_used = true;
+        }
         let have = self.needs[i].developed_count();
         if have <= want && self.needs[i].state < NeedState::Explicit {
-            let offset: usize = self.sc.needs[..i]
-                .iter()
-                .map(|n| usize::from(self.params.threshold(n)))
-                .sum();
-            let total: usize = self
-                .sc
-                .needs
-                .iter()
-                .map(|n| usize::from(self.params.threshold(n)))
-                .sum();
-            let pts = share(15, total, offset + usize::from(have) - 1);
+            let slots = self.expected_needs() * usize::from(self.expected_threshold());
+            let pts = crate::scoring::share(15, slots, self.credits.implications % slots);
+            self.credits.implications += 1;
+            let cue = self.evidence(r);
             step.findings.push(rules::develop_implication(
-                self.lang, &name, &cue, have, want, pts,
+                lang, &name, &cue, have, want, pts,
             ));
             if have == want && self.needs[i].state == NeedState::Implied {
                 self.set_state(step, i, NeedState::Developed);
             }
+            self.gain_patience();
         } else {
-            step.findings
-                .push(rules::implication_extra(self.lang, &name));
+            step.findings.push(rules::implication_extra(lang, &name));
         }
-        self.gain_patience();
     }
 
-    fn payoff(&mut self, step: &mut Step, norm: &str) {
-        let ready = |st: NeedState| {
-            u8::from(st == NeedState::Developed) * 2 + u8::from(st == NeedState::Implied)
-        };
-        let target = self
-            .need_ranked(norm, |s, i| s.cues.payoff[i].clone(), ready)
-            .or_else(|| self.need_any(norm, ready))
-            .map(|h| (h.need, h.hit.cue))
-            .or_else(|| self.focus.map(|f| (f, String::new())));
-        let Some((i, cue)) = target else {
-            step.reply = self.fallback(Kind::Unclear);
-            step.findings.push(rules::off_topic(self.lang));
-            self.lose_patience(1);
+    fn payoff(&mut self, step: &mut Step, r: &Reading) {
+        let lang = self.lang;
+        let Topic::Need { need: i } = r.topic else {
+            step.reply = self.which_problem();
+            step.findings.push(rules::question_vague(lang));
             return;
         };
         let name = self.need_name(i);
@@ -318,14 +383,16 @@ impl Session<'_> {
         let have = self.needs[i].developed_count();
         match self.needs[i].state {
             NeedState::Hidden => {
-                step.reply = self.fallback(Kind::Vague);
+                step.reply = self.no_problem_reply();
+                step.answered = true;
                 step.findings
-                    .push(rules::payoff_too_early(self.lang, &name, 0, want));
+                    .push(rules::payoff_too_early(lang, &name, 0, want));
             }
             NeedState::Implied => {
                 step.reply = self.fallback(Kind::NotYet);
+                step.answered = true;
                 step.findings
-                    .push(rules::payoff_too_early(self.lang, &name, have, want));
+                    .push(rules::payoff_too_early(lang, &name, have, want));
                 if !self.params.forgiving {
                     self.lose_patience(1);
                 }
@@ -335,17 +402,48 @@ impl Session<'_> {
                 step.matched = Some(format!("needs.{}.payoff", need.id.value));
                 let (reply, variants) = (need.payoff.reply.clone(), need.payoff.variants.clone());
                 step.reply = self.pick(&reply, &variants);
+                step.answered = true;
                 self.set_state(step, i, NeedState::Explicit);
-                let pts = share(15, self.sc.needs.len(), i);
+                let pts = self.pot(15, self.credits.explicit);
+                self.credits.explicit += 1;
+                let cue = self.evidence(r);
                 step.findings
-                    .push(rules::make_explicit(self.lang, &name, &cue, pts));
+                    .push(rules::make_explicit(lang, &name, &cue, pts));
                 self.gain_patience();
             }
             NeedState::Explicit | NeedState::Met => {
-                step.reply = self.fallback(Kind::Repeated);
-                step.findings.push(rules::payoff_repeat(self.lang, &name));
+                step.reply = self.restate(&self.text(&need.payoff.reply));
+                step.answered = true;
+                step.findings.push(rules::payoff_repeat(lang, &name));
             }
         }
+    }
+
+    fn which_problem(&self) -> String {
+        self.lang
+            .pick(
+                "您是指哪个问题?我们刚才好像还没谈到具体的事。",
+                "Which problem do you mean? I'm not sure what we're talking about.",
+            )
+            .to_string()
+    }
+
+    fn which_effect(&self) -> String {
+        self.lang
+            .pick(
+                "您具体是指哪方面的影响?",
+                "Effect on what, exactly?",
+            )
+            .to_string()
+    }
+
+    fn no_problem_reply(&self) -> String {
+        self.lang
+            .pick(
+                "这个嘛,我们倒没觉得是个问题。",
+                "Honestly, I don't see that as a problem for us.",
+            )
+            .to_string()
     }
 
     fn statement(&mut self, step: &mut Step, text: &str, norm: &str) {
@@ -353,7 +451,7 @@ impl Session<'_> {
             .cues
             .parts
             .iter()
-            .any(|p| score(norm, &p.cues).is_some());
+            .any(|p| super::cues::score(norm, &p.cues).is_some());
         if pitches || step.cues.iter().any(|c| c.starts_with("pitch:")) {
             self.present(step, &super::Pitch::Sentence(text.to_string()));
             return;

@@ -129,6 +129,13 @@ pub struct Step {
     /// FFAB parts found, for presentations.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ffab: Option<Ffab>,
+    /// The coach was unsure how to read the turn: the customer asked back and
+    /// nothing was scored.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unsure: bool,
+    /// The customer gave a substantive answer (not a fallback).
+    #[serde(skip)]
+    pub answered: bool,
 }
 
 /// How far a need has come.
@@ -142,6 +149,11 @@ pub struct NeedProgress {
     pub journey: Vec<(usize, NeedState)>,
     /// Whether the trainee acknowledged it when presenting.
     pub acknowledged: bool,
+    /// Whether a problem question has earned the credit for uncovering it.
+    pub uncovered: bool,
+    /// Whether a question that only pointed back ("what does that lead to?") has
+    /// already developed it.
+    pub generic_used: bool,
 }
 
 impl NeedProgress {
@@ -160,6 +172,25 @@ pub enum Ending {
     CustomerLeft,
 }
 
+/// A question asked earlier in the meeting, for near-duplicate detection.
+pub(crate) struct Asked {
+    norm: String,
+    terms: Vec<crate::understand::terms::Term>,
+    topic: crate::understand::Topic,
+    /// The customer's substantive answer, if there was one.
+    answer: Option<String>,
+}
+
+/// How many needs, implications, explicit needs and met needs have earned points:
+/// each credit takes the next share of its pot.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Credits {
+    uncovered: usize,
+    implications: usize,
+    explicit: usize,
+    met: usize,
+}
+
 /// A meeting in progress.
 pub struct Session<'s> {
     sc: &'s Scenario,
@@ -167,13 +198,15 @@ pub struct Session<'s> {
     params: Params,
     lex: Lexicon,
     cues: Cues,
+    index: crate::understand::index::Index,
+    credits: Credits,
     rng: StdRng,
     needs: Vec<NeedProgress>,
     patience: i32,
     situation_count: u32,
     fact_points: i32,
     facts_asked: HashSet<usize>,
-    asked: HashSet<String>,
+    asked: Vec<Asked>,
     focus: Option<usize>,
     accepted: Vec<usize>,
     steps: Vec<Step>,
@@ -198,6 +231,8 @@ impl<'s> Session<'s> {
                 developed: vec![false; n.implications.len()],
                 journey: Vec::new(),
                 acknowledged: false,
+                uncovered: false,
+                generic_used: false,
             })
             .collect();
         Session {
@@ -205,6 +240,8 @@ impl<'s> Session<'s> {
             lang: lang.unwrap_or(sc.language),
             params,
             cues: Cues::new(sc),
+            index: crate::understand::index::Index::new(sc),
+            credits: Credits::default(),
             lex,
             rng: StdRng::seed_from_u64(seed),
             needs,
@@ -212,7 +249,7 @@ impl<'s> Session<'s> {
             situation_count: 0,
             fact_points: 0,
             facts_asked: HashSet::new(),
-            asked: HashSet::new(),
+            asked: Vec::new(),
             focus: None,
             accepted: Vec::new(),
             steps: Vec::new(),
@@ -296,6 +333,8 @@ impl<'s> Session<'s> {
             patience: self.patience,
             changes: Vec::new(),
             ffab: None,
+            unsure: false,
+            answered: false,
         };
         if self.is_over() {
             step.findings
@@ -383,6 +422,25 @@ impl<'s> Session<'s> {
         });
         p.state = to;
         p.journey.push((step.turn, to));
+    }
+
+    /// How many needs a skilled meeting is expected to carry through: all of them up
+    /// to three. Points per need are the pot divided by this, so a skilled meeting of
+    /// 15–25 turns can reach the top of the scale on any difficulty; further needs
+    /// still earn, up to each part's maximum.
+    pub(crate) fn expected_needs(&self) -> usize {
+        self.sc.needs.len().clamp(1, 3)
+    }
+
+    /// The implications per need the difficulty asks for.
+    pub(crate) fn expected_threshold(&self) -> u8 {
+        self.params.threshold.max(1)
+    }
+
+    /// The `nth` credit's share of a pot spread over the expected needs.
+    pub(crate) fn pot(&self, total: i32, nth: usize) -> i32 {
+        let k = self.expected_needs();
+        crate::scoring::share(total, k, nth % k)
     }
 
     fn gain_patience(&mut self) {

@@ -1,12 +1,20 @@
-//! Presentations: find the FFAB parts and the need they aim at, then grade.
+//! Presentations: read the FFAB parts and the need they answer, then grade.
+//!
+//! A part counts only for substance: the feature or function must name a product
+//! element of the scenario, the advantage must compare with content of its own, and
+//! the benefit must answer a need's explicit want; connecting phrases alone earn
+//! nothing. An opening that restates the need is the acknowledgement, and order is
+//! judged after it. The benefit is credited to the need it actually answers.
 
-use super::cues::{PartKind, score};
 use super::replies::{self, Kind};
 use super::{Ffab, NeedState, Pitch, Session, Step};
+use crate::lang::Lang;
 use crate::lexicon::hits;
 use crate::scenario::Trigger;
-use crate::scoring::{rules, share};
+use crate::scoring::rules;
 use crate::text::normalize;
+use crate::understand::index::Element;
+use crate::understand::terms::{Term, term_set};
 
 /// What was recognised in a presentation.
 struct Reading {
@@ -17,144 +25,207 @@ struct Reading {
     benefit_text: String,
 }
 
-const KINDS: [PartKind; 4] = [
-    PartKind::Feature,
-    PartKind::Function,
-    PartKind::Advantage,
-    PartKind::Benefit,
+/// The least grounding score for a clause to name a product part or a need.
+const PART_MIN: f32 = 1.6;
+
+/// What one clause of a presentation does.
+#[derive(Debug, Clone, Copy, Default)]
+struct Clause {
+    /// Names a feature (0) or function (1), or an advantage (2).
+    part: Option<u8>,
+    /// Answers this need (its want, its problem or a benefit that meets it).
+    need: Option<(usize, f32)>,
+    /// Compares with how things are now, with content of its own.
+    compares: bool,
+    /// Says "you said…": an acknowledgement phrase.
+    acknowledges: bool,
+    /// Has a benefit connector ("so you", 所以).
+    benefit_connector: bool,
+}
+
+const COMPARE_ZH: &[&str] = &[
+    "比", "相比", "不像", "不用再", "不再", "更", "省", "而不是", "以前", "现在要", "不必",
+];
+const COMPARE_EN: &[&str] = &[
+    "unlike", "compared", "than", "instead of", "rather than", "no more", "no longer", "faster",
+    "cheaper", "better", "quicker", "easier", "instead", "without", "whereas", "today you",
 ];
 
 impl Session<'_> {
-    /// Earliest position of a part kind in `norm`: scenario part cues or connecting phrases.
-    fn kind_pos(&self, norm: &str, kind: PartKind) -> Option<usize> {
-        let l = self.lex.lang(crate::lang::Lang::detect(norm));
-        let connectors = match kind {
-            PartKind::Feature => &l.connectors.feature,
-            PartKind::Function => &l.connectors.function,
-            PartKind::Advantage => &l.connectors.advantage,
-            PartKind::Benefit => &l.connectors.benefit,
-        };
-        let from_parts = self
-            .cues
-            .parts
-            .iter()
-            .filter(|p| p.kind == kind)
-            .filter_map(|p| score(norm, &p.cues))
-            .map(|h| h.first);
-        let from_connectors = crate::lexicon::phrase_hits(norm, connectors)
-            .into_iter()
-            .map(|h| h.1);
-        from_parts.chain(from_connectors).min()
-    }
-
-    /// The need a text aims at: a benefit's need first, then any need cue.
-    fn need_of(&self, norm: &str) -> Option<usize> {
-        let mut best: Option<(usize, (u8, usize))> = None;
-        for p in self
-            .cues
-            .parts
-            .iter()
-            .filter(|p| p.kind == PartKind::Benefit)
-        {
-            if let (Some(n), Some(h)) = (p.need, score(norm, &p.cues)) {
-                let key = (
-                    u8::from(self.needs[n].state == NeedState::Explicit),
-                    h.weight,
-                );
-                if best.is_none_or(|(_, k)| key > k) {
-                    best = Some((n, key));
-                }
+    fn content_terms(&self, text: &str) -> Vec<Term> {
+        let l = self.lex.lang(Lang::detect(text));
+        let mut t = text.to_string();
+        let c = &l.connectors;
+        for list in [&c.feature, &c.function, &c.advantage, &c.benefit, &l.acknowledge] {
+            for w in list {
+                t = t.replace(w.as_str(), " ");
             }
         }
-        best.map(|(n, _)| n).or_else(|| self.need_any_index(norm))
+        term_set(&t)
     }
 
-    fn need_any_index(&self, norm: &str) -> Option<usize> {
-        let lists = |s: &Self, i: usize| {
-            let mut v = s.cues.problem[i].clone();
-            v.extend(s.cues.implications[i].iter().flatten().cloned());
-            v.extend(s.cues.payoff[i].iter().cloned());
-            v
+    fn read_clause(&self, clause: &str) -> Clause {
+        let norm = normalize(clause);
+        let lang = Lang::detect(&norm);
+        let l = self.lex.lang(lang);
+        let content = self.content_terms(&norm);
+        let hits_ = self.index.score(&content, &norm);
+        let mut c = Clause {
+            acknowledges: !hits(&norm, &l.acknowledge, false).is_empty(),
+            benefit_connector: !crate::lexicon::phrase_hits(&norm, &l.connectors.benefit)
+                .is_empty(),
+            ..Clause::default()
         };
-        self.need_ranked(norm, lists, |st| u8::from(st == NeedState::Explicit))
-            .map(|h| h.need)
+        let content_weight: f32 = content.iter().map(|t| t.weight).sum();
+        let compare = match lang {
+            Lang::Zh => COMPARE_ZH.iter().any(|w| norm.contains(w)),
+            Lang::En => COMPARE_EN.iter().any(|w| crate::lexicon::find_phrase(&norm, w).is_some()),
+        };
+        c.compares = compare && content_weight >= 2.0;
+        for h in &hits_ {
+            if h.score < PART_MIN {
+                break;
+            }
+            match h.el {
+                Element::Feature(_) if c.part.is_none() => c.part = Some(0),
+                Element::Function(_) if c.part.is_none() => c.part = Some(1),
+                Element::Advantage(_) if c.part.is_none() => c.part = Some(2),
+                Element::Benefit(k) => {
+                    if c.need.is_none()
+                        && let Some(n) = self.index.parts.get(k).and_then(|p| p.need)
+                    {
+                        c.need = Some((n, h.score));
+                    }
+                }
+                Element::Payoff(n) | Element::Problem(n) | Element::Summary(n)
+                | Element::Implication(n, _) => {
+                    if c.need.is_none() {
+                        c.need = Some((n, h.score));
+                    }
+                }
+                _ => {}
+            }
+        }
+        c
     }
 
-    fn acknowledges(&self, norm: &str) -> Option<usize> {
-        let l = self.lex.lang(crate::lang::Lang::detect(norm));
-        hits(norm, &l.acknowledge, false)
-            .into_iter()
-            .map(|h| h.1)
-            .min()
+    fn read_sentence(&self, s: &str) -> Reading {
+        let norm = normalize(s);
+        let clauses: Vec<&str> = norm
+            .split([',', '.', ';', '!', '?', ':'])
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        let read: Vec<Clause> = clauses.iter().map(|c| self.read_clause(c)).collect();
+        // The acknowledgement: leading clauses before the first product part that say
+        // "you said…" or restate a need.
+        let first_part = read.iter().position(|c| matches!(c.part, Some(0 | 1)));
+        let lead = first_part.unwrap_or(0);
+        let ack_need = read[..lead].iter().find_map(|c| c.need.map(|n| n.0));
+        let acknowledged = lead > 0
+            && read[..lead]
+                .iter()
+                .any(|c| c.acknowledges || c.need.is_some());
+        let mut ffab = Ffab::default();
+        let (mut pos_f, mut pos_a, mut pos_b) = (None, None, None);
+        let mut benefit: Option<(usize, usize, f32)> = None;
+        for (k, c) in read.iter().enumerate().skip(lead) {
+            match c.part {
+                Some(0) => {
+                    ffab.feature = true;
+                    pos_f.get_or_insert(k);
+                }
+                Some(1) => {
+                    ffab.function = true;
+                    pos_f.get_or_insert(k);
+                }
+                Some(_) => {
+                    ffab.advantage = true;
+                    pos_a.get_or_insert(k);
+                }
+                None => {}
+            }
+            if c.compares && c.part != Some(2) && pos_f.is_some() {
+                ffab.advantage = true;
+                pos_a.get_or_insert(k);
+            }
+            // A benefit: after a product part, a clause that answers a need.
+            if let Some((n, score)) = c.need
+                && first_part.is_some_and(|f| k >= f)
+                && (c.part.is_none() || c.benefit_connector)
+                && benefit.is_none_or(|b| c.benefit_connector && score >= b.2 * 0.7 || score > b.2)
+            {
+                benefit = Some((k, n, score));
+            }
+        }
+        // Two clauses naming product parts cover feature and function between them.
+        let product_clauses = read.iter().filter(|c| matches!(c.part, Some(0 | 1))).count();
+        if product_clauses >= 2 {
+            ffab.feature = true;
+            ffab.function = true;
+        }
+        if let Some((k, _, _)) = benefit {
+            ffab.benefit = true;
+            pos_b = Some(k);
+        }
+        let order: Vec<usize> = [pos_f, pos_a, pos_b].into_iter().flatten().collect();
+        let in_order = order.windows(2).all(|w| w[0] <= w[1]);
+        let need = benefit
+            .map(|b| b.1)
+            .or(ack_need)
+            .or_else(|| first_part.and(self.focus));
+        let benefit_text = benefit
+            .map(|(k, _, _)| clauses[k..].join(" "))
+            .unwrap_or_default();
+        Reading {
+            ffab,
+            in_order,
+            acknowledged,
+            need,
+            benefit_text,
+        }
     }
 
-    fn read(&self, pitch: &Pitch) -> Reading {
+    fn read_parts(&self, p: &crate::session::FfabParts) -> Reading {
+        let field = |s: &Option<String>| s.as_deref().map(str::trim).unwrap_or("").to_string();
+        let ack = field(&p.acknowledge);
+        let f = self.read_clause(&field(&p.feature));
+        let func = self.read_clause(&field(&p.function));
+        let adv_text = field(&p.advantage);
+        let adv = self.read_clause(&adv_text);
+        let ben_text = field(&p.benefit);
+        let ben = self.read_clause(&ben_text);
+        let names = |c: &Clause| matches!(c.part, Some(0 | 1));
+        let ack_c = self.read_clause(&ack);
+        let acknowledged = ack_c.need.is_some()
+            || (ack_c.acknowledges && self.content_terms(&normalize(&ack)).len() >= 2);
+        let ffab = Ffab {
+            feature: names(&f),
+            function: names(&func),
+            advantage: adv.part == Some(2)
+                || adv.compares
+                || self.content_terms(&normalize(&adv_text)).iter().map(|t| t.weight).sum::<f32>()
+                    >= 3.0,
+            benefit: ben.need.is_some(),
+        };
+        let need = ben
+            .need
+            .map(|n| n.0)
+            .or(ack_c.need.map(|n| n.0))
+            .or_else(|| (ffab.feature || ffab.function).then_some(self.focus).flatten());
+        Reading {
+            ffab,
+            in_order: true,
+            acknowledged,
+            need,
+            benefit_text: normalize(&ben_text),
+        }
+    }
+
+    fn read_pitch(&self, pitch: &Pitch) -> Reading {
         match pitch {
-            Pitch::Sentence(s) => {
-                let norm = normalize(s);
-                // Parts are looked for after the acknowledgement clause, so echoing the
-                // customer's words there does not count as an early benefit.
-                let first_any = KINDS
-                    .iter()
-                    .filter_map(|k| self.kind_pos(&norm, *k))
-                    .min()
-                    .unwrap_or(usize::MAX);
-                let ack = self.acknowledges(&norm).filter(|a| *a <= first_any);
-                let body_from = ack.map_or(0, |a| {
-                    norm[a..]
-                        .find([',', '.', ';', '!'])
-                        .map_or(0, |i| a + i + 1)
-                });
-                let body = &norm[body_from..];
-                let pos: Vec<Option<usize>> = KINDS
-                    .iter()
-                    .map(|k| self.kind_pos(body, *k).map(|p| p + body_from))
-                    .collect();
-                let present: Vec<usize> = pos.iter().flatten().copied().collect();
-                let in_order = present.windows(2).all(|w| w[0] <= w[1]);
-                let first_part = present.iter().copied().min().unwrap_or(usize::MAX);
-                let acknowledged = ack.is_some_and(|a| a <= first_part);
-                let benefit_text = pos[3].map_or_else(String::new, |b| norm[b..].to_string());
-                Reading {
-                    ffab: Ffab {
-                        feature: pos[0].is_some(),
-                        function: pos[1].is_some(),
-                        advantage: pos[2].is_some(),
-                        benefit: pos[3].is_some(),
-                    },
-                    in_order,
-                    acknowledged,
-                    need: self
-                        .need_of(&norm)
-                        .or_else(|| (!present.is_empty()).then_some(self.focus).flatten()),
-                    benefit_text,
-                }
-            }
-            Pitch::Parts(p) => {
-                let filled =
-                    |s: &Option<String>| s.as_deref().is_some_and(|t| !t.trim().is_empty());
-                let benefit_text = normalize(p.benefit.as_deref().unwrap_or(""));
-                let all = normalize(&pitch.joined(" "));
-                let acknowledged = filled(&p.acknowledge)
-                    || self.acknowledges(&normalize(p.feature.as_deref().unwrap_or(""))) == Some(0);
-                let ffab = Ffab {
-                    feature: filled(&p.feature),
-                    function: filled(&p.function),
-                    advantage: filled(&p.advantage),
-                    benefit: filled(&p.benefit),
-                };
-                let need = self
-                    .need_of(&benefit_text)
-                    .or_else(|| self.need_of(&all))
-                    .or_else(|| (ffab.count() > 0).then_some(self.focus).flatten());
-                Reading {
-                    ffab,
-                    in_order: true,
-                    acknowledged,
-                    need,
-                    benefit_text,
-                }
-            }
+            Pitch::Sentence(s) => self.read_sentence(s),
+            Pitch::Parts(p) => self.read_parts(p),
         }
     }
 
@@ -181,16 +252,13 @@ impl Session<'_> {
 
     pub(super) fn present(&mut self, step: &mut Step, pitch: &Pitch) {
         let lang = self.lang;
-        let r = self.read(pitch);
+        let r = self.read_pitch(pitch);
         step.ffab = Some(r.ffab);
         let norm = normalize(&pitch.joined(" "));
-        let price = !hits(
-            &norm,
-            &self.lex.lang(crate::lang::Lang::detect(&norm)).price,
-            false,
-        )
-        .is_empty();
-        let Some(i) = r.need else {
+        let price = !hits(&norm, &self.lex.lang(Lang::detect(&norm)).price, false).is_empty();
+        let substance = r.ffab.count() > 0;
+        let target = r.need.filter(|_| substance);
+        let Some(i) = target else {
             if price {
                 step.reply = self.objection(Trigger::Price, None);
                 step.speaker = self.decision_maker();
@@ -240,10 +308,11 @@ impl Session<'_> {
 
     fn grade_benefit(&mut self, step: &mut Step, i: usize, r: &Reading) {
         let lang = self.lang;
-        let n = self.sc.needs.len();
+        let nth = self.credits.met;
+        self.credits.met += 1;
         let name = self.need_name(i);
         step.findings
-            .push(rules::benefit_explicit(lang, &name, share(12, n, i)));
+            .push(rules::benefit_explicit(lang, &name, self.pot(12, nth)));
         let parts = r.ffab.count();
         let present = [
             ("F", r.ffab.feature),
@@ -257,8 +326,8 @@ impl Session<'_> {
         .collect::<Vec<_>>()
         .join("+");
         let complete = match parts {
-            4 => share(6, n, i),
-            3 => share(6, n, i) / 2,
+            4 => self.pot(6, nth),
+            3 => self.pot(6, nth) / 2,
             _ => 0,
         };
         step.findings
@@ -267,24 +336,30 @@ impl Session<'_> {
         step.findings.push(rules::ffab_order(
             lang,
             order_ok,
-            if order_ok { share(4, n, i) } else { 0 },
+            if order_ok { self.pot(4, nth) } else { 0 },
         ));
         step.findings.push(rules::acknowledge_need(
             lang,
             r.acknowledged,
-            if r.acknowledged { share(4, n, i) } else { 0 },
+            if r.acknowledged { self.pot(4, nth) } else { 0 },
         ));
-        let own: Vec<String> = {
-            let mut v = self.cues.payoff[i].clone();
-            v.extend(self.cues.problem[i].iter().cloned());
-            v.extend(self.cues.implications[i].iter().flatten().cloned());
-            v
-        };
-        let word = hits(&r.benefit_text, &own, true)
-            .into_iter()
-            .map(|h| h.0.to_string())
-            .next();
-        let pts = if word.is_some() { share(4, n, i) } else { 0 };
+        // The customer's own words: the explicit-need statement they made.
+        let said = term_set(&self.text(&self.sc.needs[i].payoff.reply));
+        let mine = term_set(&r.benefit_text);
+        let mut shared: Vec<&Term> = mine
+            .iter()
+            .filter(|t| t.weight >= 1.0 && said.iter().any(|s| s.text == t.text))
+            .collect();
+        shared.sort_by(|a, b| self.index.idf(&b.text).total_cmp(&self.index.idf(&a.text)));
+        let word = (shared.len() >= 2).then(|| {
+            shared
+                .iter()
+                .take(2)
+                .map(|t| t.text.clone())
+                .collect::<Vec<_>>()
+                .join(", ")
+        });
+        let pts = if word.is_some() { self.pot(4, nth) } else { 0 };
         step.findings
             .push(rules::customer_terms(lang, word.as_deref(), pts));
         self.needs[i].acknowledged |= r.acknowledged;
@@ -293,6 +368,7 @@ impl Session<'_> {
             Some(t) => self.text(&t),
             None => replies::builtin(lang, Kind::Satisfied).to_string(),
         };
+        step.answered = true;
         self.gain_patience();
     }
 

@@ -1,0 +1,334 @@
+//! The understanding stage: what a trainee's question is about (topic), what kind of
+//! question it is in this meeting (form), and how sure the coach is (confidence).
+//! The session decides from a [`Reading`], never from raw text.
+//!
+//! Topic and form are found separately, then combined with the meeting's state:
+//! - **topic**: the turn's terms ([`terms`]) scored against the scenario's whole text
+//!   ([`index`]): needs' problems, implications, payoffs and summaries, facts, products,
+//!   with a boost for the need under discussion when the turn refers back to it
+//!   ("that", 这种情况) and for the addressed contact's needs;
+//! - **form**: the surface classifier ([`crate::lexicon::classify`]) on the question
+//!   the customer will answer (the last one of a compound turn), corrected by context:
+//!   asking about an effect of a problem already voiced is an implication question even
+//!   when worded like a fact question; asking whether a hidden problem area works is a
+//!   problem question;
+//! - **confidence**: a small margin between two needs, or a turn that names several
+//!   needs at once, is unsure: the customer asks back and no points are given.
+
+pub mod index;
+pub mod terms;
+
+use crate::lang::Lang;
+use crate::lexicon::Lexicon;
+use crate::lexicon::classify::{Classification, Label, classify};
+use crate::scenario::Scenario;
+use crate::session::NeedState;
+use crate::text::normalize;
+use index::{Element, Hit, Index};
+use serde::Serialize;
+use terms::{Term, term_set};
+
+/// What a question is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Topic {
+    /// Nothing in the scenario.
+    Nothing,
+    /// A fact.
+    Fact {
+        /// Index into the scenario's facts.
+        fact: usize,
+    },
+    /// A need.
+    Need {
+        /// Index into the scenario's needs.
+        need: usize,
+    },
+}
+
+/// How sure the coach is of its reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    /// Clear topic and form.
+    Sure,
+    /// Two readings are close; the customer asks back and nothing is scored.
+    Unsure,
+}
+
+/// The meeting state the reading depends on.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// Every need's state, in scenario order.
+    pub states: &'a [NeedState],
+    /// The need under discussion (the one the customer last talked about).
+    pub focus: Option<usize>,
+    /// The contact the question is addressed to, by id.
+    pub addressed: Option<&'a str>,
+}
+
+/// The coach's reading of one question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reading {
+    /// The form in this meeting: S, P, I, N or not a SPIN question.
+    pub form: Label,
+    /// The rule that decided the form.
+    pub rule: &'static str,
+    /// The evidence: classifier cues and grounding terms.
+    pub cues: Vec<String>,
+    /// What the question is about.
+    pub topic: Topic,
+    /// The best-matching element within the topic, for needs: problem, implication k, payoff.
+    #[serde(skip)]
+    pub element: Option<Element>,
+    /// How sure the coach is.
+    pub confidence: Confidence,
+    /// The question refers back to something said ("that", 这种情况).
+    pub referent: bool,
+    /// The question carries words of its own that ground it (not only a referent).
+    pub grounded: bool,
+    /// The language read.
+    pub lang: Lang,
+}
+
+/// The least score for a turn to be about an element at all.
+const MIN_SCORE: f32 = 1.8;
+/// Two needs scoring within this ratio of each other are a tie.
+const TIE_RATIO: f32 = 0.8;
+
+const REFERENT_EN: &[&str] = &[
+    "that", "it", "this", "those", "these", "then", "there", "such", "when that",
+];
+const REFERENT_ZH: &[&str] = &[
+    "这种", "这样", "这个", "这些", "那个", "那些", "那样", "这块", "这事", "此", "这会", "那会",
+    "这对", "那对", "这一", "那么", "那这", "那您", "那你", "这么", "那种", "这方面", "这件",
+];
+
+fn has_referent(norm: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::Zh => REFERENT_ZH.iter().any(|r| norm.contains(r)),
+        Lang::En => norm
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| REFERENT_EN.contains(&w)),
+    }
+}
+
+/// Yes/no and "is it easy" forms: asking whether something works is a problem question.
+fn yes_no(norm: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::Zh => {
+            ["吗", "会不会", "能不能", "有没有", "是不是", "方便", "顺利", "及时", "放心", "满意"]
+                .iter()
+                .any(|c| norm.contains(c))
+        }
+        Lang::En => {
+            let first = norm
+                .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
+                .find(|w| !w.is_empty() && !["and", "so", "but", "ok", "okay", "well"].contains(w))
+                .unwrap_or("");
+            [
+                "is", "are", "do", "does", "did", "can", "could", "have", "has", "will", "was",
+                "were", "any", "ever",
+            ]
+            .contains(&first)
+                || norm.contains(" ever ")
+                || norm.contains("easy")
+                || norm.contains("reliable")
+        }
+    }
+}
+
+/// The last question of a compound turn: the one the customer will answer.
+fn last_question(norm: &str) -> Option<&str> {
+    let qs: Vec<usize> = norm.match_indices('?').map(|(i, _)| i).collect();
+    if qs.len() < 2 {
+        return None;
+    }
+    let end = *qs.last()?;
+    let start = qs[qs.len() - 2] + 1;
+    let q = norm[start..=end].trim();
+    (q.chars().filter(|c| c.is_alphanumeric()).count() >= 3).then_some(q)
+}
+
+/// The surface form, on the question the customer will answer.
+fn surface(text: &str, norm: &str, lex: &Lexicon) -> Classification {
+    let whole = classify(text, lex);
+    if let Some(q) = last_question(norm) {
+        let last = classify(q, lex);
+        if last.rule != "plain-question" && last.label != Label::Other {
+            return last;
+        }
+    }
+    whole
+}
+
+/// Per-need best score and element.
+fn need_scores(hits: &[Hit], n: usize) -> Vec<(f32, Option<Element>, f32)> {
+    // (best score, best element, score of the best implication element)
+    let mut out = vec![(0.0_f32, None, 0.0_f32); n];
+    for h in hits {
+        if let Some(i) = h.el.need()
+            && let Some(slot) = out.get_mut(i)
+        {
+            if h.score > slot.0 {
+                slot.0 = h.score;
+                slot.1 = Some(h.el);
+            }
+            if matches!(h.el, Element::Implication(..)) && h.score > slot.2 {
+                slot.2 = h.score;
+            }
+        }
+    }
+    out
+}
+
+/// Reads a question in the context of the meeting.
+#[must_use]
+pub fn read_question(
+    sc: &Scenario,
+    idx: &Index,
+    lex: &Lexicon,
+    ctx: &Context<'_>,
+    text: &str,
+) -> Reading {
+    let norm = normalize(text);
+    let c = surface(text, &norm, lex);
+    let lang = c.lang;
+    let query: Vec<Term> = term_set(text);
+    let hits = idx.score(&query, &norm);
+    let referent = has_referent(&norm, lang);
+    let mut scores = need_scores(&hits, sc.needs.len());
+    // Boosts: the addressed contact's own needs, and the need under discussion when
+    // the question points back at it.
+    for (i, s) in scores.iter_mut().enumerate() {
+        let owner = sc.needs[i].contact.as_ref().map(|c| c.value.as_str());
+        if ctx.addressed.is_some() && owner == ctx.addressed {
+            s.0 *= 1.15;
+        }
+        if ctx.focus == Some(i) {
+            s.0 *= if referent { 1.5 } else { 1.15 };
+            s.0 += if referent { 1.0 } else { 0.0 };
+        }
+    }
+    let fact = hits.iter().find_map(|h| match h.el {
+        Element::Fact(f) => Some((f, h.score)),
+        _ => None,
+    });
+    let mut order: Vec<usize> = (0..scores.len()).collect();
+    order.sort_by(|a, b| scores[*b].0.total_cmp(&scores[*a].0).then(a.cmp(b)));
+    let best = order.first().copied().filter(|i| scores[*i].0 >= MIN_SCORE);
+    let second = order.get(1).map_or(0.0, |i| scores[*i].0);
+    let grounded = best.is_some() || fact.is_some_and(|f| f.1 >= MIN_SCORE);
+    let mut form = c.label;
+    let mut rule = c.rule;
+    let mut cues = c.cues.clone();
+    let mut topic = Topic::Nothing;
+    let mut element = None;
+    let mut confidence = Confidence::Sure;
+    let state = |i: usize| ctx.states.get(i).copied().unwrap_or(NeedState::Hidden);
+    let voiced = |i: usize| matches!(state(i), NeedState::Implied | NeedState::Developed);
+
+    if let Some(i) = best {
+        let tie = second >= scores[i].0 * TIE_RATIO && second >= MIN_SCORE;
+        let fact_wins = fact.is_some_and(|(_, fs)| fs >= scores[i].0 * 0.9 && fs >= MIN_SCORE);
+        if form == Label::S && fact_wins {
+            // A situation question: a fact, not a need.
+        } else {
+            topic = Topic::Need { need: i };
+            element = scores[i].1;
+            if tie && ctx.focus != Some(i) {
+                confidence = Confidence::Unsure;
+            }
+            cues.push(format!("topic:{}", sc.needs[i].id.value));
+        }
+    }
+    if topic == Topic::Nothing
+        && let Some((f, fs)) = fact
+        && fs >= MIN_SCORE
+        && matches!(form, Label::S | Label::P)
+    {
+        topic = Topic::Fact { fact: f };
+        cues.push(format!("topic:{}", sc.facts[f].id.value));
+    }
+    // A question that only points back ("what effect does that have?") is about the
+    // need under discussion.
+    if topic == Topic::Nothing
+        && referent
+        && matches!(form, Label::I | Label::N | Label::P)
+        && let Some(f) = ctx.focus
+    {
+        topic = Topic::Need { need: f };
+        cues.push(format!("referent:{}", sc.needs[f].id.value));
+    }
+    // Form in context.
+    if let Topic::Need { need } = topic {
+        let (best_score, _, imp_score) = scores[need];
+        let about_effect = imp_score > 0.0 && imp_score >= best_score * 0.85;
+        match form {
+            Label::S | Label::P if voiced(need) && about_effect => {
+                form = Label::I;
+                rule = "effect-of-voiced-problem";
+            }
+            Label::S if state(need) == NeedState::Hidden && yes_no(&norm, lang) => {
+                form = Label::P;
+                rule = "asks-whether-it-works";
+            }
+            _ => {}
+        }
+    }
+    Reading {
+        form,
+        rule,
+        cues,
+        topic,
+        element,
+        confidence,
+        referent,
+        grounded,
+        lang,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(id: &str, states: &[NeedState], focus: Option<usize>, text: &str) -> Reading {
+        let sc = crate::scenario::bundled_by_id(id)
+            .and_then(Result::ok)
+            .expect("bundled scenario")
+            .scenario;
+        let idx = Index::new(&sc);
+        let ctx = Context {
+            states,
+            focus,
+            addressed: None,
+        };
+        read_question(&sc, &idx, Lexicon::builtin(), &ctx, text)
+    }
+
+    fn need_of(id: &str, need: &str) -> usize {
+        let sc = crate::scenario::bundled_by_id(id)
+            .and_then(Result::ok)
+            .expect("bundled scenario")
+            .scenario;
+        sc.needs.iter().position(|n| n.id.value == need).expect("need")
+    }
+
+    #[test]
+    fn a_question_about_reaching_people_on_site_grounds_to_that_need() {
+        let h = [NeedState::Hidden; 3];
+        let r = read("shop-vpn", &h, None, "工地上要找项目经理或者师傅的时候，一般能马上联系上人吗？");
+        assert_eq!(r.topic, Topic::Need { need: need_of("shop-vpn", "reach-site") }, "{r:?}");
+        assert_eq!(r.form, Label::P, "{r:?}");
+    }
+
+    #[test]
+    fn traditional_chinese_reads_like_simplified() {
+        let h = [NeedState::Hidden; 3];
+        let a = read("shop-vpn", &h, None, "工地上要找專案經理或者師傅的時候，一般能馬上聯繫上人嗎？");
+        let b = read("shop-vpn", &h, None, "工地上要找专案经理或者师傅的时候，一般能马上联系上人吗？");
+        assert_eq!(a.form, b.form);
+        assert_eq!(a.topic, b.topic);
+    }
+}

@@ -1,0 +1,234 @@
+//! Terms for grounding: what a piece of text is about, independent of its wording.
+//!
+//! Text is first normalised ([`crate::text::normalize`]: traditional → simplified
+//! Chinese, full-width → half-width, lower case). Chinese runs become character
+//! bigrams (and, with a small weight, content characters); English words become
+//! Snowball stems after stop words are dropped. A curated bilingual synonym list
+//! (`data/synonyms.yaml`) maps words that mean the same to one form first, so
+//! "staff" and "employees", or 联系不上 and 找不到人, ground alike.
+
+use crate::text::{is_han, normalize};
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// One term and its weight in the text it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Term {
+    /// The term: a Chinese bigram or character, or an English stem.
+    pub text: String,
+    /// 1.0 for bigrams and stems, less for single characters.
+    pub weight: f32,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SynonymFile {
+    zh: Vec<Vec<String>>,
+    en: Vec<Vec<String>>,
+}
+
+/// The synonym tables, built once from `data/synonyms.yaml`.
+struct Synonyms {
+    /// Chinese phrase → canonical phrase, longest first.
+    zh: Vec<(String, String)>,
+    /// English word → canonical word.
+    en: HashMap<String, String>,
+}
+
+const SYNONYMS_SRC: &str = include_str!("../../data/synonyms.yaml");
+
+fn synonyms() -> &'static Synonyms {
+    static SYN: OnceLock<Synonyms> = OnceLock::new();
+    SYN.get_or_init(|| {
+        let file: SynonymFile =
+            crate::scenario::load::parse_yaml(SYNONYMS_SRC, "data/synonyms.yaml")
+                .unwrap_or_default();
+        let mut zh = Vec::new();
+        for group in &file.zh {
+            let Some(canon) = group.first().map(|c| normalize(c)) else {
+                continue;
+            };
+            for w in group.iter().skip(1) {
+                zh.push((normalize(w), canon.clone()));
+            }
+        }
+        zh.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()));
+        let mut en = HashMap::new();
+        for group in &file.en {
+            let Some(canon) = group.first().map(|c| normalize(c)) else {
+                continue;
+            };
+            for w in group {
+                en.insert(normalize(w), canon.clone());
+            }
+        }
+        Synonyms { zh, en }
+    })
+}
+
+fn stemmer() -> &'static Stemmer {
+    static STEM: OnceLock<Stemmer> = OnceLock::new();
+    STEM.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// English words that say nothing about the topic.
+const EN_STOP: &[&str] = &[
+    "a", "about", "after", "again", "all", "also", "am", "an", "and", "any", "anything", "are",
+    "as", "at", "be", "been", "being", "both", "but", "by", "can", "could", "did", "do", "does",
+    "doing", "done", "each", "either", "else", "ever", "every", "for", "from", "get", "gets",
+    "getting", "got", "had", "has", "have", "having", "he", "her", "here", "him", "his", "how",
+    "i", "if", "in", "into", "is", "it", "its", "it's", "just", "kind", "let", "like", "me",
+    "might", "more", "most", "much", "must", "my", "no", "not", "now", "of", "off", "on",
+    "once", "one", "only", "or", "other", "our", "out", "over", "own", "really", "right", "s",
+    "say", "said", "see", "she", "should", "so", "some", "something", "sort", "still", "such",
+    "than", "that", "that's", "the", "their", "them", "then", "there", "these", "they", "thing",
+    "things", "think", "this", "those", "to", "too", "up", "us", "very", "was", "way", "we",
+    "well", "were", "what", "what's", "when", "where", "whether", "which", "while", "who",
+    "whom", "why", "will", "with", "would", "yes", "yet", "you", "your", "you're", "yours",
+    "ok", "okay", "hi", "hello", "thanks", "thank", "please", "mr", "mrs", "ms", "dr", "lot",
+    "lots", "bit", "quite", "maybe", "perhaps", "often", "usually", "sometimes", "currently",
+    "today", "moment", "guys", "go", "going", "make", "makes", "made", "tell", "mean", "means",
+    "happen", "happens", "happened", "many", "long", "time", "times",
+];
+
+/// Chinese characters too common to say anything on their own.
+const ZH_STOP: &str = "的了吗呢吧么啊呀哦嘛着过是在有和与及对把被给让请问一些这那个哪什怎谁您你我他她它们会不能要就都也还又很太更最吧多少几么样种下上里中为以及于而且或者如果但是可以没有已经现在平时一般大概主要之后时候方面情况问题觉得看说想知道";
+
+fn zh_stop(c: char) -> bool {
+    ZH_STOP.contains(c)
+}
+
+/// Characters that make a bigram pure grammar.
+fn zh_function(c: char) -> bool {
+    "的了吗呢吧么啊呀哦嘛着您你我他她它们这那哪什怎谁".contains(c)
+}
+
+/// The terms of a text, with repeats (term frequency matters for documents).
+#[must_use]
+pub fn terms(text: &str) -> Vec<Term> {
+    let norm = normalize(text);
+    let mut out = Vec::new();
+    let syn = synonyms();
+    // Chinese: replace synonyms, then bigrams of Han runs.
+    let mut zh = norm.clone();
+    if crate::text::has_han(&zh) {
+        for (from, to) in &syn.zh {
+            if zh.contains(from.as_str()) {
+                zh = zh.replace(from.as_str(), to);
+            }
+        }
+        let chars: Vec<char> = zh.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            if !is_han(chars[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < chars.len() && is_han(chars[i]) {
+                i += 1;
+            }
+            let run = &chars[start..i];
+            for w in run.windows(2) {
+                if zh_function(w[0]) || zh_function(w[1]) || (zh_stop(w[0]) && zh_stop(w[1])) {
+                    continue;
+                }
+                out.push(Term {
+                    text: w.iter().collect(),
+                    weight: 1.0,
+                });
+            }
+            for c in run {
+                if !zh_stop(*c) {
+                    out.push(Term {
+                        text: c.to_string(),
+                        weight: 0.25,
+                    });
+                }
+            }
+        }
+    }
+    // English (and Latin words in Chinese text): stems of content words.
+    for word in norm
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+    {
+        let word = word.trim_matches('\'');
+        if word.len() < 2 || EN_STOP.contains(&word) || word.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let canon = syn.en.get(word).map_or(word, String::as_str);
+        out.push(Term {
+            text: stemmer().stem(canon).into_owned(),
+            weight: 1.0,
+        });
+    }
+    out
+}
+
+/// The distinct terms of a text with their largest weight, for queries and overlap.
+#[must_use]
+pub fn term_set(text: &str) -> Vec<Term> {
+    let mut out: Vec<Term> = Vec::new();
+    for t in terms(text) {
+        match out.iter_mut().find(|o| o.text == t.text) {
+            Some(o) => o.weight = o.weight.max(t.weight),
+            None => out.push(t),
+        }
+    }
+    out
+}
+
+/// Weighted overlap of two texts' terms (Jaccard over weights), 0.0–1.0.
+#[must_use]
+pub fn similarity(a: &[Term], b: &[Term]) -> f32 {
+    let total: f32 = a.iter().map(|t| t.weight).sum::<f32>() + b.iter().map(|t| t.weight).sum::<f32>();
+    if total <= 0.0 {
+        return 0.0;
+    }
+    let shared: f32 = a
+        .iter()
+        .filter(|t| b.iter().any(|u| u.text == t.text))
+        .map(|t| t.weight)
+        .sum();
+    (2.0 * shared / total).min(1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        term_set(s).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn english_words_are_stemmed_and_stop_words_dropped() {
+        let t = texts("How do the orders get lost?");
+        assert!(t.contains(&"order".to_string()), "{t:?}");
+        assert!(!t.iter().any(|w| w == "how" || w == "the"));
+    }
+
+    #[test]
+    fn english_synonyms_share_a_term() {
+        let a = texts("our employees");
+        let b = texts("your staff");
+        assert!(a.iter().any(|x| b.contains(x)), "{a:?} {b:?}");
+    }
+
+    #[test]
+    fn chinese_becomes_bigrams_and_traditional_matches_simplified() {
+        let s = texts("联系不上司机");
+        assert!(s.contains(&"司机".to_string()), "{s:?}");
+        assert_eq!(texts("聯繫不上司機"), s);
+    }
+
+    #[test]
+    fn similarity_is_one_for_the_same_text_and_zero_for_unrelated() {
+        let a = term_set("员工话费怎么报销");
+        assert!((similarity(&a, &a) - 1.0).abs() < 1e-6);
+        assert!(similarity(&a, &term_set("weather in Peru")) < 0.01);
+    }
+}
