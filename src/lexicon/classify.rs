@@ -66,6 +66,9 @@ pub struct Classification {
     pub rule: &'static str,
     /// The cues that decided, as `kind:cue`.
     pub cues: Vec<String>,
+    /// What the ordered cue rules alone decided (the model may overrule them).
+    #[serde(skip)]
+    pub rules_label: Label,
 }
 
 /// Classifies with automatic language detection.
@@ -215,13 +218,46 @@ fn main_clause(norm: &str, at: usize) -> usize {
     norm[at..].find(',').map_or(0, |i| at + i + 1)
 }
 
-/// Classifies `text` read as `lang`.
+/// Classifies `text` read as `lang`: the ordered cue rules, then the form model
+/// ([`super::model`]) over their verdict and the question's frame. When the model
+/// overrules the cue rules the rule reads `form-model` and the evidence lists the
+/// features that decided.
 #[must_use]
 pub fn classify_as(text: &str, lex: &Lexicon, lang: Lang) -> Classification {
+    let c = classify_rules(text, lex, lang);
+    let feats = form_features_of(text, lex, lang, &c);
+    match super::model::decide(&feats) {
+        Some((label, why)) if label != c.label => Classification {
+            label,
+            lang,
+            rule: "form-model",
+            rules_label: c.label,
+            cues: c.cues.into_iter().chain(why).collect(),
+        },
+        _ => c,
+    }
+}
+
+fn form_features_of(text: &str, lex: &Lexicon, lang: Lang, c: &Classification) -> Vec<String> {
+    super::model::features(&normalize(text), lex, lang, (c.label, c.rule))
+}
+
+/// The form model's features for a text (for training the model).
+#[must_use]
+pub fn form_features(text: &str, lex: &Lexicon) -> Vec<String> {
+    let lang = Lang::detect(text);
+    let c = classify_rules(text, lex, lang);
+    form_features_of(text, lex, lang, &c)
+}
+
+/// The ordered cue rules alone.
+#[must_use]
+pub fn classify_rules(text: &str, lex: &Lexicon, lang: Lang) -> Classification {
     let l = lex.lang(lang);
     let norm = normalize(text);
     let done = |label, rule, cues: Vec<String>| Classification {
         label,
+        rules_label: label,
         lang,
         rule,
         cues,

@@ -5,6 +5,7 @@
 //! start at a word boundary and tolerate one typo in words of six letters or more.
 
 pub mod classify;
+pub mod model;
 
 use crate::lang::Lang;
 use crate::scenario::LexiconExtra;

@@ -89,12 +89,15 @@ pub struct Reading {
     pub grounded: bool,
     /// The language read.
     pub lang: Lang,
+    /// Each need's grounding score (after boosts), in scenario order.
+    #[serde(skip)]
+    pub need_scores: Vec<f32>,
 }
 
 /// The least score for a turn to be about an element at all.
 const MIN_SCORE: f32 = 1.8;
 /// Two needs scoring within this ratio of each other are a tie.
-const TIE_RATIO: f32 = 0.8;
+const TIE_RATIO: f32 = 0.9;
 
 const REFERENT_EN: &[&str] = &[
     "that", "it", "this", "those", "these", "then", "there", "such", "when that",
@@ -206,8 +209,8 @@ pub fn read_question(
             s.0 *= 1.15;
         }
         if ctx.focus == Some(i) {
-            s.0 *= if referent { 1.5 } else { 1.15 };
-            s.0 += if referent { 1.0 } else { 0.0 };
+            s.0 *= if referent { 1.6 } else { 1.3 };
+            s.0 += if referent { 1.0 } else { 0.5 };
         }
     }
     let fact = hits.iter().find_map(|h| match h.el {
@@ -264,8 +267,24 @@ pub fn read_question(
     if let Topic::Need { need } = topic {
         let (best_score, _, imp_score) = scores[need];
         let about_effect = imp_score > 0.0 && imp_score >= best_score * 0.85;
+        let rules_said = c.rules_label;
         match form {
+            // The cue rules and the model disagree between problem and implication:
+            // the meeting decides. Consequences of a problem already voiced are I; a
+            // question into an area the customer has not complained about is P.
+            Label::I if state(need) == NeedState::Hidden && matches!(rules_said, Label::P | Label::S) => {
+                form = Label::P;
+                rule = "probes-unvoiced-area";
+            }
+            Label::P if voiced(need) && rules_said == Label::I => {
+                form = Label::I;
+                rule = "effect-of-voiced-problem";
+            }
             Label::S | Label::P if voiced(need) && about_effect => {
+                form = Label::I;
+                rule = "effect-of-voiced-problem";
+            }
+            Label::S if voiced(need) && fact.is_none_or(|(_, fs)| fs < scores[need].0 * 0.9) => {
                 form = Label::I;
                 rule = "effect-of-voiced-problem";
             }
@@ -286,6 +305,7 @@ pub fn read_question(
         referent,
         grounded,
         lang,
+        need_scores: scores.iter().map(|s| s.0).collect(),
     }
 }
 

@@ -1,0 +1,224 @@
+//! The SPIN form model: a linear (averaged perceptron) model over features of a
+//! question, trained on hand-labelled questions (`tools/train_form.py`, weights in
+//! `data/form_model.json`).
+//!
+//! The features are the cue lists' verdicts (which lists hit, where, and what the
+//! ordered rules of [`super::classify`] decided) plus the question's frame: Chinese
+//! character bigrams, English words and word pairs, the first words, the question
+//! mark. Each label's score is the sum of its features' weights; the evidence shown
+//! for a decision is the features that pushed it most.
+
+use super::{LangLexicon, Lexicon, hits};
+use crate::lang::Lang;
+use crate::lexicon::classify::Label;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The labels in the model's column order.
+pub const LABELS: [Label; 5] = [Label::S, Label::P, Label::I, Label::N, Label::Other];
+
+#[derive(Debug, Default, Deserialize)]
+struct ModelFile {
+    /// Feature → weight per label in [`LABELS`] order.
+    weights: HashMap<String, [f32; 5]>,
+}
+
+const MODEL_SRC: &str = include_str!("../../data/form_model.json");
+
+fn model() -> &'static ModelFile {
+    static M: OnceLock<ModelFile> = OnceLock::new();
+    M.get_or_init(|| serde_json::from_str(MODEL_SRC).unwrap_or_default())
+}
+
+fn push_cats(out: &mut Vec<String>, norm: &str, l: &LangLexicon, fuzzy: bool) {
+    let len = norm.len().max(1);
+    let lists: [(&str, &[String]); 11] = [
+        ("question", &l.question),
+        ("fact", &l.fact),
+        ("situation", &l.situation),
+        ("problem", &l.problem),
+        ("implication", &l.implication),
+        ("need_payoff", &l.need_payoff),
+        ("conditional", &l.conditional),
+        ("negative", &l.negative),
+        ("pitch", &l.pitch),
+        ("acknowledge", &l.acknowledge),
+        ("price", &l.price),
+    ];
+    for (name, list) in lists {
+        let h = hits(norm, list, fuzzy && name != "question");
+        if h.is_empty() {
+            continue;
+        }
+        out.push(format!("cat:{name}"));
+        let last = h.iter().map(|x| x.1).max().unwrap_or(0);
+        let first = h.iter().map(|x| x.1).min().unwrap_or(0);
+        if last * 3 >= len * 2 {
+            out.push(format!("cat:{name}@end"));
+        }
+        if first * 3 <= len {
+            out.push(format!("cat:{name}@start"));
+        }
+    }
+}
+
+/// Signals of what a question asks about, by language: (name, words).
+const SIGNALS_ZH: &[(&str, &[&str])] = &[
+    ("fail", &["不上", "不到", "不了", "不通", "错", "断", "掉线", "失败", "慢", "卡", "差", "漏", "丢", "延误", "晚", "复杂", "毛病", "故障", "没信号", "不稳", "不准", "扛不住", "撑不住", "不及时", "出问题", "麻烦", "堵", "忘"]),
+    ("suppose", &["如果", "要是", "假如", "假设", "想像", "想象", "万一", "一旦", "的话", "设想"]),
+    ("good", &["能", "都能", "可以", "不再", "再也不", "不用", "自动", "稳定", "顺利", "随时", "马上", "及时", "一键", "有了", "稳", "看得到", "清楚"]),
+    ("when", &["的时候", "每次", "一旦", "遇到", "碰到", "出现", "万一", "的话"]),
+    ("qty", &["多少", "多久", "多长", "几个", "几次", "几天", "多大", "占多"]),
+    ("conseq", &["影响", "后果", "损失", "导致", "造成", "怎么办", "投诉", "罚", "流失", "浪费", "代价", "压力", "丢单", "少收", "白白", "因此", "因为这样", "观感", "评价", "连累", "耽误", "拖", "额外"]),
+    ("value", &["帮助", "帮上", "帮您", "有用", "实用", "价值", "值多少", "值不值", "意味着", "好处", "方便很多", "踏实", "改善", "提升", "节省", "省下", "省多少", "减少", "多做", "吸引", "有帮助", "重要", "意义", "改变", "变化", "轻松"]),
+    ("yesno", &["吗", "会不会", "有没有", "是不是", "能不能", "够不够", "多不多", "稳不稳", "准不准", "好不好", "难不难"]),
+    ("difficulty", &["困难", "难", "头疼", "头痛", "麻烦", "担心", "顾虑", "不满", "满意", "抓狂", "烦", "不方便", "不容易", "吃力", "棘手", "放心"]),
+    ("current", &["现在", "目前", "平时", "一般", "通常", "主要", "怎么", "哪家", "哪个", "什么系统"]),
+    ("smalltalk", &["周末", "度假", "球赛", "天气", "咖啡", "喝茶", "吃饭", "路上", "堵不堵", "假期", "孩子", "电影"]),
+    ("close", &["签", "合同", "下单", "安装", "报价", "付款", "订金", "定金", "开通", "办理", "介绍一下", "演示", "试用"]),
+];
+const SIGNALS_EN: &[(&str, &[&str])] = &[
+    ("fail", &["fail", "fails", "failed", "down", "lost", "lose", "miss", "missed", "missing", "wrong", "late", "slow", "drop", "dropped", "crash", "outage", "error", "errors", "break", "breaks", "broke", "can't", "cannot", "couldn't", "won't", "unreliable", "glitch", "forget", "forgot", "delay", "delayed", "problem", "problems", "issue", "issues"]),
+    ("suppose", &["if", "imagine", "suppose", "supposing", "say", "assuming", "were", "once", "what if"]),
+    ("good", &["could", "always", "never", "automatically", "instantly", "every", "no longer", "no more", "reliable", "able", "fixed", "solved", "sorted", "in place", "had"]),
+    ("when", &["when", "whenever", "every time", "each time", "after", "if"]),
+    ("qty", &["how much", "how many", "how long", "how often", "roughly", "per", "a week", "a month", "a year", "hours", "percent"]),
+    ("conseq", &["affect", "affects", "effect", "impact", "cost", "costs", "costing", "lose", "losing", "happen", "happens", "happened", "lead", "leads", "result", "mean for", "complain", "complaints", "knock-on", "consequence", "consequences", "penalty", "fine", "fines", "reputation", "morale", "risk", "waste", "wasted", "end up", "react", "hurt", "damage", "blame"]),
+    ("value", &["help", "helpful", "useful", "worth", "value", "valuable", "benefit", "save", "saving", "easier", "better", "important", "mean to you", "make a difference", "appeal", "ideal", "free up", "improve", "difference"]),
+    ("yesno", &["is", "are", "do", "does", "did", "can", "could", "have", "has", "will", "would", "was", "were", "any", "ever"]),
+    ("difficulty", &["difficult", "hard", "problem", "issue", "trouble", "struggle", "challenge", "concern", "worry", "worried", "satisfied", "happy", "unhappy", "frustrat", "annoy", "headache", "pain", "hassle", "tricky", "cope", "easy"]),
+    ("current", &["currently", "at the moment", "right now", "today", "now", "use", "using", "how do you", "which", "who"]),
+    ("smalltalk", &["weekend", "holiday", "vacation", "weather", "coffee", "tea", "football", "match", "traffic", "kids", "movie", "golf"]),
+    ("close", &["sign", "contract", "order", "install", "quote", "deal", "discount", "demo", "trial", "brochure", "proposal", "pay", "deposit"]),
+];
+
+fn signals(norm: &str, lang: Lang) -> Vec<&'static str> {
+    let table = match lang {
+        Lang::Zh => SIGNALS_ZH,
+        Lang::En => SIGNALS_EN,
+    };
+    table
+        .iter()
+        .filter(|(_, words)| {
+            words.iter().any(|w| match lang {
+                Lang::Zh => norm.contains(w),
+                Lang::En => super::find_phrase(norm, w).is_some(),
+            })
+        })
+        .map(|(name, _)| *name)
+        .collect()
+}
+
+/// The features of a question, as the model sees them.
+#[must_use]
+pub fn features(norm: &str, lex: &Lexicon, lang: Lang, rules: (Label, &str)) -> Vec<String> {
+    let l = lex.lang(lang);
+    let mut out = vec!["bias".to_string()];
+    out.push(format!("rules:{}", rules.0.code()));
+    out.push(format!("rule:{}", rules.1));
+    if norm.contains('?') {
+        out.push("mark:?".into());
+    }
+    push_cats(&mut out, norm, l, lang == Lang::En);
+    let sig = signals(norm, lang);
+    for (k, a) in sig.iter().enumerate() {
+        out.push(format!("sig:{a}"));
+        for b in &sig[k + 1..] {
+            out.push(format!("sig:{a}+{b}"));
+        }
+    }
+    // The part the customer will answer: after the last comma or sentence break.
+    let tail_from = norm[..norm.trim_end_matches(['?', '.', '!', ' ']).len()]
+        .rfind([',', '.', ';', '!', '?'])
+        .map_or(0, |i| i + 1);
+    let tail = &norm[tail_from..];
+    match lang {
+        Lang::Zh => {
+            let chars: Vec<char> = norm.chars().filter(|c| crate::text::is_han(*c)).collect();
+            for w in chars.windows(2) {
+                out.push(format!("b:{}{}", w[0], w[1]));
+            }
+            for c in &chars {
+                out.push(format!("u:{c}"));
+            }
+            let tchars: Vec<char> = tail.chars().filter(|c| crate::text::is_han(*c)).collect();
+            for w in tchars.windows(2) {
+                out.push(format!("tb:{}{}", w[0], w[1]));
+            }
+            if let Some(last) = tchars.len().checked_sub(3).map(|i| &tchars[i..]) {
+                out.push(format!("end:{}", last.iter().collect::<String>()));
+            }
+        }
+        Lang::En => {
+            let words: Vec<&str> = norm
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+                .filter(|w| !w.is_empty())
+                .collect();
+            for w in &words {
+                out.push(format!("w:{w}"));
+            }
+            for p in words.windows(2) {
+                out.push(format!("w2:{}_{}", p[0], p[1]));
+            }
+            if let Some(f) = words.first() {
+                out.push(format!("first:{f}"));
+            }
+            if words.len() >= 2 {
+                out.push(format!("first2:{}_{}", words[0], words[1]));
+            }
+            let twords: Vec<&str> = tail
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+                .filter(|w| !w.is_empty())
+                .collect();
+            if let Some(f) = twords.first() {
+                out.push(format!("tfirst:{f}"));
+            }
+            for p in twords.windows(2) {
+                out.push(format!("tw2:{}_{}", p[0], p[1]));
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The model's label for a set of features, with the features that decided it most;
+/// `None` when no model is loaded.
+#[must_use]
+pub fn decide(feats: &[String]) -> Option<(Label, Vec<String>)> {
+    let m = model();
+    if m.weights.is_empty() {
+        return None;
+    }
+    let mut score = [0.0_f32; 5];
+    for f in feats {
+        if let Some(w) = m.weights.get(f) {
+            for (s, x) in score.iter_mut().zip(w) {
+                *s += x;
+            }
+        }
+    }
+    let best = (0..5).fold(0, |b, k| if score[k] > score[b] { k } else { b });
+    let mut why: Vec<(f32, &String)> = feats
+        .iter()
+        .filter_map(|f| {
+            let w = m.weights.get(f)?;
+            let others = (0..5)
+                .filter(|k| *k != best)
+                .map(|k| w[k])
+                .fold(f32::MIN, f32::max);
+            let margin = w[best] - others;
+            (margin > 0.0 && f != "bias").then_some((margin, f))
+        })
+        .collect();
+    why.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    Some((
+        LABELS[best],
+        why.into_iter()
+            .take(3)
+            .map(|(_, f)| format!("form:{f}"))
+            .collect(),
+    ))
+}
