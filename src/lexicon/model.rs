@@ -70,7 +70,7 @@ const SIGNALS_ZH: &[(&str, &[&str])] = &[
     ("good", &["能", "都能", "可以", "不再", "再也不", "不用", "自动", "稳定", "顺利", "随时", "马上", "及时", "一键", "有了", "稳", "看得到", "清楚"]),
     ("when", &["的时候", "每次", "一旦", "遇到", "碰到", "出现", "万一", "的话"]),
     ("qty", &["多少", "多久", "多长", "几个", "几次", "几天", "多大", "占多"]),
-    ("conseq", &["影响", "后果", "损失", "导致", "造成", "怎么办", "投诉", "罚", "流失", "浪费", "代价", "压力", "丢单", "少收", "白白", "因此", "因为这样", "观感", "评价", "连累", "耽误", "拖", "额外"]),
+    ("conseq", &["影响", "后果", "损失", "导致", "造成", "怎么办", "投诉", "罚", "流失", "浪费", "代价", "压力", "丢单", "少收", "白白", "因此", "因为", "所以会", "跟着", "结果", "最后", "多花", "多出", "少了", "多掏", "多付", "多烧", "冤枉钱", "白搭", "换别家", "流失", "丢客户", "不续", "走人", "亏", "赔", "观感", "评价", "连累", "耽误", "拖", "额外"]),
     ("value", &["帮助", "帮上", "帮您", "有用", "实用", "价值", "值多少", "值不值", "意味着", "好处", "方便很多", "踏实", "改善", "提升", "节省", "省下", "省多少", "减少", "多做", "吸引", "有帮助", "重要", "意义", "改变", "变化", "轻松"]),
     ("yesno", &["吗", "会不会", "有没有", "是不是", "能不能", "够不够", "多不多", "稳不稳", "准不准", "好不好", "难不难"]),
     ("difficulty", &["困难", "难", "头疼", "头痛", "麻烦", "担心", "顾虑", "不满", "满意", "抓狂", "烦", "不方便", "不容易", "吃力", "棘手", "放心"]),
@@ -85,7 +85,7 @@ const SIGNALS_EN: &[(&str, &[&str])] = &[
     ("when", &["when", "whenever", "every time", "each time", "after", "if"]),
     ("qty", &["how much", "how many", "how long", "how often", "roughly", "per", "a week", "a month", "a year", "hours", "percent"]),
     ("conseq", &["affect", "affects", "effect", "impact", "cost", "costs", "costing", "lose", "losing", "happen", "happens", "happened", "lead", "leads", "result", "mean for", "complain", "complaints", "knock-on", "consequence", "consequences", "penalty", "fine", "fines", "reputation", "morale", "risk", "waste", "wasted", "end up", "react", "hurt", "damage", "blame"]),
-    ("value", &["help", "helpful", "useful", "worth", "value", "valuable", "benefit", "save", "saving", "easier", "better", "important", "mean to you", "make a difference", "appeal", "ideal", "free up", "improve", "difference"]),
+    ("value", &["help", "helpful", "useful", "of use", "use to you", "worthwhile", "would that change", "change things", "make life", "worth", "value", "valuable", "benefit", "save", "saving", "easier", "better", "important", "mean to you", "make a difference", "appeal", "ideal", "free up", "improve", "difference"]),
     ("yesno", &["is", "are", "do", "does", "did", "can", "could", "have", "has", "will", "would", "was", "were", "any", "ever"]),
     ("difficulty", &["difficult", "hard", "problem", "issue", "trouble", "struggle", "challenge", "concern", "worry", "worried", "satisfied", "happy", "unhappy", "frustrat", "annoy", "headache", "pain", "hassle", "tricky", "cope", "easy"]),
     ("current", &["currently", "at the moment", "right now", "today", "now", "use", "using", "how do you", "which", "who"]),
@@ -93,7 +93,9 @@ const SIGNALS_EN: &[(&str, &[&str])] = &[
     ("close", &["sign", "contract", "order", "install", "quote", "deal", "discount", "demo", "trial", "brochure", "proposal", "pay", "deposit"]),
 ];
 
-fn signals(norm: &str, lang: Lang) -> Vec<&'static str> {
+/// Which signal groups a normalised question shows (`fail`, `qty`, `conseq`, `value`, …).
+#[must_use]
+pub fn signals(norm: &str, lang: Lang) -> Vec<&'static str> {
     let table = match lang {
         Lang::Zh => SIGNALS_ZH,
         Lang::En => SIGNALS_EN,

@@ -306,8 +306,7 @@ impl Session<'_> {
         let name = self.need_name(i);
         step.speaker = self.need_speaker(i, &step.speaker, step.addressed.is_some());
         if self.needs[i].state == NeedState::Hidden {
-            step.reply = self.no_problem_reply();
-            step.answered = true;
+            self.reveal(step, i);
             step.findings
                 .push(rules::implication_too_early(lang, &name));
             return;
@@ -383,8 +382,7 @@ impl Session<'_> {
         let have = self.needs[i].developed_count();
         match self.needs[i].state {
             NeedState::Hidden => {
-                step.reply = self.no_problem_reply();
-                step.answered = true;
+                self.reveal(step, i);
                 step.findings
                     .push(rules::payoff_too_early(lang, &name, 0, want));
             }
@@ -419,6 +417,16 @@ impl Session<'_> {
         }
     }
 
+    /// A question that presumes a problem the customer has not voiced: they answer by
+    /// stating the problem (the need becomes implied, with no credit for uncovering it).
+    fn reveal(&mut self, step: &mut Step, i: usize) {
+        step.matched = Some(format!("needs.{}.problem", self.sc.needs[i].id.value));
+        step.reply = self.problem_reply(i);
+        step.answered = true;
+        self.set_state(step, i, NeedState::Implied);
+        self.focus = Some(i);
+    }
+
     fn which_problem(&self) -> String {
         self.lang
             .pick(
@@ -433,15 +441,6 @@ impl Session<'_> {
             .pick(
                 "您具体是指哪方面的影响?",
                 "Effect on what, exactly?",
-            )
-            .to_string()
-    }
-
-    fn no_problem_reply(&self) -> String {
-        self.lang
-            .pick(
-                "这个嘛,我们倒没觉得是个问题。",
-                "Honestly, I don't see that as a problem for us.",
             )
             .to_string()
     }

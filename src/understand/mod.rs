@@ -125,10 +125,20 @@ fn yes_no(norm: &str, lang: Lang) -> bool {
                 .any(|c| norm.contains(c))
         }
         Lang::En => {
-            let first = norm
+            let words: Vec<&str> = norm
                 .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
-                .find(|w| !w.is_empty() && !["and", "so", "but", "ok", "okay", "well"].contains(w))
-                .unwrap_or("");
+                .filter(|w| !w.is_empty() && !["and", "so", "but", "ok", "okay", "well"].contains(w))
+                .collect();
+            let first = words.first().copied().unwrap_or("");
+            // "Could you walk me through…" is a request for facts, not a yes/no question.
+            let request = words.get(1) == Some(&"you")
+                && words.get(2).is_some_and(|w| {
+                    ["walk", "tell", "describe", "explain", "give", "share", "talk", "run", "show"]
+                        .contains(w)
+                });
+            if request {
+                return false;
+            }
             [
                 "is", "are", "do", "does", "did", "can", "could", "have", "has", "will", "was",
                 "were", "any", "ever",
@@ -185,6 +195,13 @@ fn need_scores(hits: &[Hit], n: usize) -> Vec<(f32, Option<Element>, f32)> {
     out
 }
 
+fn voiced_at(ctx: &Context<'_>, i: usize) -> bool {
+    matches!(
+        ctx.states.get(i),
+        Some(NeedState::Implied | NeedState::Developed)
+    )
+}
+
 /// Reads a question in the context of the meeting.
 #[must_use]
 pub fn read_question(
@@ -209,9 +226,18 @@ pub fn read_question(
             s.0 *= 1.15;
         }
         if ctx.focus == Some(i) {
-            s.0 *= if referent { 1.6 } else { 1.3 };
-            s.0 += if referent { 1.0 } else { 0.5 };
+            s.0 *= if referent { 1.6 } else { 1.15 };
+            s.0 += if referent { 1.0 } else { 0.0 };
         }
+        // What the form can move: an implication or need-payoff question is about a
+        // problem on the table, a problem question about one not yet voiced.
+        let st = ctx.states.get(i).copied().unwrap_or(NeedState::Hidden);
+        s.0 *= match (c.label, st) {
+            (Label::I | Label::N, NeedState::Implied | NeedState::Developed) => 1.5,
+            (Label::I | Label::N, NeedState::Hidden) => 0.8,
+            (Label::P, NeedState::Hidden) => 1.3,
+            _ => 1.0,
+        };
     }
     let fact = hits.iter().find_map(|h| match h.el {
         Element::Fact(f) => Some((f, h.score)),
@@ -231,9 +257,31 @@ pub fn read_question(
     let state = |i: usize| ctx.states.get(i).copied().unwrap_or(NeedState::Hidden);
     let voiced = |i: usize| matches!(state(i), NeedState::Implied | NeedState::Developed);
 
+    // The need under discussion wins a referring question unless another need is
+    // far more clearly meant; it also wins any near tie.
+    let best = match (best, ctx.focus) {
+        (Some(b), Some(f)) if b != f && f < scores.len() => {
+            let (bs, fs) = (scores[b].0, scores[f].0);
+            let wins = (referent && voiced_at(ctx, f) && bs < fs.max(1.0) * 2.5)
+                || (fs >= bs * TIE_RATIO && fs >= MIN_SCORE);
+            if wins { Some(f) } else { Some(b) }
+        }
+        (b, _) => b,
+    };
+    let second = best.map_or(second, |b| {
+        order
+            .iter()
+            .filter(|i| **i != b)
+            .map(|i| scores[*i].0)
+            .fold(0.0, f32::max)
+    });
     if let Some(i) = best {
         let tie = second >= scores[i].0 * TIE_RATIO && second >= MIN_SCORE;
-        let fact_wins = fact.is_some_and(|(_, fs)| fs >= scores[i].0 * 0.9 && fs >= MIN_SCORE);
+        // A situation question is about a fact when one matches about as well; but
+        // asking whether something works in a hidden problem area is about the need.
+        let probing = state(i) == NeedState::Hidden && yes_no(&norm, lang);
+        let ratio = if probing { 1.2 } else { 0.6 };
+        let fact_wins = fact.is_some_and(|(_, fs)| fs >= scores[i].0 * ratio && fs >= MIN_SCORE);
         if form == Label::S && fact_wins {
             // A situation question: a fact, not a need.
         } else {
@@ -268,15 +316,58 @@ pub fn read_question(
         let (best_score, _, imp_score) = scores[need];
         let about_effect = imp_score > 0.0 && imp_score >= best_score * 0.85;
         let rules_said = c.rules_label;
+        let sig = crate::lexicon::model::signals(&norm, lang);
+        let asks_effect = sig.iter().any(|s| matches!(*s, "qty" | "conseq"));
+        // A question to the customer is not a statement because the model says so
+        // when the cue rules read a question about this need.
+        if form == Label::Other && rules_said != Label::Other && c.rule == "form-model" {
+            form = rules_said;
+            rule = "question-on-a-need";
+        }
         match form {
             // The cue rules and the model disagree between problem and implication:
             // the meeting decides. Consequences of a problem already voiced are I; a
             // question into an area the customer has not complained about is P.
-            Label::I if state(need) == NeedState::Hidden && matches!(rules_said, Label::P | Label::S) => {
+            Label::I
+                if state(need) == NeedState::Hidden
+                    && (matches!(rules_said, Label::P | Label::S) || !sig.contains(&"conseq")) =>
+            {
                 form = Label::P;
                 rule = "probes-unvoiced-area";
             }
             Label::P if voiced(need) && rules_said == Label::I => {
+                form = Label::I;
+                rule = "effect-of-voiced-problem";
+            }
+            Label::P
+                if voiced(need)
+                    && sig.contains(&"value")
+                    && !sig.contains(&"difficulty")
+                    && (rules_said == Label::N || sig.contains(&"suppose")) =>
+            {
+                form = Label::N;
+                rule = "value-of-solving-voiced-problem";
+            }
+            Label::N
+                if voiced(need)
+                    && sig.contains(&"fail")
+                    && asks_effect
+                    && !sig.contains(&"value") =>
+            {
+                form = Label::I;
+                rule = "cost-of-a-failure";
+            }
+            Label::P
+                if voiced(need)
+                    && sig.contains(&"fail")
+                    && !sig.contains(&"value")
+                    && terms::similarity(&query, &term_set(sc.needs[need].problem.reply.get(sc.language)))
+                        < 0.15 =>
+            {
+                form = Label::I;
+                rule = "new-failure-from-voiced-problem";
+            }
+            Label::P if voiced(need) && asks_effect && !sig.contains(&"value") => {
                 form = Label::I;
                 rule = "effect-of-voiced-problem";
             }
