@@ -79,14 +79,13 @@ const SIGNALS_ZH: &[(&str, &[&str])] = &[
     ("close", &["签", "合同", "下单", "安装", "报价", "付款", "订金", "定金", "开通", "办理", "介绍一下", "演示", "试用"]),
 ];
 const SIGNALS_EN: &[(&str, &[&str])] = &[
-    ("fail", &["fail", "fails", "failed", "down", "lost", "lose", "miss", "missed", "missing", "wrong", "late", "slow", "drop", "dropped", "crash", "outage", "error", "errors", "break", "breaks", "broke", "can't", "cannot", "couldn't", "won't", "unreliable", "glitch", "forget", "forgot", "delay", "delayed", "problem", "problems", "issue", "issues"]),
+    ("fail", &["fail", "fails", "failed", "goes down", "go down", "went down", "is down", "was down", "lost", "lose", "miss", "missed", "missing", "wrong", "late", "slow", "drop", "dropped", "crash", "outage", "error", "errors", "break", "breaks", "broke", "can't", "cannot", "couldn't", "won't", "unreliable", "glitch", "forget", "forgot", "delay", "delayed", "problem", "problems", "issue", "issues"]),
     ("suppose", &["if", "imagine", "suppose", "supposing", "say", "assuming", "were", "once", "what if"]),
     ("good", &["could", "always", "never", "automatically", "instantly", "every", "no longer", "no more", "reliable", "able", "fixed", "solved", "sorted", "in place", "had"]),
     ("when", &["when", "whenever", "every time", "each time", "after", "if"]),
     ("qty", &["how much", "how many", "how long", "how often", "roughly", "per", "a week", "a month", "a year", "hours", "percent"]),
     ("conseq", &["affect", "affects", "effect", "impact", "cost", "costs", "costing", "lose", "losing", "happen", "happens", "happened", "lead", "leads", "result", "mean for", "complain", "complaints", "knock-on", "consequence", "consequences", "penalty", "fine", "fines", "reputation", "morale", "risk", "waste", "wasted", "end up", "react", "hurt", "damage", "blame"]),
     ("value", &["help", "helpful", "useful", "of use", "use to you", "worthwhile", "would that change", "change things", "make life", "worth", "value", "valuable", "benefit", "save", "saving", "easier", "better", "important", "mean to you", "make a difference", "appeal", "ideal", "free up", "improve", "difference"]),
-    ("yesno", &["is", "are", "do", "does", "did", "can", "could", "have", "has", "will", "would", "was", "were", "any", "ever"]),
     ("difficulty", &["difficult", "hard", "problem", "issue", "trouble", "struggle", "challenge", "concern", "worry", "worried", "satisfied", "happy", "unhappy", "frustrat", "annoy", "headache", "pain", "hassle", "tricky", "cope", "easy"]),
     ("current", &["currently", "at the moment", "right now", "today", "now", "use", "using", "how do you", "which", "who"]),
     ("smalltalk", &["weekend", "holiday", "vacation", "weather", "coffee", "tea", "football", "match", "traffic", "kids", "movie", "golf"]),
@@ -112,6 +111,29 @@ pub fn signals(norm: &str, lang: Lang) -> Vec<&'static str> {
         .collect()
 }
 
+/// An English yes/no question: the question the customer will answer opens with an
+/// auxiliary verb ("Does it ever…", "Is that…"), not a request ("Could you walk me…").
+fn en_yes_no(norm: &str) -> bool {
+    let last = norm
+        .trim_end_matches(['?', ' ', '.'])
+        .rsplit(['?', '.', '!', ';', '-'])
+        .next()
+        .unwrap_or(norm);
+    let words: Vec<&str> = last
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty() && !["and", "so", "but", "ok", "okay", "well", "then"].contains(w))
+        .collect();
+    let aux = [
+        "is", "are", "do", "does", "did", "can", "could", "have", "has", "will", "would", "was",
+        "were", "any", "ever", "isn't", "doesn't", "don't",
+    ];
+    let request = words.get(1) == Some(&"you")
+        && words.get(2).is_some_and(|w| {
+            ["walk", "tell", "describe", "explain", "give", "share", "talk", "run", "show"].contains(w)
+        });
+    words.first().is_some_and(|w| aux.contains(w)) && !request
+}
+
 /// The features of a question, as the model sees them.
 #[must_use]
 pub fn features(norm: &str, lex: &Lexicon, lang: Lang, rules: (Label, &str)) -> Vec<String> {
@@ -123,7 +145,10 @@ pub fn features(norm: &str, lex: &Lexicon, lang: Lang, rules: (Label, &str)) -> 
         out.push("mark:?".into());
     }
     push_cats(&mut out, norm, l, lang == Lang::En);
-    let sig = signals(norm, lang);
+    let mut sig = signals(norm, lang);
+    if lang == Lang::En && en_yes_no(norm) {
+        sig.push("yesno");
+    }
     for (k, a) in sig.iter().enumerate() {
         out.push(format!("sig:{a}"));
         for b in &sig[k + 1..] {

@@ -218,6 +218,16 @@ pub fn read_question(
     let hits = idx.score(&query, &norm);
     let referent = has_referent(&norm, lang);
     let mut scores = need_scores(&hits, sc.needs.len());
+    // A question with clear words of its own about another need is not pointing back,
+    // whatever its "that" or 这 says.
+    let raw_focus = ctx.focus.and_then(|f| scores.get(f)).map_or(0.0, |s| s.0);
+    let raw_other = scores
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| Some(*i) != ctx.focus)
+        .map(|(_, s)| s.0)
+        .fold(0.0, f32::max);
+    let referent = referent && raw_other < raw_focus * 1.5 + 2.0;
     // Boosts: the addressed contact's own needs, and the need under discussion when
     // the question points back at it.
     for (i, s) in scores.iter_mut().enumerate() {
