@@ -82,6 +82,10 @@ impl Session<'_> {
             Lang::En => COMPARE_EN.iter().any(|w| crate::lexicon::find_phrase(&norm, w).is_some()),
         };
         c.compares = compare && content_weight >= 2.0;
+        // A part or a benefit is said in words, not in one keyword.
+        if content_weight < 1.5 {
+            return c;
+        }
         for h in &hits_ {
             if h.score < PART_MIN {
                 break;

@@ -11,7 +11,16 @@ impl Session<'_> {
     pub(super) fn propose(&mut self, step: &mut Step, text: &str) {
         let lang = self.lang;
         let norm = normalize(text);
-        let matched = best(&norm, &self.cues.advances).map(|(a, _)| a);
+        // Naming every kind of next step at once is not proposing one.
+        let kinds = self
+            .cues
+            .advances
+            .iter()
+            .filter(|cues| super::cues::score(&norm, cues).is_some())
+            .count();
+        let matched = best(&norm, &self.cues.advances)
+            .map(|(a, _)| a)
+            .filter(|_| kinds < 3);
         if self.explicit_count() == 0 {
             // Pushing for commitment before any explicit need, whatever the proposal.
             step.matched = matched.map(|a| format!("advances.{}", self.sc.advances[a].id.value));

@@ -297,7 +297,13 @@ pub fn read_question(
         } else {
             topic = Topic::Need { need: i };
             element = scores[i].1;
-            if tie && ctx.focus != Some(i) {
+            // Several needs named at once ("calls, orders, night bakers… any problems?")
+            // is not a question about one of them.
+            let crowd = order
+                .iter()
+                .filter(|k| **k != i && scores[**k].0 >= (scores[i].0 * 0.45).max(MIN_SCORE * 1.5))
+                .count();
+            if (tie && ctx.focus != Some(i)) || crowd >= 2 {
                 confidence = Confidence::Unsure;
             }
             cues.push(format!("topic:{}", sc.needs[i].id.value));

@@ -91,10 +91,25 @@ const EN_STOP: &[&str] = &[
     "lots", "bit", "quite", "maybe", "perhaps", "often", "usually", "sometimes", "currently",
     "today", "moment", "guys", "go", "going", "make", "makes", "made", "tell", "mean", "means",
     "happen", "happens", "happened", "many", "long", "time", "times",
+    // Words of the question's form, not its topic: they say what kind of question it
+    // is (see the form model), never what it is about.
+    "problem", "problems", "issue", "issues", "difficult", "difficulty", "difficulties",
+    "hard", "trouble", "troubles", "headache", "headaches", "challenge", "challenges",
+    "help", "helpful", "useful", "worth", "value", "valuable", "benefit", "benefits",
+    "impact", "impacts", "effect", "effects", "consequence", "consequences", "implication",
+    "implications", "affect", "affects", "suffer", "suffers", "solve", "solving", "solved",
+    "fix", "fixing", "fixed", "business", "company", "situation", "currently", "current",
+];
+
+/// Chinese bigrams that carry a question's form, not its topic.
+const ZH_FORM_BIGRAMS: &[&str] = &[
+    "问题", "困难", "麻烦", "头疼", "头痛", "影响", "后果", "帮助", "好处", "价值", "意义",
+    "意味", "解决", "情况", "方面", "公司", "业务", "带来", "造成", "导致", "有用", "用处",
+    "难点", "需求", "目前", "现在", "平时", "觉得", "是否",
 ];
 
 /// Chinese characters too common to say anything on their own.
-const ZH_STOP: &str = "的了吗呢吧么啊呀哦嘛着过是在有和与及对把被给让请问一些这那个哪什怎谁您你我他她它们会不能要就都也还又很太更最吧多少几么样种下上里中为以及于而且或者如果但是可以没有已经现在平时一般大概主要之后时候方面情况问题觉得看说想知道";
+const ZH_STOP: &str = "的了吗呢吧么啊呀哦嘛着过是在有和与及对把被给让请问一些这那个哪什怎谁您你我他她它们会不能要就都也还又很太更最吧多少几么样种下上里中为以及于而且或者如果但是可以没有已经现在平时一般大概主要之后时候方面情况问题觉得看说想知道困难麻烦影响帮助好处价值意义解决带来造成导致头疼痛";
 
 fn zh_stop(c: char) -> bool {
     ZH_STOP.contains(c)
@@ -135,8 +150,12 @@ pub fn terms(text: &str) -> Vec<Term> {
                 if zh_function(w[0]) || zh_function(w[1]) || (zh_stop(w[0]) && zh_stop(w[1])) {
                     continue;
                 }
+                let bigram: String = w.iter().collect();
+                if ZH_FORM_BIGRAMS.contains(&bigram.as_str()) {
+                    continue;
+                }
                 out.push(Term {
-                    text: w.iter().collect(),
+                    text: bigram,
                     weight: 1.0,
                 });
             }
