@@ -97,7 +97,7 @@ pub struct Reading {
 /// The least score for a turn to be about an element at all.
 const MIN_SCORE: f32 = 1.8;
 /// Two needs scoring within this ratio of each other are a tie.
-const TIE_RATIO: f32 = 0.9;
+const TIE_RATIO: f32 = 0.93;
 
 const REFERENT_EN: &[&str] = &[
     "that", "it", "this", "those", "these", "then", "there", "such", "when that",
@@ -243,8 +243,8 @@ pub fn read_question(
         // problem on the table, a problem question about one not yet voiced.
         let st = ctx.states.get(i).copied().unwrap_or(NeedState::Hidden);
         s.0 *= match (c.label, st) {
-            (Label::I | Label::N, NeedState::Implied | NeedState::Developed) => 1.5,
-            (Label::I | Label::N, NeedState::Hidden) => 0.8,
+            (Label::I | Label::N, NeedState::Implied | NeedState::Developed) => 1.25,
+            (Label::I | Label::N, NeedState::Hidden) => 0.9,
             (Label::P, NeedState::Hidden) => 1.3,
             _ => 1.0,
         };
@@ -272,8 +272,7 @@ pub fn read_question(
     let best = match (best, ctx.focus) {
         (Some(b), Some(f)) if b != f && f < scores.len() => {
             let (bs, fs) = (scores[b].0, scores[f].0);
-            let wins = (referent && voiced_at(ctx, f) && bs < fs.max(1.0) * 2.5)
-                || (fs >= bs * TIE_RATIO && fs >= MIN_SCORE);
+            let wins = referent && voiced_at(ctx, f) && bs < fs.max(1.0) * 2.5;
             if wins { Some(f) } else { Some(b) }
         }
         (b, _) => b,
