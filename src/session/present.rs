@@ -123,7 +123,9 @@ impl Session<'_> {
         let read: Vec<Clause> = clauses.iter().map(|c| self.read_clause(c)).collect();
         // The acknowledgement: leading clauses before the first product part that say
         // "you said…" or restate a need.
-        let first_part = read.iter().position(|c| matches!(c.part, Some(0 | 1)));
+        let first_part = read
+            .iter()
+            .position(|c| matches!(c.part, Some(0 | 1)) && !c.acknowledges);
         let lead = first_part.unwrap_or(0);
         let ack_need = read[..lead].iter().find_map(|c| c.need.map(|n| n.0));
         let acknowledged = lead > 0

@@ -377,7 +377,7 @@ pub fn read_question(
                     && sig.contains(&"fail")
                     && !sig.contains(&"value")
                     && terms::similarity(&query, &term_set(sc.needs[need].problem.reply.get(sc.language)))
-                        < 0.15 =>
+                        < 0.3 =>
             {
                 form = Label::I;
                 rule = "new-failure-from-voiced-problem";
