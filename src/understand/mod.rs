@@ -195,6 +195,39 @@ fn need_scores(hits: &[Hit], n: usize) -> Vec<(f32, Option<Element>, f32)> {
     out
 }
 
+/// How many different needs the short items of a list ("话费、工地找人、号码离职")
+/// ground to.
+fn stuffed_list(sc: &Scenario, idx: &Index, norm: &str) -> usize {
+    let items: Vec<&str> = norm
+        .split([',', '/', ';'])
+        .flat_map(|p| p.split(" and ").flat_map(|q| q.split(" or ")))
+        .map(str::trim)
+        .filter(|p| {
+            let han = p.chars().filter(|c| crate::text::is_han(*c)).count();
+            let words = p.split_whitespace().count();
+            (han >= 2 && han <= 6) || (han == 0 && (1..=3).contains(&words))
+        })
+        .collect();
+    if items.len() < 2 {
+        return 0;
+    }
+    let mut needs: Vec<usize> = items
+        .iter()
+        .filter_map(|item| {
+            let hits = idx.score(&term_set(item), item);
+            let per = need_scores(&hits, sc.needs.len());
+            per.iter()
+                .enumerate()
+                .filter(|(_, s)| s.0 >= MIN_SCORE)
+                .max_by(|a, b| a.1.0.total_cmp(&b.1.0))
+                .map(|(i, _)| i)
+        })
+        .collect();
+    needs.sort_unstable();
+    needs.dedup();
+    needs.len()
+}
+
 fn voiced_at(ctx: &Context<'_>, i: usize) -> bool {
     matches!(
         ctx.states.get(i),
@@ -298,11 +331,23 @@ pub fn read_question(
             element = scores[i].1;
             // Several needs named at once ("calls, orders, night bakers… any problems?")
             // is not a question about one of them.
-            let crowd = order
-                .iter()
-                .filter(|k| **k != i && scores[**k].0 >= (scores[i].0 * 0.45).max(MIN_SCORE * 1.5))
-                .count();
-            if (tie && ctx.focus != Some(i)) || crowd >= 2 {
+            let others = |ratio: f32| {
+                order
+                    .iter()
+                    .filter(|k| **k != i && scores[**k].0 >= (scores[i].0 * ratio).max(MIN_SCORE * 1.5))
+                    .count()
+            };
+            // A list of short areas ("话费、找人、号码离职", "calls, orders, bakers") that
+            // reach into different needs is stuffing, not a question about one of them;
+            // so is a question whose words reach strongly into several needs at once.
+            let crowd = others(0.6) >= 2 || stuffed_list(sc, idx, &norm) >= 2;
+            if tie && ctx.focus.is_some_and(|f| f != i && scores[f].0 >= scores[i].0 * TIE_RATIO) {
+                // A near tie with the need under discussion: stay with it.
+                if let Some(f) = ctx.focus {
+                    topic = Topic::Need { need: f };
+                    element = scores[f].1;
+                }
+            } else if tie || crowd {
                 confidence = Confidence::Unsure;
             }
             cues.push(format!("topic:{}", sc.needs[i].id.value));
