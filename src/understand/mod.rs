@@ -200,7 +200,6 @@ fn need_scores(hits: &[Hit], n: usize) -> Vec<(f32, Option<Element>, f32)> {
 fn stuffed_list(sc: &Scenario, idx: &Index, norm: &str) -> usize {
     let items: Vec<&str> = norm
         .split([',', '/', ';'])
-        .flat_map(|p| p.split(" and ").flat_map(|q| q.split(" or ")))
         .map(str::trim)
         .filter(|p| {
             let han = p.chars().filter(|c| crate::text::is_han(*c)).count();
@@ -208,7 +207,7 @@ fn stuffed_list(sc: &Scenario, idx: &Index, norm: &str) -> usize {
             (han >= 2 && han <= 6) || (han == 0 && (1..=3).contains(&words))
         })
         .collect();
-    if items.len() < 2 {
+    if items.len() < 3 {
         return 0;
     }
     let mut needs: Vec<usize> = items
