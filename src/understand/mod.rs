@@ -339,7 +339,8 @@ pub fn read_question(
             // A list of short areas ("话费、找人、号码离职", "calls, orders, bakers") that
             // reach into different needs is stuffing, not a question about one of them;
             // so is a question whose words reach strongly into several needs at once.
-            let crowd = others(0.6) >= 2 || stuffed_list(sc, idx, &norm) >= 2;
+            let crowd = ctx.focus != Some(i)
+                && (others(0.6) >= 2 || stuffed_list(sc, idx, &norm) >= 2);
             if tie && ctx.focus.is_some_and(|f| f != i && scores[f].0 >= scores[i].0 * TIE_RATIO) {
                 // A near tie with the need under discussion: stay with it.
                 if let Some(f) = ctx.focus {
