@@ -27,5 +27,6 @@ pub mod session;
 pub mod store;
 pub mod text;
 pub mod understand;
+pub mod validity;
 #[cfg(feature = "tui")]
 pub mod tui;

@@ -264,15 +264,30 @@ impl Session<'_> {
         let price = !hits(&norm, &self.lex.lang(Lang::detect(&norm)).price, false).is_empty();
         let substance = r.ffab.count() > 0;
         let target = r.need.filter(|_| substance);
+        if target.is_none() && price && !substance {
+            step.reply = self.objection(Trigger::Price, None);
+            step.speaker = self.decision_maker();
+            step.findings.push(rules::price_talk(lang));
+            return;
+        }
         let Some(i) = target else {
             if price {
+                step.findings.push(rules::price_talk(lang));
+            }
+            // Product talk before the customer has any explicit need is premature
+            // whatever it aims at; talk that names nothing of the product is unfocused.
+            if self.explicit_count() == 0 && (r.ffab.advantage || r.ffab.benefit) {
+                step.reply = self.objection(Trigger::PrematurePitch, None);
+                step.findings.push(rules::premature_pitch(lang, None, -3));
+                self.lose_patience(self.params.pitch_penalty);
+            } else if r.ffab.feature || r.ffab.function {
                 step.reply = self.objection(Trigger::Price, None);
                 step.speaker = self.decision_maker();
-                step.findings.push(rules::price_talk(lang));
-                return;
+                step.findings.push(rules::feature_dump(lang));
+            } else {
+                step.reply = replies::builtin(lang, Kind::SoWhat).to_string();
+                step.findings.push(rules::pitch_unfocused(lang));
             }
-            step.reply = replies::builtin(lang, Kind::SoWhat).to_string();
-            step.findings.push(rules::pitch_unfocused(lang));
             return;
         };
         let name = self.need_name(i);

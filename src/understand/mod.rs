@@ -321,7 +321,7 @@ pub fn read_question(
         // A situation question is about a fact when one matches about as well; but
         // asking whether something works in a hidden problem area is about the need.
         let probing = state(i) == NeedState::Hidden && yes_no(&norm, lang);
-        let ratio = if probing { 1.2 } else { 0.6 };
+        let ratio = if probing { 1.2 } else { 0.35 };
         let fact_wins = fact.is_some_and(|(_, fs)| fs >= scores[i].0 * ratio && fs >= MIN_SCORE);
         if form == Label::S && fact_wins {
             // A situation question: a fact, not a need.
