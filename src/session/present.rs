@@ -82,6 +82,7 @@ impl Session<'_> {
             Lang::En => COMPARE_EN.iter().any(|w| crate::lexicon::find_phrase(&norm, w).is_some()),
         };
         c.compares = compare && content_weight >= 2.0;
+
         // A part or a benefit is said in words, not in one keyword.
         if content_weight < 1.5 {
             return c;
@@ -121,12 +122,19 @@ impl Session<'_> {
             .filter(|c| !c.is_empty())
             .collect();
         let read: Vec<Clause> = clauses.iter().map(|c| self.read_clause(c)).collect();
+
         // The acknowledgement: leading clauses before the first product part that say
         // "you said…" or restate a need.
+        let lead = read
+            .iter()
+            .take_while(|c| c.acknowledges || (c.need.is_some() && c.part.is_none()))
+            .count();
         let first_part = read
             .iter()
-            .position(|c| matches!(c.part, Some(0 | 1)) && !c.acknowledges);
-        let lead = first_part.unwrap_or(0);
+            .enumerate()
+            .skip(lead)
+            .find(|(_, c)| c.part.is_some() || c.compares)
+            .map(|(k, _)| k);
         let ack_need = read[..lead].iter().find_map(|c| c.need.map(|n| n.0));
         let acknowledged = lead > 0
             && read[..lead]
@@ -151,7 +159,7 @@ impl Session<'_> {
                 }
                 None => {}
             }
-            if c.compares && c.part != Some(2) && pos_f.is_some() {
+            if c.compares && c.part != Some(2) {
                 ffab.advantage = true;
                 pos_a.get_or_insert(k);
             }
@@ -413,5 +421,28 @@ impl Session<'_> {
             .find(|b| &b.need.value == id)
             .map(|b| self.text(&b.text))
             .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::session::{Input, Pitch, Session};
+
+    fn shop() -> crate::scenario::Scenario {
+        crate::scenario::bundled_by_id("shop-vpn")
+            .and_then(Result::ok)
+            .expect("bundled")
+            .scenario
+    }
+
+    #[test]
+    fn an_advantage_before_any_need_is_a_premature_pitch() {
+        let sc = shop();
+        let mut s = Session::new(&sc, 1, None, None);
+        let step = s.apply(Input::Present(Pitch::Sentence(
+            "办了集团V网比您现在发补贴省多了，这个月办理资费还打八折。".into(),
+        )));
+        let rules: Vec<&str> = step.findings.iter().map(|f| f.rule.as_ref()).collect();
+        assert!(rules.contains(&"premature-pitch"), "{rules:?} {:?}", step.ffab);
     }
 }

@@ -292,6 +292,19 @@ pub fn read_question(
     let grounded = best.is_some() || fact.is_some_and(|f| f.1 >= MIN_SCORE);
     let mut form = c.label;
     let mut rule = c.rule;
+    // The model reads a problem question where the cue rules read a situation one, yet
+    // nothing in it speaks of a difficulty and it matches a fact: a fact question.
+    if form == Label::P
+        && c.rules_label == Label::S
+        && c.rule == "form-model"
+        && fact.is_some_and(|(_, fs)| fs >= MIN_SCORE && fs >= scores.iter().map(|s| s.0).fold(0.0, f32::max))
+        && !crate::lexicon::model::signals(&norm, lang)
+            .iter()
+            .any(|s| matches!(*s, "difficulty" | "fail"))
+    {
+        form = Label::S;
+        rule = "asks-for-a-fact";
+    }
     let mut cues = c.cues.clone();
     let mut topic = Topic::Nothing;
     let mut element = None;
@@ -320,7 +333,16 @@ pub fn read_question(
         let tie = second >= scores[i].0 * TIE_RATIO && second >= MIN_SCORE;
         // A situation question is about a fact when one matches about as well; but
         // asking whether something works in a hidden problem area is about the need.
-        let probing = state(i) == NeedState::Hidden && yes_no(&norm, lang);
+        let sig0 = crate::lexicon::model::signals(&norm, lang);
+        let ability = match lang {
+            Lang::Zh => norm.contains('能') && (norm.contains('吗') || norm.contains("能不能")),
+            Lang::En => ["can you", "can they", "can i", "are you able", "is it easy", "how easy", "how hard"]
+                .iter()
+                .any(|p| norm.contains(p)),
+        };
+        let probing = state(i) == NeedState::Hidden
+            && yes_no(&norm, lang)
+            && (ability || sig0.iter().any(|s| matches!(*s, "difficulty" | "fail")));
         let ratio = if probing { 1.2 } else { 0.35 };
         let fact_wins = fact.is_some_and(|(_, fs)| fs >= scores[i].0 * ratio && fs >= MIN_SCORE);
         if form == Label::S && fact_wins {
@@ -411,8 +433,8 @@ pub fn read_question(
             Label::N
                 if voiced(need)
                     && sig.contains(&"fail")
-                    && asks_effect
-                    && !sig.contains(&"value") =>
+                    && sig.contains(&"conseq")
+                    && !(sig.contains(&"suppose") && sig.contains(&"good")) =>
             {
                 form = Label::I;
                 rule = "cost-of-a-failure";
@@ -439,7 +461,13 @@ pub fn read_question(
                 form = Label::I;
                 rule = "effect-of-voiced-problem";
             }
-            Label::S if state(need) == NeedState::Hidden && yes_no(&norm, lang) => {
+            Label::S
+                if state(need) == NeedState::Hidden
+                    && yes_no(&norm, lang)
+                    && (sig.iter().any(|s| matches!(*s, "difficulty" | "fail"))
+                        || norm.contains('能')
+                        || ["can ", "easy", "hard", "ever"].iter().any(|p| norm.contains(p))) =>
+            {
                 form = Label::P;
                 rule = "asks-whether-it-works";
             }
