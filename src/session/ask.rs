@@ -49,8 +49,15 @@ impl Session<'_> {
         }
         let terms = term_set(text);
         // A near-duplicate of a question that was answered: restate, cost patience.
+        // Similarity needs words to compare: two questions with one topic word each
+        // ("affect your margin?", "impact on your profit?") are not the same question.
+        let weight = |t: &[crate::understand::terms::Term]| t.iter().map(|x| x.weight).sum::<f32>();
         let dup = self.asked.iter().rev().find(|a| {
-            a.norm == norm || (a.topic == r.topic && similarity(&a.terms, &terms) >= NEAR_DUPLICATE)
+            a.norm == norm
+                || (a.topic == r.topic
+                    && weight(&a.terms) >= 2.0
+                    && weight(&terms) >= 2.0
+                    && similarity(&a.terms, &terms) >= NEAR_DUPLICATE)
         });
         if let Some(prev) = dup {
             if let Some(answer) = prev.answer.clone() {

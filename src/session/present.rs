@@ -41,6 +41,8 @@ struct Clause {
     acknowledges: bool,
     /// Has a benefit connector ("so you", 所以).
     benefit_connector: bool,
+    /// Tells the customer what they get ("you reach…", 您就…, 让您…).
+    addresses: bool,
 }
 
 const COMPARE_ZH: &[&str] = &[
@@ -74,6 +76,12 @@ impl Session<'_> {
             acknowledges: !hits(&norm, &l.acknowledge, false).is_empty(),
             benefit_connector: !crate::lexicon::phrase_hits(&norm, &l.connectors.benefit)
                 .is_empty(),
+            addresses: ["您就", "您可以", "让您", "您不用", "您再", "您能", "您随时", "你们就", "你们可以", "你就", "你可以", "让你"]
+                .iter()
+                .any(|w| norm.contains(w))
+                || norm
+                    .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
+                    .any(|w| ["you", "you'll", "you're", "you've"].contains(&w)),
             ..Clause::default()
         };
         let content_weight: f32 = content.iter().map(|t| t.weight).sum();
@@ -171,6 +179,19 @@ impl Session<'_> {
             {
                 benefit = Some((k, n, score));
             }
+        }
+        // "Our plan means you reach every rider": the part and the benefit in one clause.
+        if benefit.is_none()
+            && let Some(f) = first_part
+            && let Some((k, (n, score))) = read
+                .iter()
+                .enumerate()
+                .skip(f)
+                .filter(|(_, c)| c.addresses)
+                .filter_map(|(k, c)| c.need.map(|n| (k, n)))
+                .last()
+        {
+            benefit = Some((k, n, score));
         }
         // Two clauses naming product parts cover feature and function between them.
         let product_clauses = read.iter().filter(|c| matches!(c.part, Some(0 | 1))).count();
