@@ -367,10 +367,11 @@ pub fn regressions(now: &Figures, recorded: &Recorded) -> Vec<(String, f64, f64)
         .iter()
         .filter_map(|(name, was)| {
             let (value, higher) = now.get(name)?;
+            // Figures are recorded to one decimal.
             let worse = if *higher {
-                *value < *was - 1e-9
+                *value < *was - 0.05
             } else {
-                *value > *was + 1e-9
+                *value > *was + 0.05
             };
             worse.then(|| (name.clone(), *was, *value))
         })

@@ -23,8 +23,10 @@ out = subprocess.run(["cargo", "run", "-q", "--release", "--example", "form_feat
                      input="\n".join(lines) + "\n", capture_output=True, text=True, check=True).stdout
 data = [json.loads(r) for r in out.splitlines()]
 texts = [l.split("\t", 1)[1] for l in lines]
-data = [(LABELS.index(d["label"]), d["features"]) for d in data]
-def train(data, epochs=30):
+import os
+drop = tuple(p for p in os.environ.get("DROP", "").split(",") if p)
+data = [(LABELS.index(d["label"]), [f for f in d["features"] if not (drop and f.startswith(drop))]) for d in data]
+def train(data, epochs=int(os.environ.get('EPOCHS', '30'))):
     w = defaultdict(lambda: [0.0] * 5)
     acc = defaultdict(lambda: [0.0] * 5)
     stamp = defaultdict(lambda: [0] * 5)

@@ -65,7 +65,7 @@ fn push_cats(out: &mut Vec<String>, norm: &str, l: &LangLexicon, fuzzy: bool) {
 
 /// Signals of what a question asks about, by language: (name, words).
 const SIGNALS_ZH: &[(&str, &[&str])] = &[
-    ("fail", &["不上", "不到", "不了", "不通", "错", "断", "掉线", "失败", "慢", "卡", "差", "漏", "丢", "延误", "晚", "复杂", "毛病", "故障", "没信号", "不稳", "不准", "扛不住", "撑不住", "不及时", "出问题", "麻烦", "堵", "忘", "不进", "占线", "打不", "没人接", "联系不上", "找不着", "掉", "脱保", "拉走", "抢走", "流失", "没看", "没收到", "看不到", "收不到", "没通知", "没提醒"]),
+    ("fail", &["不上", "不到", "不了", "不通", "错", "断", "掉线", "失败", "慢", "卡", "差", "漏", "丢", "延误", "晚", "复杂", "毛病", "故障", "没信号", "不稳", "不准", "扛不住", "撑不住", "不及时", "出问题", "堵", "忘", "不进", "占线", "打不", "没人接", "联系不上", "找不着", "掉", "脱保", "拉走", "抢走", "流失", "没看", "没收到", "看不到", "收不到", "没通知", "没提醒"]),
     ("suppose", &["如果", "要是", "假如", "假设", "想像", "想象", "万一", "一旦", "的话", "设想"]),
     ("good", &["能", "都能", "可以", "不再", "再也不", "不用", "自动", "稳定", "顺利", "随时", "马上", "及时", "一键", "有了", "稳", "看得到", "清楚"]),
     ("when", &["的时候", "每次", "一旦", "遇到", "碰到", "出现", "万一", "的话"]),
@@ -79,7 +79,7 @@ const SIGNALS_ZH: &[(&str, &[&str])] = &[
     ("close", &["签", "合同", "下单", "安装", "报价", "付款", "订金", "定金", "开通", "办理", "介绍一下", "演示", "试用"]),
 ];
 const SIGNALS_EN: &[(&str, &[&str])] = &[
-    ("fail", &["fail", "fails", "failed", "goes down", "go down", "went down", "is down", "was down", "lost", "lose", "miss", "missed", "missing", "wrong", "late", "slow", "drop", "dropped", "crash", "outage", "error", "errors", "break", "breaks", "broke", "can't", "cannot", "couldn't", "won't", "unreliable", "glitch", "forget", "forgot", "delay", "delayed", "problem", "problems", "issue", "issues"]),
+    ("fail", &["fail", "fails", "failed", "goes down", "go down", "went down", "is down", "was down", "lost", "lose", "miss", "missed", "missing", "wrong", "late", "slow", "drop", "dropped", "crash", "outage", "error", "errors", "break", "breaks", "broke", "can't", "cannot", "couldn't", "won't", "unreliable", "glitch", "forget", "forgot", "delay", "delayed"]),
     ("suppose", &["if", "imagine", "suppose", "supposing", "say", "assuming", "were", "once", "what if"]),
     ("good", &["could", "always", "never", "automatically", "instantly", "every", "no longer", "no more", "reliable", "able", "fixed", "solved", "sorted", "in place", "had"]),
     ("when", &["when", "whenever", "every time", "each time", "after", "if"]),

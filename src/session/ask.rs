@@ -131,15 +131,9 @@ impl Session<'_> {
         }
     }
 
-    /// Words of the question that ground it in an element, for the reason text.
+    /// Words of the question that ground it in its topic, for the reason text.
     fn evidence(&self, r: &Reading) -> String {
-        r.cues
-            .iter()
-            .filter(|c| !c.starts_with("topic:") && !c.starts_with("referent:"))
-            .filter_map(|c| c.split_once(':').map(|(_, v)| v.to_string()))
-            .take(2)
-            .collect::<Vec<_>>()
-            .join(", ")
+        r.evidence.join(", ")
     }
 
     fn situation(&mut self, step: &mut Step, r: &Reading) {

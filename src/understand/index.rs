@@ -246,6 +246,33 @@ impl Index {
         out
     }
 
+    /// The words that tie a turn to an element, most telling first: the author's cue
+    /// words found in the turn, then the shared terms by how specific they are.
+    #[must_use]
+    pub fn evidence(&self, el: Element, query: &[Term], norm: &str) -> Vec<String> {
+        let Some(d) = self.docs.iter().find(|d| d.el == el) else {
+            return Vec::new();
+        };
+        let mut out: Vec<String> = d
+            .cues
+            .iter()
+            .filter(|c| find_cue_fuzzy(norm, c).is_some())
+            .cloned()
+            .collect();
+        let mut shared: Vec<&Term> = query
+            .iter()
+            .filter(|q| q.weight >= 1.0 && d.tf.contains_key(&q.text))
+            .collect();
+        shared.sort_by(|a, b| self.idf(&b.text).total_cmp(&self.idf(&a.text)).then(a.text.cmp(&b.text)));
+        for t in shared {
+            if !out.iter().any(|o| o.contains(t.text.as_str())) {
+                out.push(t.text.clone());
+            }
+        }
+        out.truncate(3);
+        out
+    }
+
     /// The idf of a term (0 when unknown): how specific it is to one element.
     #[must_use]
     pub fn idf(&self, term: &str) -> f32 {

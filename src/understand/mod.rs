@@ -89,6 +89,8 @@ pub struct Reading {
     pub grounded: bool,
     /// The language read.
     pub lang: Lang,
+    /// The words that tie the question to its topic, most telling first.
+    pub evidence: Vec<String>,
     /// Each need's grounding score (after boosts), in scenario order.
     #[serde(skip)]
     pub need_scores: Vec<f32>,
@@ -292,6 +294,21 @@ pub fn read_question(
     let grounded = best.is_some() || fact.is_some_and(|f| f.1 >= MIN_SCORE);
     let mut form = c.label;
     let mut rule = c.rule;
+    // How often a failure happens is a problem question (Rackham), whatever its
+    // "how often" / 多久一次 makes it look like.
+    let sig_all = crate::lexicon::model::signals(&norm, lang);
+    let frequency = match lang {
+        Lang::Zh => ["多久", "经常", "常常", "多不多", "频繁", "几次", "老是", "总是"].iter().any(|w| norm.contains(w)),
+        Lang::En => ["how often", "how frequently", "how many times", "ever", "often"].iter().any(|w| crate::lexicon::find_phrase(&norm, w).is_some()),
+    };
+    if frequency
+        && sig_all.contains(&"fail")
+        && !sig_all.contains(&"conseq")
+        && matches!(form, Label::S | Label::I)
+    {
+        form = Label::P;
+        rule = "how-often-it-fails";
+    }
     // The model reads a problem question where the cue rules read a situation one, yet
     // nothing in it speaks of a difficulty and it matches a fact: a fact question.
     if form == Label::P
@@ -484,6 +501,11 @@ pub fn read_question(
         referent,
         grounded,
         lang,
+        evidence: match (topic, element) {
+            (Topic::Fact { fact }, _) => idx.evidence(Element::Fact(fact), &query, &norm),
+            (Topic::Need { .. }, Some(el)) => idx.evidence(el, &query, &norm),
+            _ => Vec::new(),
+        },
         need_scores: scores.iter().map(|s| s.0).collect(),
     }
 }
