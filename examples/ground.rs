@@ -24,7 +24,10 @@ fn main() {
     for t in turns {
         if let Input::Ask { to, text } = &t.input {
             let r = s.read_question(text, to.as_deref());
-            println!("{:?} {} {:?} {:?} {:?} {:?}\n   {}", r.form, r.rule, r.topic, r.confidence, r.need_scores, r.cues, text);
+            println!(
+                "{:?} {} {:?} {:?} {:?} {:?}\n   {}",
+                r.form, r.rule, r.topic, r.confidence, r.need_scores, r.cues, text
+            );
         }
         s.apply(t.input);
     }

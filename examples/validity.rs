@@ -28,7 +28,10 @@ fn main() {
     }
     if std::env::args().any(|a| a == "--record") {
         let out = Recorded {
-            figures: figures.iter().map(|(k, (v, _))| (k.clone(), (v * 10.0).round() / 10.0)).collect(),
+            figures: figures
+                .iter()
+                .map(|(k, (v, _))| (k.clone(), (v * 10.0).round() / 10.0))
+                .collect(),
         };
         match serde_json::to_string_pretty(&out) {
             Ok(s) => {
@@ -36,7 +39,11 @@ fn main() {
                     eprintln!("error: {}: {e}", path.display());
                     std::process::exit(1);
                 }
-                println!("recorded {} figures in {}", out.figures.len(), path.display());
+                println!(
+                    "recorded {} figures in {}",
+                    out.figures.len(),
+                    path.display()
+                );
             }
             Err(e) => eprintln!("error: {e}"),
         }

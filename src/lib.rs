@@ -26,7 +26,7 @@ pub mod script;
 pub mod session;
 pub mod store;
 pub mod text;
-pub mod understand;
-pub mod validity;
 #[cfg(feature = "tui")]
 pub mod tui;
+pub mod understand;
+pub mod validity;

@@ -42,7 +42,9 @@ enum PresentArg {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PresentTo {
-    to: String,
+    /// Accepted for symmetry with `ask`; the need's owner answers a presentation.
+    #[serde(rename = "to")]
+    _to: String,
     #[serde(default)]
     text: Option<String>,
     #[serde(default)]

@@ -81,7 +81,12 @@ pub fn play_set(root: &Path, scenarios: Option<&Path>) -> Result<Vec<Played>, St
             None => scenario::bundled_by_id(&id)
                 .ok_or_else(|| format!("{id}: no bundled scenario of that id"))?,
         }
-        .map_err(|p| format!("{id}: {}", p.first().map(ToString::to_string).unwrap_or_default()))?;
+        .map_err(|p| {
+            format!(
+                "{id}: {}",
+                p.first().map(ToString::to_string).unwrap_or_default()
+            )
+        })?;
         let sc = loaded.scenario;
         let mut files: Vec<_> = std::fs::read_dir(&dir)
             .map_err(|e| format!("{}: {e}", dir.display()))?
@@ -97,8 +102,8 @@ pub fn play_set(root: &Path, scenarios: Option<&Path>) -> Result<Vec<Played>, St
                 .filter(|l| l.starts_with("- "))
                 .map(intent)
                 .collect();
-            let turns = crate::script::parse(&src, &f.display().to_string())
-                .map_err(|p| p.to_string())?;
+            let turns =
+                crate::script::parse(&src, &f.display().to_string()).map_err(|p| p.to_string())?;
             let mut s = Session::new(&sc, 1, None, None);
             let mut asks = Vec::new();
             let mut non_answers = 0;
@@ -224,8 +229,13 @@ pub fn set_figures(set: &str, played: &[Played]) -> Figures {
         let (ok, n) = mine
             .iter()
             .flat_map(|p| &p.asks)
-            .fold((0, 0), |(ok, n), (w, g)| (ok + usize::from(Some(*w) == *g), n + 1));
-        f.insert(format!("{set}/label-agreement-{}", lang.code()), (percent(ok, n), true));
+            .fold((0, 0), |(ok, n), (w, g)| {
+                (ok + usize::from(Some(*w) == *g), n + 1)
+            });
+        f.insert(
+            format!("{set}/label-agreement-{}", lang.code()),
+            (percent(ok, n), true),
+        );
         let good: Vec<&&Played> = mine
             .iter()
             .filter(|p| p.kind == "skilled" || p.kind == "reworded")
@@ -265,8 +275,11 @@ pub fn table(title: &str, played: &[Played]) -> String {
                 .map_or_else(
                     || "-".to_string(),
                     |p| {
-                        let near = k != "reworded" || skilled.is_none_or(|s| (s - p.total).abs() <= 10);
-                        let ok = lo.is_none_or(|l| p.total >= l) && hi.is_none_or(|h| p.total <= h) && near;
+                        let near =
+                            k != "reworded" || skilled.is_none_or(|s| (s - p.total).abs() <= 10);
+                        let ok = lo.is_none_or(|l| p.total >= l)
+                            && hi.is_none_or(|h| p.total <= h)
+                            && near;
                         format!("{}{}", p.total, if ok { "" } else { "!" })
                     },
                 );
@@ -282,8 +295,12 @@ pub fn table(title: &str, played: &[Played]) -> String {
         let (ok, n) = mine
             .iter()
             .flat_map(|p| &p.asks)
-            .fold((0, 0), |(ok, n), (w, g)| (ok + usize::from(Some(*w) == *g), n + 1));
-        let good = mine.iter().filter(|p| p.kind == "skilled" || p.kind == "reworded");
+            .fold((0, 0), |(ok, n), (w, g)| {
+                (ok + usize::from(Some(*w) == *g), n + 1)
+            });
+        let good = mine
+            .iter()
+            .filter(|p| p.kind == "skilled" || p.kind == "reworded");
         let (na, asked) = good.fold((0, 0), |(a, b), p| (a + p.non_answers, b + p.asks.len()));
         let _ = writeln!(
             out,
@@ -327,13 +344,7 @@ pub fn all_figures(root: &Path) -> Result<(Figures, String), String> {
                 continue;
             }
             let a = agreement(&path)?;
-            let _ = write!(
-                text,
-                "{set}-{lang}: {}/{} = {:.1}%",
-                a.ok,
-                a.total,
-                a.pct()
-            );
+            let _ = write!(text, "{set}-{lang}: {}/{} = {:.1}%", a.ok, a.total, a.pct());
             if a.trad_total > 0 {
                 let _ = write!(
                     text,
@@ -343,7 +354,10 @@ pub fn all_figures(root: &Path) -> Result<(Figures, String), String> {
                     a.trad_total,
                     a.trad_pct()
                 );
-                figures.insert(format!("questions/{set}-{lang}-traditional"), (a.trad_pct(), true));
+                figures.insert(
+                    format!("questions/{set}-{lang}-traditional"),
+                    (a.trad_pct(), true),
+                );
             }
             text.push('\n');
             figures.insert(format!("questions/{set}-{lang}"), (a.pct(), true));

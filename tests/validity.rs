@@ -22,7 +22,10 @@ fn no_validity_figure_slides_back() {
         recorded.figures.len()
     );
     for name in recorded.figures.keys() {
-        assert!(figures.contains_key(name), "recorded figure {name} is no longer measured");
+        assert!(
+            figures.contains_key(name),
+            "recorded figure {name} is no longer measured"
+        );
     }
     let worse = regressions(&figures, &recorded);
     assert!(worse.is_empty(), "slid back: {worse:?}\n{text}");
@@ -48,6 +51,9 @@ fn the_check_sets_were_never_trained_on() {
         tune.extend(read(&format!("tune3-{lang}.tsv")));
         assert!(tune.len() + check.len() >= 400);
         let shared: Vec<&String> = check.iter().filter(|q| tune.contains(q)).collect();
-        assert!(shared.is_empty(), "check questions in the tuning set: {shared:?}");
+        assert!(
+            shared.is_empty(),
+            "check questions in the tuning set: {shared:?}"
+        );
     }
 }

@@ -991,7 +991,9 @@ pub fn coach_unsure(lang: Lang, candidates: &str) -> Finding {
         t(
             lang,
             format!("教练不确定这个问题问的是哪一项需求({candidates}),客户反问,不计分"),
-            format!("the coach is unsure which need this question is about ({candidates}); the customer asks back and nothing is scored"),
+            format!(
+                "the coach is unsure which need this question is about ({candidates}); the customer asks back and nothing is scored"
+            ),
         ),
         Some(t(
             lang,
@@ -1036,7 +1038,8 @@ pub fn situation_known(lang: Lang, topic: &str) -> Finding {
         Some(t(
             lang,
             "在已知的事实上追问困难,而不是再问一遍事实".into(),
-            "build on the facts you have: ask about difficulties instead of the same facts again".into(),
+            "build on the facts you have: ask about difficulties instead of the same facts again"
+                .into(),
         )),
     )
 }

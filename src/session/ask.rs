@@ -59,8 +59,8 @@ impl Session<'_> {
                     && weight(&terms) >= 2.0
                     && similarity(&a.terms, &terms) >= NEAR_DUPLICATE)
         });
-        if let Some(prev) = dup {
-            if let Some(answer) = prev.answer.clone() {
+        if let Some(answer) = dup.and_then(|prev| prev.answer.clone()) {
+            {
                 let again = self.fallback(Kind::Repeated);
                 step.reply = format!("{again} {answer}");
                 step.findings.push(rules::repeated(lang));
@@ -328,9 +328,7 @@ impl Session<'_> {
                 Some(Element::Implication(n, k)) if n == i => k,
                 _ => 0,
             };
-            step.reply = self
-                .sc
-                .needs[i]
+            step.reply = self.sc.needs[i]
                 .implications
                 .get(k)
                 .map(|b| self.restate(&self.text(&b.reply)))
@@ -439,10 +437,7 @@ impl Session<'_> {
 
     fn which_effect(&self) -> String {
         self.lang
-            .pick(
-                "您具体是指哪方面的影响?",
-                "Effect on what, exactly?",
-            )
+            .pick("您具体是指哪方面的影响?", "Effect on what, exactly?")
             .to_string()
     }
 

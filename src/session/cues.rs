@@ -7,29 +7,13 @@ use crate::text::normalize;
 /// Normalised cue list.
 pub(crate) type CueList = Vec<String>;
 
-/// Which kind of product part.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum PartKind {
-    Feature,
-    Function,
-    Advantage,
-    Benefit,
-}
-
 /// One product part's cues.
 pub(crate) struct PartCues {
-    pub kind: PartKind,
-    /// For benefits: the need index it meets.
-    pub need: Option<usize>,
     pub cues: CueList,
 }
 
 /// All cue lists of a scenario.
 pub(crate) struct Cues {
-    pub facts: Vec<CueList>,
-    pub problem: Vec<CueList>,
-    pub implications: Vec<Vec<CueList>>,
-    pub payoff: Vec<CueList>,
     pub parts: Vec<PartCues>,
     pub advances: Vec<CueList>,
 }
@@ -43,39 +27,22 @@ fn norm(list: &[String]) -> CueList {
 
 impl Cues {
     pub fn new(sc: &Scenario) -> Cues {
-        let need_index = |id: &str| sc.needs.iter().position(|n| n.id.value == id);
         let mut parts = Vec::new();
         for p in &sc.products {
-            for (kind, list) in [
-                (PartKind::Feature, &p.features),
-                (PartKind::Function, &p.functions),
-                (PartKind::Advantage, &p.advantages),
-            ] {
+            for list in [&p.features, &p.functions, &p.advantages] {
                 for part in list {
                     parts.push(PartCues {
-                        kind,
-                        need: None,
                         cues: norm(&part.cues),
                     });
                 }
             }
             for b in &p.benefits {
                 parts.push(PartCues {
-                    kind: PartKind::Benefit,
-                    need: need_index(&b.need.value),
                     cues: norm(&b.cues),
                 });
             }
         }
         Cues {
-            facts: sc.facts.iter().map(|f| norm(&f.cues)).collect(),
-            problem: sc.needs.iter().map(|n| norm(&n.problem.cues)).collect(),
-            implications: sc
-                .needs
-                .iter()
-                .map(|n| n.implications.iter().map(|b| norm(&b.cues)).collect())
-                .collect(),
-            payoff: sc.needs.iter().map(|n| norm(&n.payoff.cues)).collect(),
             parts,
             advances: sc.advances.iter().map(|a| norm(&a.cues)).collect(),
         }

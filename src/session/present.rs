@@ -46,11 +46,35 @@ struct Clause {
 }
 
 const COMPARE_ZH: &[&str] = &[
-    "比", "相比", "不像", "不用再", "不再", "更", "省", "而不是", "以前", "现在要", "不必",
+    "比",
+    "相比",
+    "不像",
+    "不用再",
+    "不再",
+    "更",
+    "省",
+    "而不是",
+    "以前",
+    "现在要",
+    "不必",
 ];
 const COMPARE_EN: &[&str] = &[
-    "unlike", "compared", "than", "instead of", "rather than", "no more", "no longer", "faster",
-    "cheaper", "better", "quicker", "easier", "instead", "without", "whereas", "today you",
+    "unlike",
+    "compared",
+    "than",
+    "instead of",
+    "rather than",
+    "no more",
+    "no longer",
+    "faster",
+    "cheaper",
+    "better",
+    "quicker",
+    "easier",
+    "instead",
+    "without",
+    "whereas",
+    "today you",
 ];
 
 impl Session<'_> {
@@ -58,7 +82,13 @@ impl Session<'_> {
         let l = self.lex.lang(Lang::detect(text));
         let mut t = text.to_string();
         let c = &l.connectors;
-        for list in [&c.feature, &c.function, &c.advantage, &c.benefit, &l.acknowledge] {
+        for list in [
+            &c.feature,
+            &c.function,
+            &c.advantage,
+            &c.benefit,
+            &l.acknowledge,
+        ] {
             for w in list {
                 t = t.replace(w.as_str(), " ");
             }
@@ -76,9 +106,22 @@ impl Session<'_> {
             acknowledges: !hits(&norm, &l.acknowledge, false).is_empty(),
             benefit_connector: !crate::lexicon::phrase_hits(&norm, &l.connectors.benefit)
                 .is_empty(),
-            addresses: ["您就", "您可以", "让您", "您不用", "您再", "您能", "您随时", "你们就", "你们可以", "你就", "你可以", "让你"]
-                .iter()
-                .any(|w| norm.contains(w))
+            addresses: [
+                "您就",
+                "您可以",
+                "让您",
+                "您不用",
+                "您再",
+                "您能",
+                "您随时",
+                "你们就",
+                "你们可以",
+                "你就",
+                "你可以",
+                "让你",
+            ]
+            .iter()
+            .any(|w| norm.contains(w))
                 || norm
                     .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
                     .any(|w| ["you", "you'll", "you're", "you've"].contains(&w)),
@@ -87,7 +130,9 @@ impl Session<'_> {
         let content_weight: f32 = content.iter().map(|t| t.weight).sum();
         let compare = match lang {
             Lang::Zh => COMPARE_ZH.iter().any(|w| norm.contains(w)),
-            Lang::En => COMPARE_EN.iter().any(|w| crate::lexicon::find_phrase(&norm, w).is_some()),
+            Lang::En => COMPARE_EN
+                .iter()
+                .any(|w| crate::lexicon::find_phrase(&norm, w).is_some()),
         };
         c.compares = compare && content_weight >= 2.0;
 
@@ -110,11 +155,13 @@ impl Session<'_> {
                         c.need = Some((n, h.score));
                     }
                 }
-                Element::Payoff(n) | Element::Problem(n) | Element::Summary(n)
-                | Element::Implication(n, _) => {
-                    if c.need.is_none() {
-                        c.need = Some((n, h.score));
-                    }
+                Element::Payoff(n)
+                | Element::Problem(n)
+                | Element::Summary(n)
+                | Element::Implication(n, _)
+                    if c.need.is_none() =>
+                {
+                    c.need = Some((n, h.score));
                 }
                 _ => {}
             }
@@ -189,12 +236,15 @@ impl Session<'_> {
                 .skip(f)
                 .filter(|(_, c)| c.addresses)
                 .filter_map(|(k, c)| c.need.map(|n| (k, n)))
-                .last()
+                .next_back()
         {
             benefit = Some((k, n, score));
         }
         // Two clauses naming product parts cover feature and function between them.
-        let product_clauses = read.iter().filter(|c| matches!(c.part, Some(0 | 1))).count();
+        let product_clauses = read
+            .iter()
+            .filter(|c| matches!(c.part, Some(0 | 1)))
+            .count();
         if product_clauses >= 2 {
             ffab.feature = true;
             ffab.function = true;
@@ -239,7 +289,11 @@ impl Session<'_> {
             function: names(&func),
             advantage: adv.part == Some(2)
                 || adv.compares
-                || self.content_terms(&normalize(&adv_text)).iter().map(|t| t.weight).sum::<f32>()
+                || self
+                    .content_terms(&normalize(&adv_text))
+                    .iter()
+                    .map(|t| t.weight)
+                    .sum::<f32>()
                     >= 3.0,
             benefit: ben.need.is_some(),
         };
@@ -247,7 +301,11 @@ impl Session<'_> {
             .need
             .map(|n| n.0)
             .or(ack_c.need.map(|n| n.0))
-            .or_else(|| (ffab.feature || ffab.function).then_some(self.focus).flatten());
+            .or_else(|| {
+                (ffab.feature || ffab.function)
+                    .then_some(self.focus)
+                    .flatten()
+            });
         Reading {
             ffab,
             in_order: true,
@@ -464,6 +522,10 @@ mod tests {
             "办了集团V网比您现在发补贴省多了，这个月办理资费还打八折。".into(),
         )));
         let rules: Vec<&str> = step.findings.iter().map(|f| f.rule.as_ref()).collect();
-        assert!(rules.contains(&"premature-pitch"), "{rules:?} {:?}", step.ffab);
+        assert!(
+            rules.contains(&"premature-pitch"),
+            "{rules:?} {:?}",
+            step.ffab
+        );
     }
 }

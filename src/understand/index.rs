@@ -263,7 +263,11 @@ impl Index {
             .iter()
             .filter(|q| q.weight >= 1.0 && d.tf.contains_key(&q.text))
             .collect();
-        shared.sort_by(|a, b| self.idf(&b.text).total_cmp(&self.idf(&a.text)).then(a.text.cmp(&b.text)));
+        shared.sort_by(|a, b| {
+            self.idf(&b.text)
+                .total_cmp(&self.idf(&a.text))
+                .then(a.text.cmp(&b.text))
+        });
         for t in shared {
             if !out.iter().any(|o| o.contains(t.text.as_str())) {
                 out.push(t.text.clone());

@@ -102,11 +102,40 @@ const MIN_SCORE: f32 = 1.8;
 const TIE_RATIO: f32 = 0.93;
 
 const REFERENT_EN: &[&str] = &[
-    "that", "it", "this", "those", "these", "then", "there", "such", "when that",
+    "that",
+    "it",
+    "this",
+    "those",
+    "these",
+    "then",
+    "there",
+    "such",
+    "when that",
 ];
 const REFERENT_ZH: &[&str] = &[
-    "这种", "这样", "这个", "这些", "那个", "那些", "那样", "这块", "这事", "此", "这会", "那会",
-    "这对", "那对", "这一", "那么", "那这", "那您", "那你", "这么", "那种", "这方面", "这件",
+    "这种",
+    "这样",
+    "这个",
+    "这些",
+    "那个",
+    "那些",
+    "那样",
+    "这块",
+    "这事",
+    "此",
+    "这会",
+    "那会",
+    "这对",
+    "那对",
+    "这一",
+    "那么",
+    "那这",
+    "那您",
+    "那你",
+    "这么",
+    "那种",
+    "这方面",
+    "这件",
 ];
 
 fn has_referent(norm: &str, lang: Lang) -> bool {
@@ -121,22 +150,36 @@ fn has_referent(norm: &str, lang: Lang) -> bool {
 /// Yes/no and "is it easy" forms: asking whether something works is a problem question.
 fn yes_no(norm: &str, lang: Lang) -> bool {
     match lang {
-        Lang::Zh => {
-            ["吗", "会不会", "能不能", "有没有", "是不是", "方便", "顺利", "及时", "放心", "满意"]
-                .iter()
-                .any(|c| norm.contains(c))
-        }
+        Lang::Zh => [
+            "吗",
+            "会不会",
+            "能不能",
+            "有没有",
+            "是不是",
+            "方便",
+            "顺利",
+            "及时",
+            "放心",
+            "满意",
+        ]
+        .iter()
+        .any(|c| norm.contains(c)),
         Lang::En => {
             let words: Vec<&str> = norm
                 .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
-                .filter(|w| !w.is_empty() && !["and", "so", "but", "ok", "okay", "well"].contains(w))
+                .filter(|w| {
+                    !w.is_empty() && !["and", "so", "but", "ok", "okay", "well"].contains(w)
+                })
                 .collect();
             let first = words.first().copied().unwrap_or("");
             // "Could you walk me through…" is a request for facts, not a yes/no question.
             let request = words.get(1) == Some(&"you")
                 && words.get(2).is_some_and(|w| {
-                    ["walk", "tell", "describe", "explain", "give", "share", "talk", "run", "show"]
-                        .contains(w)
+                    [
+                        "walk", "tell", "describe", "explain", "give", "share", "talk", "run",
+                        "show",
+                    ]
+                    .contains(w)
                 });
             if request {
                 return false;
@@ -206,7 +249,7 @@ fn stuffed_list(sc: &Scenario, idx: &Index, norm: &str) -> usize {
         .filter(|p| {
             let han = p.chars().filter(|c| crate::text::is_han(*c)).count();
             let words = p.split_whitespace().count();
-            (han >= 2 && han <= 6) || (han == 0 && (1..=3).contains(&words))
+            (2..=6).contains(&han) || (han == 0 && (1..=3).contains(&words))
         })
         .collect();
     if items.len() < 3 {
@@ -294,12 +337,41 @@ pub fn read_question(
     let grounded = best.is_some() || fact.is_some_and(|f| f.1 >= MIN_SCORE);
     let mut form = c.label;
     let mut rule = c.rule;
+    // The model reads an implication or need-payoff question where the cue rules read a
+    // situation one, but no problem is on the table for it to develop: a fact question.
+    if matches!(form, Label::I | Label::N)
+        && c.rule == "form-model"
+        && c.rules_label == Label::S
+        && !ctx.states.iter().any(|s| matches!(s, NeedState::Implied | NeedState::Developed))
+    {
+        form = Label::S;
+        rule = "nothing-to-develop-yet";
+    }
     // How often a failure happens is a problem question (Rackham), whatever its
     // "how often" / 多久一次 makes it look like.
     let sig_all = crate::lexicon::model::signals(&norm, lang);
     let frequency = match lang {
-        Lang::Zh => ["多久", "经常", "常常", "多不多", "频繁", "几次", "老是", "总是"].iter().any(|w| norm.contains(w)),
-        Lang::En => ["how often", "how frequently", "how many times", "ever", "often"].iter().any(|w| crate::lexicon::find_phrase(&norm, w).is_some()),
+        Lang::Zh => [
+            "多久",
+            "经常",
+            "常常",
+            "多不多",
+            "频繁",
+            "几次",
+            "老是",
+            "总是",
+        ]
+        .iter()
+        .any(|w| norm.contains(w)),
+        Lang::En => [
+            "how often",
+            "how frequently",
+            "how many times",
+            "ever",
+            "often",
+        ]
+        .iter()
+        .any(|w| crate::lexicon::find_phrase(&norm, w).is_some()),
     };
     if frequency
         && sig_all.contains(&"fail")
@@ -314,7 +386,9 @@ pub fn read_question(
     if form == Label::P
         && c.rules_label == Label::S
         && c.rule == "form-model"
-        && fact.is_some_and(|(_, fs)| fs >= MIN_SCORE && fs >= scores.iter().map(|s| s.0).fold(0.0, f32::max))
+        && fact.is_some_and(|(_, fs)| {
+            fs >= MIN_SCORE && fs >= scores.iter().map(|s| s.0).fold(0.0, f32::max)
+        })
         && !crate::lexicon::model::signals(&norm, lang)
             .iter()
             .any(|s| matches!(*s, "difficulty" | "fail"))
@@ -353,9 +427,17 @@ pub fn read_question(
         let sig0 = crate::lexicon::model::signals(&norm, lang);
         let ability = match lang {
             Lang::Zh => norm.contains('能') && (norm.contains('吗') || norm.contains("能不能")),
-            Lang::En => ["can you", "can they", "can i", "are you able", "is it easy", "how easy", "how hard"]
-                .iter()
-                .any(|p| norm.contains(p)),
+            Lang::En => [
+                "can you",
+                "can they",
+                "can i",
+                "are you able",
+                "is it easy",
+                "how easy",
+                "how hard",
+            ]
+            .iter()
+            .any(|p| norm.contains(p)),
         };
         let probing = state(i) == NeedState::Hidden
             && yes_no(&norm, lang)
@@ -372,15 +454,21 @@ pub fn read_question(
             let others = |ratio: f32| {
                 order
                     .iter()
-                    .filter(|k| **k != i && scores[**k].0 >= (scores[i].0 * ratio).max(MIN_SCORE * 1.5))
+                    .filter(|k| {
+                        **k != i && scores[**k].0 >= (scores[i].0 * ratio).max(MIN_SCORE * 1.5)
+                    })
                     .count()
             };
             // A list of short areas ("话费、找人、号码离职", "calls, orders, bakers") that
             // reach into different needs is stuffing, not a question about one of them;
             // so is a question whose words reach strongly into several needs at once.
-            let crowd = ctx.focus != Some(i)
-                && (others(0.6) >= 2 || stuffed_list(sc, idx, &norm) >= 2);
-            if tie && ctx.focus.is_some_and(|f| f != i && scores[f].0 >= scores[i].0 * TIE_RATIO) {
+            let crowd =
+                ctx.focus != Some(i) && (others(0.6) >= 2 || stuffed_list(sc, idx, &norm) >= 2);
+            if tie
+                && ctx
+                    .focus
+                    .is_some_and(|f| f != i && scores[f].0 >= scores[i].0 * TIE_RATIO)
+            {
                 // A near tie with the need under discussion: stay with it.
                 if let Some(f) = ctx.focus {
                     topic = Topic::Need { need: f };
@@ -460,8 +548,10 @@ pub fn read_question(
                 if voiced(need)
                     && sig.contains(&"fail")
                     && !sig.contains(&"value")
-                    && terms::similarity(&query, &term_set(sc.needs[need].problem.reply.get(sc.language)))
-                        < 0.3 =>
+                    && terms::similarity(
+                        &query,
+                        &term_set(sc.needs[need].problem.reply.get(sc.language)),
+                    ) < 0.3 =>
             {
                 form = Label::I;
                 rule = "new-failure-from-voiced-problem";
@@ -483,7 +573,9 @@ pub fn read_question(
                     && yes_no(&norm, lang)
                     && (sig.iter().any(|s| matches!(*s, "difficulty" | "fail"))
                         || norm.contains('能')
-                        || ["can ", "easy", "hard", "ever"].iter().any(|p| norm.contains(p))) =>
+                        || ["can ", "easy", "hard", "ever"]
+                            .iter()
+                            .any(|p| norm.contains(p))) =>
             {
                 form = Label::P;
                 rule = "asks-whether-it-works";
@@ -533,22 +625,46 @@ mod tests {
             .and_then(Result::ok)
             .expect("bundled scenario")
             .scenario;
-        sc.needs.iter().position(|n| n.id.value == need).expect("need")
+        sc.needs
+            .iter()
+            .position(|n| n.id.value == need)
+            .expect("need")
     }
 
     #[test]
     fn a_question_about_reaching_people_on_site_grounds_to_that_need() {
         let h = [NeedState::Hidden; 3];
-        let r = read("shop-vpn", &h, None, "工地上要找项目经理或者师傅的时候，一般能马上联系上人吗？");
-        assert_eq!(r.topic, Topic::Need { need: need_of("shop-vpn", "reach-site") }, "{r:?}");
+        let r = read(
+            "shop-vpn",
+            &h,
+            None,
+            "工地上要找项目经理或者师傅的时候，一般能马上联系上人吗？",
+        );
+        assert_eq!(
+            r.topic,
+            Topic::Need {
+                need: need_of("shop-vpn", "reach-site")
+            },
+            "{r:?}"
+        );
         assert_eq!(r.form, Label::P, "{r:?}");
     }
 
     #[test]
     fn traditional_chinese_reads_like_simplified() {
         let h = [NeedState::Hidden; 3];
-        let a = read("shop-vpn", &h, None, "工地上要找專案經理或者師傅的時候，一般能馬上聯繫上人嗎？");
-        let b = read("shop-vpn", &h, None, "工地上要找专案经理或者师傅的时候，一般能马上联系上人吗？");
+        let a = read(
+            "shop-vpn",
+            &h,
+            None,
+            "工地上要找專案經理或者師傅的時候，一般能馬上聯繫上人嗎？",
+        );
+        let b = read(
+            "shop-vpn",
+            &h,
+            None,
+            "工地上要找专案经理或者师傅的时候，一般能马上联系上人吗？",
+        );
         assert_eq!(a.form, b.form);
         assert_eq!(a.topic, b.topic);
     }
