@@ -226,7 +226,16 @@ fn main_clause(norm: &str, at: usize) -> usize {
 pub fn classify_as(text: &str, lex: &Lexicon, lang: Lang) -> Classification {
     let c = classify_rules(text, lex, lang);
     let feats = form_features_of(text, lex, lang, &c);
+    // The model may call a question "not a SPIN question" only when something says so:
+    // a pitch, price or closing word, or small talk.
+    let says_other = feats.iter().any(|f| {
+        matches!(
+            f.as_str(),
+            "sig:close" | "sig:smalltalk" | "cat:pitch" | "cat:price" | "cat:acknowledge"
+        )
+    });
     match super::model::decide(&feats) {
+        Some((Label::Other, _)) if !says_other && c.label != Label::Other => c,
         Some((label, why)) if label != c.label => Classification {
             label,
             lang,

@@ -342,7 +342,10 @@ pub fn read_question(
     if matches!(form, Label::I | Label::N)
         && c.rule == "form-model"
         && c.rules_label == Label::S
-        && !ctx.states.iter().any(|s| matches!(s, NeedState::Implied | NeedState::Developed))
+        && !ctx
+            .states
+            .iter()
+            .any(|s| matches!(s, NeedState::Implied | NeedState::Developed))
     {
         form = Label::S;
         rule = "nothing-to-develop-yet";
