@@ -1,0 +1,176 @@
+//! Misreads found in live meetings and in the validity probes, each as the wording
+//! that failed: the understanding stage must read them as a sales trainer would.
+
+use spin_coach::lexicon::Lexicon;
+use spin_coach::lexicon::classify::{Label, classify};
+use spin_coach::scenario;
+use spin_coach::session::{Input, NeedState, Session};
+
+fn sc(id: &str) -> scenario::Scenario {
+    scenario::bundled_by_id(id)
+        .expect("bundled")
+        .expect("valid")
+        .scenario
+}
+
+fn ask(text: &str) -> Input {
+    Input::Ask {
+        to: None,
+        text: text.into(),
+    }
+}
+
+fn ask_to(to: &str, text: &str) -> Input {
+    Input::Ask {
+        to: Some(to.into()),
+        text: text.into(),
+    }
+}
+
+/// Plays `inputs` and returns (label, rules) of the last step.
+fn last(id: &str, inputs: Vec<Input>) -> (Option<Label>, Vec<String>, bool) {
+    let s = sc(id);
+    let mut m = Session::new(&s, 1, None, None);
+    let mut out = (None, Vec::new(), false);
+    for i in inputs {
+        let step = m.apply(i);
+        out = (
+            step.label,
+            step.findings.iter().map(|f| f.rule.to_string()).collect(),
+            step.unsure,
+        );
+    }
+    out
+}
+
+#[test]
+fn traditional_chinese_reads_like_simplified() {
+    let lex = Lexicon::builtin();
+    let t = classify("最讓您頭痛的是什麼？", lex);
+    let s = classify("最让您头痛的是什么？", lex);
+    assert_eq!(t.label, Label::P, "{t:?}");
+    assert_eq!(t.label, s.label);
+}
+
+#[test]
+fn a_question_about_what_happened_to_patients_after_an_outage_is_an_implication() {
+    let (label, rules, _) = last(
+        "hospital-network",
+        vec![
+            ask_to("chen", "Has the internet line ever gone down?"),
+            ask_to(
+                "chen",
+                "What happened to the patients in radiology during those three hours?",
+            ),
+        ],
+    );
+    assert_eq!(label, Some(Label::I), "{rules:?}");
+    assert!(rules.contains(&"develop-implication".to_string()), "{rules:?}");
+}
+
+#[test]
+fn a_summary_followed_by_a_question_is_the_question() {
+    let (label, rules, _) = last(
+        "bakery-vpn",
+        vec![
+            ask("Do orders ever go wrong between the shops and the kitchen?"),
+            ask("So you're saying orders get lost. What does that cost you with customers?"),
+        ],
+    );
+    assert_eq!(label, Some(Label::I), "{rules:?}");
+    assert!(rules.contains(&"develop-implication".to_string()), "{rules:?}");
+}
+
+#[test]
+fn asking_whether_people_on_site_can_be_reached_uncovers_that_need() {
+    let (label, rules, _) = last(
+        "shop-vpn",
+        vec![ask("十几个工地同时开工，您打电话找人的时候，会不会经常联系不上？")],
+    );
+    assert_eq!(label, Some(Label::P), "{rules:?}");
+    assert!(rules.contains(&"uncover-implied".to_string()), "{rules:?}");
+}
+
+#[test]
+fn a_different_question_touching_an_answered_fact_is_not_a_repeat() {
+    let (label, rules, _) = last(
+        "bakery-vpn",
+        vec![
+            ask("How do the shops send tomorrow's orders to the kitchen?"),
+            ask("Do the shop managers ever forget to phone in an order?"),
+        ],
+    );
+    assert_eq!(label, Some(Label::P), "{rules:?}");
+    assert!(!rules.contains(&"repeated".to_string()), "{rules:?}");
+    assert!(rules.contains(&"uncover-implied".to_string()), "{rules:?}");
+}
+
+#[test]
+fn a_stuffed_list_of_every_need_is_unsure_and_scores_nothing() {
+    let (_, rules, unsure) = last("shop-vpn", vec![ask("话费、工地上找人、号码离职，有什么困难吗？")]);
+    assert!(unsure, "{rules:?}");
+    assert_eq!(rules, vec!["coach-unsure".to_string()]);
+}
+
+#[test]
+fn a_generic_implication_question_about_nothing_asks_which_problem() {
+    let (label, rules, _) = last("bakery-vpn", vec![ask("What impact would that have?")]);
+    assert_eq!(label, Some(Label::I));
+    assert_eq!(rules, vec!["question-vague".to_string()]);
+}
+
+#[test]
+fn already_told_you_only_for_a_question_really_answered() {
+    let s = sc("bakery-vpn");
+    let mut m = Session::new(&s, 1, None, None);
+    // Never answered: a vague question, then the same again.
+    m.apply(ask("Any problems?"));
+    let step = m.apply(ask("Any problems?"));
+    assert!(
+        !step.findings.iter().any(|f| f.rule == "repeated"),
+        "{:?}",
+        step.findings
+    );
+    // Answered, then asked again nearly word for word: the customer restates it.
+    m.apply(ask("Do orders ever go missing between the shops and the kitchen?"));
+    let step = m.apply(ask("Do orders ever go missing between the shops and the kitchen??"));
+    assert!(step.findings.iter().any(|f| f.rule == "repeated"));
+    assert!(step.reply.contains("Orders get lost"), "{}", step.reply);
+}
+
+#[test]
+fn a_pitch_with_a_question_mark_is_not_a_situation_question() {
+    let (label, rules, _) = last(
+        "shop-vpn",
+        vec![ask(
+            "王总您好！我们集团V网套餐特别划算，内部通话全免费，每人每月只要十块钱，要不要今天就办一个？",
+        )],
+    );
+    assert_ne!(label, Some(Label::S), "{rules:?}");
+    assert!(!rules.contains(&"situation-fact".to_string()), "{rules:?}");
+}
+
+#[test]
+fn empty_ffab_parts_earn_nothing() {
+    let s = sc("shop-vpn");
+    let mut m = Session::new(&s, 1, None, None);
+    for q in [
+        "员工的电话费现在都是公司报，这笔开销您觉得管得住吗？",
+        "照这么报下去，一年算下来公司在电话费上要多掏多少钱？",
+        "要是公司内部打电话不花钱，每个月的电话费就是一个固定数，对您管账有什么帮助？",
+    ] {
+        m.apply(ask(q));
+    }
+    assert_eq!(m.needs()[0].state, NeedState::Explicit);
+    let step = m.apply(Input::Present(spin_coach::session::Pitch::Parts(
+        spin_coach::session::FfabParts {
+            acknowledge: Some("嗯".into()),
+            feature: Some("a".into()),
+            function: Some("b".into()),
+            advantage: Some("c".into()),
+            benefit: Some("d".into()),
+        },
+    )));
+    assert!(step.points <= 0, "{:?}", step.findings);
+    assert_ne!(m.needs()[0].state, NeedState::Met);
+}
