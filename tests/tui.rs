@@ -753,7 +753,13 @@ fn classroom_screens_in_every_theme_and_language() {
         apply(&mut drill, scenario.chars().map(Action::FilterChar));
         apply(&mut drill, [Action::Enter, Action::CycleDrill]);
         screens.push(("drill-briefing", drill));
-        for (name, a) in screens {
+        for (name, mut a) in screens {
+            // The screens above take a while to build (each replays its meeting); a
+            // running meeting timer would show that wall-clock time. Restart it so the
+            // snapshot shows a just-started timer, as it did when it was taken.
+            if a.class.timer.running() {
+                a.class.timer.running_since = Some(std::time::Instant::now());
+            }
             themed(a, &format!("class-{name}-{lang}"));
         }
     }
