@@ -65,7 +65,10 @@ fn a_question_about_what_happened_to_patients_after_an_outage_is_an_implication(
         ],
     );
     assert_eq!(label, Some(Label::I), "{rules:?}");
-    assert!(rules.contains(&"develop-implication".to_string()), "{rules:?}");
+    assert!(
+        rules.contains(&"develop-implication".to_string()),
+        "{rules:?}"
+    );
 }
 
 #[test]
@@ -78,14 +81,19 @@ fn a_summary_followed_by_a_question_is_the_question() {
         ],
     );
     assert_eq!(label, Some(Label::I), "{rules:?}");
-    assert!(rules.contains(&"develop-implication".to_string()), "{rules:?}");
+    assert!(
+        rules.contains(&"develop-implication".to_string()),
+        "{rules:?}"
+    );
 }
 
 #[test]
 fn asking_whether_people_on_site_can_be_reached_uncovers_that_need() {
     let (label, rules, _) = last(
         "shop-vpn",
-        vec![ask("十几个工地同时开工，您打电话找人的时候，会不会经常联系不上？")],
+        vec![ask(
+            "十几个工地同时开工，您打电话找人的时候，会不会经常联系不上？",
+        )],
     );
     assert_eq!(label, Some(Label::P), "{rules:?}");
     assert!(rules.contains(&"uncover-implied".to_string()), "{rules:?}");
@@ -107,7 +115,10 @@ fn a_different_question_touching_an_answered_fact_is_not_a_repeat() {
 
 #[test]
 fn a_stuffed_list_of_every_need_is_unsure_and_scores_nothing() {
-    let (_, rules, unsure) = last("shop-vpn", vec![ask("话费、工地上找人、号码离职，有什么困难吗？")]);
+    let (_, rules, unsure) = last(
+        "shop-vpn",
+        vec![ask("话费、工地上找人、号码离职，有什么困难吗？")],
+    );
     assert!(unsure, "{rules:?}");
     assert_eq!(rules, vec!["coach-unsure".to_string()]);
 }
@@ -132,8 +143,12 @@ fn already_told_you_only_for_a_question_really_answered() {
         step.findings
     );
     // Answered, then asked again nearly word for word: the customer restates it.
-    m.apply(ask("Do orders ever go missing between the shops and the kitchen?"));
-    let step = m.apply(ask("Do orders ever go missing between the shops and the kitchen??"));
+    m.apply(ask(
+        "Do orders ever go missing between the shops and the kitchen?",
+    ));
+    let step = m.apply(ask(
+        "Do orders ever go missing between the shops and the kitchen??",
+    ));
     assert!(step.findings.iter().any(|f| f.rule == "repeated"));
     assert!(step.reply.contains("Orders get lost"), "{}", step.reply);
 }
@@ -173,4 +188,21 @@ fn empty_ffab_parts_earn_nothing() {
     )));
     assert!(step.points <= 0, "{:?}", step.findings);
     assert_ne!(m.needs()[0].state, NeedState::Met);
+}
+
+#[test]
+fn unsure_turns_never_become_top_tips() {
+    let s = sc("shop-vpn");
+    let mut m = Session::new(&s, 1, None, None);
+    let step = m.apply(ask("话费、工地上找人、号码离职，有什么困难吗？"));
+    assert!(step.unsure);
+    m.apply(Input::End);
+    let rep = spin_coach::report::build(&m, 1);
+    assert!(
+        rep.tips
+            .iter()
+            .all(|t| t.rule != "coach-unsure" && t.turn != Some(1)),
+        "{:?}",
+        rep.tips
+    );
 }

@@ -518,7 +518,8 @@ pub fn quadrant_name(q: &str, lang: Lang) -> &'static str {
 
 fn top_tips(steps: &[Step], closing: &[Finding]) -> Vec<Tip> {
     let mut all: Vec<(i32, u8, usize, Option<usize>, &Finding)> = Vec::new();
-    for s in steps {
+    // A turn the coach could not read is never the trainee's top lesson.
+    for s in steps.iter().filter(|s| !s.unsure) {
         for f in &s.findings {
             all.push((
                 f.points.min(0),
