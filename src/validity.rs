@@ -206,6 +206,33 @@ pub fn agreement(path: &Path) -> Result<Agreement, String> {
     Ok(a)
 }
 
+/// One language's question counts in a set of played scripts.
+struct LangTotals {
+    /// Questions with an S/P/I/N intent, and how many the coach read as intended.
+    asked: usize,
+    agreed: usize,
+    /// Questions of the skilled and reworded scripts, and how many got no answer.
+    good_asked: usize,
+    non_answers: usize,
+}
+
+fn lang_totals(played: &[Played], lang: crate::lang::Lang) -> Option<LangTotals> {
+    let mine: Vec<&Played> = played.iter().filter(|p| p.lang == lang).collect();
+    if mine.is_empty() {
+        return None;
+    }
+    let asks = mine.iter().flat_map(|p| &p.asks);
+    let good = mine
+        .iter()
+        .filter(|p| p.kind == "skilled" || p.kind == "reworded");
+    Some(LangTotals {
+        asked: asks.clone().count(),
+        agreed: asks.filter(|(w, g)| Some(*w) == *g).count(),
+        good_asked: good.clone().map(|p| p.asks.len()).sum(),
+        non_answers: good.map(|p| p.non_answers).sum(),
+    })
+}
+
 /// The figures the benchmark holds, by name; `true` when higher is better.
 pub type Figures = BTreeMap<String, (f64, bool)>;
 
@@ -222,29 +249,16 @@ pub fn set_figures(set: &str, played: &[Played]) -> Figures {
         );
     }
     for lang in [crate::lang::Lang::Zh, crate::lang::Lang::En] {
-        let mine: Vec<&Played> = played.iter().filter(|p| p.lang == lang).collect();
-        if mine.is_empty() {
+        let Some(t) = lang_totals(played, lang) else {
             continue;
-        }
-        let (ok, n) = mine
-            .iter()
-            .flat_map(|p| &p.asks)
-            .fold((0, 0), |(ok, n), (w, g)| {
-                (ok + usize::from(Some(*w) == *g), n + 1)
-            });
+        };
         f.insert(
             format!("{set}/label-agreement-{}", lang.code()),
-            (percent(ok, n), true),
+            (percent(t.agreed, t.asked), true),
         );
-        let good: Vec<&&Played> = mine
-            .iter()
-            .filter(|p| p.kind == "skilled" || p.kind == "reworded")
-            .collect();
-        let na: usize = good.iter().map(|p| p.non_answers).sum();
-        let asked: usize = good.iter().map(|p| p.asks.len()).sum();
         f.insert(
             format!("{set}/non-answers-{}", lang.code()),
-            (percent(na, asked), false),
+            (percent(t.non_answers, t.good_asked), false),
         );
     }
     f
@@ -288,26 +302,19 @@ pub fn table(title: &str, played: &[Played]) -> String {
         out.push('\n');
     }
     for lang in [crate::lang::Lang::Zh, crate::lang::Lang::En] {
-        let mine: Vec<&Played> = played.iter().filter(|p| p.lang == lang).collect();
-        if mine.is_empty() {
+        let Some(t) = lang_totals(played, lang) else {
             continue;
-        }
-        let (ok, n) = mine
-            .iter()
-            .flat_map(|p| &p.asks)
-            .fold((0, 0), |(ok, n), (w, g)| {
-                (ok + usize::from(Some(*w) == *g), n + 1)
-            });
-        let good = mine
-            .iter()
-            .filter(|p| p.kind == "skilled" || p.kind == "reworded");
-        let (na, asked) = good.fold((0, 0), |(a, b), p| (a + p.non_answers, b + p.asks.len()));
+        };
         let _ = writeln!(
             out,
-            "{}: question type agrees with the author on {ok}/{n} ({:.0}%); non-answers to skilled and reworded questions {na}/{asked} ({:.1}%)",
+            "{}: question type agrees with the author on {}/{} ({:.0}%); non-answers to skilled and reworded questions {}/{} ({:.1}%)",
             lang.code(),
-            percent(ok, n),
-            percent(na, asked)
+            t.agreed,
+            t.asked,
+            percent(t.agreed, t.asked),
+            t.non_answers,
+            t.good_asked,
+            percent(t.non_answers, t.good_asked)
         );
     }
     out

@@ -392,9 +392,7 @@ pub fn read_question(
         && fact.is_some_and(|(_, fs)| {
             fs >= MIN_SCORE && fs >= scores.iter().map(|s| s.0).fold(0.0, f32::max)
         })
-        && !crate::lexicon::model::signals(&norm, lang)
-            .iter()
-            .any(|s| matches!(*s, "difficulty" | "fail"))
+        && !sig_all.iter().any(|s| matches!(*s, "difficulty" | "fail"))
     {
         form = Label::S;
         rule = "asks-for-a-fact";
@@ -427,7 +425,7 @@ pub fn read_question(
         let tie = second >= scores[i].0 * TIE_RATIO && second >= MIN_SCORE;
         // A situation question is about a fact when one matches about as well; but
         // asking whether something works in a hidden problem area is about the need.
-        let sig0 = crate::lexicon::model::signals(&norm, lang);
+        let sig0 = &sig_all;
         let ability = match lang {
             Lang::Zh => norm.contains('能') && (norm.contains('吗') || norm.contains("能不能")),
             Lang::En => [
@@ -506,7 +504,7 @@ pub fn read_question(
         let (best_score, _, imp_score) = scores[need];
         let about_effect = imp_score > 0.0 && imp_score >= best_score * 0.85;
         let rules_said = c.rules_label;
-        let sig = crate::lexicon::model::signals(&norm, lang);
+        let sig = &sig_all;
         let asks_effect = sig.iter().any(|s| matches!(*s, "qty" | "conseq"));
         // A question to the customer is not a statement because the model says so
         // when the cue rules read a question about this need.
