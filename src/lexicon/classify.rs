@@ -1,7 +1,8 @@
 //! The SPIN question classifier: Situation, Problem, Implication, Need-payoff or
 //! not a SPIN question, decided by cue lists and a few ordered rules.
 
-use super::{LangLexicon, Lexicon, hits};
+use super::matcher::Scan;
+use super::{LangLexicon, Lexicon, List};
 use crate::lang::Lang;
 use crate::text::normalize;
 use serde::Serialize;
@@ -99,23 +100,22 @@ impl Found<'_> {
     }
 }
 
-fn find<'a>(kind: &'static str, text: &str, cues: &'a [String], fuzzy: bool) -> Found<'a> {
+fn find<'a>(kind: &'static str, scan: &Scan<'a>, list: List, fuzzy: bool) -> Found<'a> {
     Found {
         kind,
-        hits: hits(text, cues, fuzzy),
+        hits: scan.hits(list, fuzzy),
     }
 }
 
-fn is_question(norm: &str, l: &LangLexicon, lang: Lang) -> Option<String> {
+fn is_question(norm: &str, l: &LangLexicon, lang: Lang, scan: &Scan<'_>) -> Option<String> {
     if norm.contains('?') {
         return Some("mark:?".into());
     }
     match lang {
-        Lang::Zh => l
-            .question
-            .iter()
-            .find(|c| norm.contains(c.as_str()))
-            .map(|c| format!("question:{c}"))
+        Lang::Zh => scan
+            .hits(List::Question, false)
+            .first()
+            .map(|(c, _)| format!("question:{c}"))
             .or_else(|| a_not_a(norm).map(|p| format!("question:{p}"))),
         Lang::En => {
             let mut clauses = norm.split([',', ';', ':', '.', '-']).map(clause_start);
@@ -196,17 +196,16 @@ fn a_not_a(norm: &str) -> Option<String> {
 }
 
 /// Number of different FFAB connector kinds in the text: two or more make a pitch.
-fn connector_kinds(norm: &str, l: &LangLexicon) -> Vec<String> {
-    let c = &l.connectors;
+fn connector_kinds(scan: &Scan<'_>) -> Vec<String> {
     [
-        ("feature", &c.feature),
-        ("function", &c.function),
-        ("advantage", &c.advantage),
-        ("benefit", &c.benefit),
+        ("feature", List::Feature),
+        ("function", List::Function),
+        ("advantage", List::Advantage),
+        ("benefit", List::Benefit),
     ]
     .iter()
     .filter_map(|(k, list)| {
-        hits(norm, list, false)
+        scan.hits(*list, false)
             .first()
             .map(|(cue, _)| format!("connector-{k}:{cue}"))
     })
@@ -224,8 +223,11 @@ fn main_clause(norm: &str, at: usize) -> usize {
 /// features that decided.
 #[must_use]
 pub fn classify_as(text: &str, lex: &Lexicon, lang: Lang) -> Classification {
-    let c = classify_rules(text, lex, lang);
-    let feats = form_features_of(text, lex, lang, &c);
+    let l = lex.lang(lang);
+    let norm = normalize(text);
+    let scan = l.scan(&norm);
+    let c = rules_on(&norm, l, lang, &scan);
+    let feats = super::model::raw_features(&norm, lang, (c.label, c.rule), &scan);
     // The model may call a question "not a SPIN question" only when something says so:
     // a pitch, price or closing word, or small talk.
     let says_other = feats.iter().any(|f| {
@@ -247,16 +249,15 @@ pub fn classify_as(text: &str, lex: &Lexicon, lang: Lang) -> Classification {
     }
 }
 
-fn form_features_of(text: &str, lex: &Lexicon, lang: Lang, c: &Classification) -> Vec<String> {
-    super::model::features(&normalize(text), lex, lang, (c.label, c.rule))
-}
-
 /// The form model's features for a text (for training the model).
 #[must_use]
 pub fn form_features(text: &str, lex: &Lexicon) -> Vec<String> {
     let lang = Lang::detect(text);
-    let c = classify_rules(text, lex, lang);
-    form_features_of(text, lex, lang, &c)
+    let l = lex.lang(lang);
+    let norm = normalize(text);
+    let scan = l.scan(&norm);
+    let c = rules_on(&norm, l, lang, &scan);
+    super::model::features_on(&norm, lang, (c.label, c.rule), &scan)
 }
 
 /// The ordered cue rules alone.
@@ -264,6 +265,10 @@ pub fn form_features(text: &str, lex: &Lexicon) -> Vec<String> {
 pub fn classify_rules(text: &str, lex: &Lexicon, lang: Lang) -> Classification {
     let l = lex.lang(lang);
     let norm = normalize(text);
+    rules_on(&norm, l, lang, &l.scan(&norm))
+}
+
+fn rules_on(norm: &str, l: &LangLexicon, lang: Lang, scan: &Scan<'_>) -> Classification {
     let done = |label, rule, cues: Vec<String>| Classification {
         label,
         rules_label: label,
@@ -272,24 +277,24 @@ pub fn classify_rules(text: &str, lex: &Lexicon, lang: Lang) -> Classification {
         cues,
     };
     let fuzzy = lang == Lang::En;
-    let Some(qcue) = is_question(&norm, l, lang) else {
+    let Some(qcue) = is_question(norm, l, lang, scan) else {
         return done(Label::Other, "no-question-form", Vec::new());
     };
-    let pitch = find("pitch", &norm, &l.pitch, false);
+    let pitch = find("pitch", scan, List::Pitch, false);
     if pitch.any() {
         return done(Label::Other, "pitch", pitch.cues().collect());
     }
-    let connectors = connector_kinds(&norm, l);
+    let connectors = connector_kinds(scan);
     if connectors.len() >= 2 {
         return done(Label::Other, "ffab-statement", connectors);
     }
-    let cond = find("conditional", &norm, &l.conditional, false);
-    let neg = find("negative", &norm, &l.negative, false);
-    let mut n = find("need_payoff", &norm, &l.need_payoff, fuzzy);
-    let mut i = find("implication", &norm, &l.implication, fuzzy);
-    let p = find("problem", &norm, &l.problem, fuzzy);
-    let fact = find("fact", &norm, &l.fact, false);
-    let s = find("situation", &norm, &l.situation, false);
+    let cond = find("conditional", scan, List::Conditional, false);
+    let neg = find("negative", scan, List::Negative, false);
+    let mut n = find("need_payoff", scan, List::NeedPayoff, fuzzy);
+    let mut i = find("implication", scan, List::Implication, fuzzy);
+    let p = find("problem", scan, List::Problem, fuzzy);
+    let fact = find("fact", scan, List::Fact, false);
+    let s = find("situation", scan, List::Situation, false);
     let join = |a: &Found, b: &Found| a.cues().chain(b.cues()).collect::<Vec<_>>();
     if cond.any() {
         if neg.any() {
@@ -304,7 +309,7 @@ pub fn classify_rules(text: &str, lex: &Lexicon, lang: Lang) -> Classification {
             return done(Label::N, "conditional-solution", join(&cond, &n));
         }
         // The main clause, after the conditional one, carries the question.
-        let from = main_clause(&norm, cond.first());
+        let from = main_clause(norm, cond.first());
         let (mn, mi) = (
             n.hits.iter().any(|h| h.1 >= from),
             i.hits.iter().any(|h| h.1 >= from),

@@ -5,6 +5,7 @@
 //! start at a word boundary and tolerate one typo in words of six letters or more.
 
 pub mod classify;
+pub mod matcher;
 pub mod model;
 
 use crate::lang::Lang;
@@ -42,6 +43,69 @@ pub struct LangLexicon {
     pub price: Vec<String>,
     /// FFAB connecting phrases.
     pub connectors: Connectors,
+    /// Every list compiled into one automaton for one-pass matching, built on first
+    /// use and dropped when a list changes.
+    #[serde(skip)]
+    compiled: OnceLock<Box<matcher::Compiled>>,
+}
+
+/// The cue lists of a [`LangLexicon`], for [`LangLexicon::hits`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    /// [`LangLexicon::question`].
+    Question,
+    /// [`LangLexicon::fact`].
+    Fact,
+    /// [`LangLexicon::situation`].
+    Situation,
+    /// [`LangLexicon::problem`].
+    Problem,
+    /// [`LangLexicon::implication`].
+    Implication,
+    /// [`LangLexicon::need_payoff`].
+    NeedPayoff,
+    /// [`LangLexicon::conditional`].
+    Conditional,
+    /// [`LangLexicon::negative`].
+    Negative,
+    /// [`LangLexicon::pitch`].
+    Pitch,
+    /// [`LangLexicon::acknowledge`].
+    Acknowledge,
+    /// [`LangLexicon::price`].
+    Price,
+    /// [`Connectors::feature`].
+    Feature,
+    /// [`Connectors::function`].
+    Function,
+    /// [`Connectors::advantage`].
+    Advantage,
+    /// [`Connectors::benefit`].
+    Benefit,
+}
+
+/// How many lists [`List`] names.
+pub const LIST_COUNT: usize = 15;
+
+impl List {
+    /// Every list, in [`LangLexicon`] order.
+    pub const ALL: [List; LIST_COUNT] = [
+        List::Question,
+        List::Fact,
+        List::Situation,
+        List::Problem,
+        List::Implication,
+        List::NeedPayoff,
+        List::Conditional,
+        List::Negative,
+        List::Pitch,
+        List::Acknowledge,
+        List::Price,
+        List::Feature,
+        List::Function,
+        List::Advantage,
+        List::Benefit,
+    ];
 }
 
 /// The deck's FFAB connecting phrases.
@@ -144,15 +208,57 @@ impl Lexicon {
     }
 
     fn for_cue(&mut self, cue: &str) -> &mut LangLexicon {
-        match Lang::detect(cue) {
+        let l = match Lang::detect(cue) {
             Lang::Zh => &mut self.zh,
             Lang::En => &mut self.en,
-        }
+        };
+        l.compiled = OnceLock::new();
+        l
     }
 }
 
 impl LangLexicon {
+    /// Every cue of a list found in normalised `text`, with its byte offset, in list
+    /// order; `fuzzy` lets long English words carry one typo.
+    #[must_use]
+    pub fn hits<'a>(&'a self, list: List, text: &'a str, fuzzy: bool) -> Vec<(&'a str, usize)> {
+        self.scan(text).hits(list, fuzzy)
+    }
+
+    /// Finds every cue of every list in normalised `text` in one pass; ask the
+    /// result for each list's hits.
+    #[must_use]
+    pub fn scan<'a>(&'a self, text: &'a str) -> matcher::Scan<'a> {
+        let compiled = self
+            .compiled
+            .get_or_init(|| Box::new(matcher::Compiled::new(&self.lists())));
+        compiled.scan(self, text)
+    }
+
+    /// The cues of a list.
+    #[must_use]
+    pub fn list(&self, list: List) -> &[String] {
+        match list {
+            List::Question => &self.question,
+            List::Fact => &self.fact,
+            List::Situation => &self.situation,
+            List::Problem => &self.problem,
+            List::Implication => &self.implication,
+            List::NeedPayoff => &self.need_payoff,
+            List::Conditional => &self.conditional,
+            List::Negative => &self.negative,
+            List::Pitch => &self.pitch,
+            List::Acknowledge => &self.acknowledge,
+            List::Price => &self.price,
+            List::Feature => &self.connectors.feature,
+            List::Function => &self.connectors.function,
+            List::Advantage => &self.connectors.advantage,
+            List::Benefit => &self.connectors.benefit,
+        }
+    }
+
     fn lists_mut(&mut self) -> Vec<&mut Vec<String>> {
+        self.compiled = OnceLock::new();
         vec![
             &mut self.question,
             &mut self.fact,
@@ -216,7 +322,8 @@ pub fn find_cue(text: &str, cue: &str) -> Option<usize> {
         if boundary {
             return Some(at);
         }
-        from = at + cue.len();
+        // The next occurrence may overlap this one.
+        from = at + text[at..].chars().next().map_or(1, char::len_utf8);
     }
     None
 }

@@ -8,7 +8,8 @@
 //! mark. Each label's score is the sum of its features' weights; the evidence shown
 //! for a decision is the features that pushed it most.
 
-use super::{LangLexicon, Lexicon, hits};
+use super::matcher::Scan;
+use super::{Lexicon, List};
 use crate::lang::Lang;
 use crate::lexicon::classify::Label;
 use serde::Deserialize;
@@ -21,7 +22,41 @@ pub const LABELS: [Label; 5] = [Label::S, Label::P, Label::I, Label::N, Label::O
 #[derive(Debug, Default, Deserialize)]
 struct ModelFile {
     /// Feature → weight per label in [`LABELS`] order.
-    weights: HashMap<String, [f32; 5]>,
+    weights: HashMap<String, [f32; 5], FastHash>,
+}
+
+/// A quick multiplicative hash (as in rustc's FxHash) for the model's feature
+/// names: the keys are fixed and ours, so no defence against crafted collisions is
+/// needed, and SipHash dominated the lookup cost.
+#[derive(Debug, Default, Clone, Copy)]
+struct FastHash;
+
+impl std::hash::BuildHasher for FastHash {
+    type Hasher = FastHasher;
+    fn build_hasher(&self) -> FastHasher {
+        FastHasher(0)
+    }
+}
+
+#[derive(Debug)]
+struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(K);
+        }
+    }
 }
 
 const MODEL_SRC: &str = include_str!("../../data/form_model.json");
@@ -31,23 +66,23 @@ fn model() -> &'static ModelFile {
     M.get_or_init(|| serde_json::from_str(MODEL_SRC).unwrap_or_default())
 }
 
-fn push_cats(out: &mut Vec<String>, norm: &str, l: &LangLexicon, fuzzy: bool) {
+fn push_cats(out: &mut Vec<String>, norm: &str, scan: &Scan<'_>, fuzzy: bool) {
     let len = norm.len().max(1);
-    let lists: [(&str, &[String]); 11] = [
-        ("question", &l.question),
-        ("fact", &l.fact),
-        ("situation", &l.situation),
-        ("problem", &l.problem),
-        ("implication", &l.implication),
-        ("need_payoff", &l.need_payoff),
-        ("conditional", &l.conditional),
-        ("negative", &l.negative),
-        ("pitch", &l.pitch),
-        ("acknowledge", &l.acknowledge),
-        ("price", &l.price),
+    let lists: [(&str, List); 11] = [
+        ("question", List::Question),
+        ("fact", List::Fact),
+        ("situation", List::Situation),
+        ("problem", List::Problem),
+        ("implication", List::Implication),
+        ("need_payoff", List::NeedPayoff),
+        ("conditional", List::Conditional),
+        ("negative", List::Negative),
+        ("pitch", List::Pitch),
+        ("acknowledge", List::Acknowledge),
+        ("price", List::Price),
     ];
     for (name, list) in lists {
-        let h = hits(norm, list, fuzzy && name != "question");
+        let h = scan.hits(list, fuzzy && name != "question");
         if h.is_empty() {
             continue;
         }
@@ -559,16 +594,76 @@ pub fn signals(norm: &str, lang: Lang) -> Vec<&'static str> {
         Lang::Zh => SIGNALS_ZH,
         Lang::En => SIGNALS_EN,
     };
+    let mut on = [false; 64];
+    let owners = signal_owner(lang);
+    for m in signal_matcher(lang)
+        .iter()
+        .flat_map(|ac| ac.find_overlapping_iter(norm))
+    {
+        let Some(&(k, word)) = owners.get(m.pattern().as_usize()) else {
+            continue;
+        };
+        // English signal words are whole words, as `find_phrase` reads them; Chinese
+        // ones any substring.
+        let whole = lang == Lang::Zh || {
+            let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            let starts = !ascii(word.chars().next())
+                || norm[..m.start()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric() || crate::text::is_han(c));
+            let ends = !ascii(word.chars().next_back())
+                || norm[m.end()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+            starts && ends
+        };
+        if whole && let Some(slot) = on.get_mut(k) {
+            *slot = true;
+        }
+    }
     table
         .iter()
-        .filter(|(_, words)| {
-            words.iter().any(|w| match lang {
-                Lang::Zh => norm.contains(w),
-                Lang::En => super::find_phrase(norm, w).is_some(),
-            })
-        })
-        .map(|(name, _)| *name)
+        .enumerate()
+        .filter(|(k, _)| on.get(*k).copied().unwrap_or(false))
+        .map(|(_, (name, _))| *name)
         .collect()
+}
+
+/// Per signal word of a language, in automaton order: (signal index, word).
+fn signal_owner(lang: Lang) -> &'static [(usize, &'static str)] {
+    static ZH: OnceLock<Vec<(usize, &'static str)>> = OnceLock::new();
+    static EN: OnceLock<Vec<(usize, &'static str)>> = OnceLock::new();
+    let (cell, table) = match lang {
+        Lang::Zh => (&ZH, SIGNALS_ZH),
+        Lang::En => (&EN, SIGNALS_EN),
+    };
+    cell.get_or_init(|| {
+        table
+            .iter()
+            .enumerate()
+            .flat_map(|(k, (_, words))| words.iter().map(move |w| (k, *w)))
+            .collect()
+    })
+}
+
+/// One automaton over every signal word of a language.
+fn signal_matcher(lang: Lang) -> Option<&'static aho_corasick::AhoCorasick> {
+    static ZH: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
+    static EN: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
+    let cell = match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    };
+    cell.get_or_init(|| {
+        let words: Vec<&str> = signal_owner(lang).iter().map(|(_, w)| *w).collect();
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .build(words)
+            .ok()
+    })
+    .as_ref()
 }
 
 /// An English yes/no question: the question the customer will answer opens with an
@@ -602,14 +697,30 @@ fn en_yes_no(norm: &str) -> bool {
 /// The features of a question, as the model sees them.
 #[must_use]
 pub fn features(norm: &str, lex: &Lexicon, lang: Lang, rules: (Label, &str)) -> Vec<String> {
-    let l = lex.lang(lang);
-    let mut out = vec!["bias".to_string()];
+    features_on(norm, lang, rules, &lex.lang(lang).scan(norm))
+}
+
+/// The features of a question, from a scan of its cues.
+#[must_use]
+pub fn features_on(norm: &str, lang: Lang, rules: (Label, &str), scan: &Scan<'_>) -> Vec<String> {
+    let mut out = raw_features(norm, lang, rules, scan);
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The features, possibly repeated, in no particular order ([`decide`] counts each
+/// once).
+#[must_use]
+pub fn raw_features(norm: &str, lang: Lang, rules: (Label, &str), scan: &Scan<'_>) -> Vec<String> {
+    let mut out = Vec::with_capacity(4 * norm.chars().count() + 32);
+    out.push("bias".to_string());
     out.push(format!("rules:{}", rules.0.code()));
     out.push(format!("rule:{}", rules.1));
     if norm.contains('?') {
         out.push("mark:?".into());
     }
-    push_cats(&mut out, norm, l, lang == Lang::En);
+    push_cats(&mut out, norm, scan, lang == Lang::En);
     let mut sig = signals(norm, lang);
     if lang == Lang::En && en_yes_no(norm) {
         sig.push("yesno");
@@ -629,14 +740,14 @@ pub fn features(norm: &str, lex: &Lexicon, lang: Lang, rules: (Label, &str)) -> 
         Lang::Zh => {
             let chars: Vec<char> = norm.chars().filter(|c| crate::text::is_han(*c)).collect();
             for w in chars.windows(2) {
-                out.push(format!("b:{}{}", w[0], w[1]));
+                out.push(feat(&["b:"], &[w[0], w[1]]));
             }
             for c in &chars {
-                out.push(format!("u:{c}"));
+                out.push(feat(&["u:"], &[*c]));
             }
             let tchars: Vec<char> = tail.chars().filter(|c| crate::text::is_han(*c)).collect();
             for w in tchars.windows(2) {
-                out.push(format!("tb:{}{}", w[0], w[1]));
+                out.push(feat(&["tb:"], &[w[0], w[1]]));
             }
             if let Some(last) = tchars.len().checked_sub(3).map(|i| &tchars[i..]) {
                 out.push(format!("end:{}", last.iter().collect::<String>()));
@@ -648,10 +759,10 @@ pub fn features(norm: &str, lex: &Lexicon, lang: Lang, rules: (Label, &str)) -> 
                 .filter(|w| !w.is_empty())
                 .collect();
             for w in &words {
-                out.push(format!("w:{w}"));
+                out.push(feat(&["w:", w], &[]));
             }
             for p in words.windows(2) {
-                out.push(format!("w2:{}_{}", p[0], p[1]));
+                out.push(feat(&["w2:", p[0], "_", p[1]], &[]));
             }
             if let Some(f) = words.first() {
                 out.push(format!("first:{f}"));
@@ -667,13 +778,23 @@ pub fn features(norm: &str, lex: &Lexicon, lang: Lang, rules: (Label, &str)) -> 
                 out.push(format!("tfirst:{f}"));
             }
             for p in twords.windows(2) {
-                out.push(format!("tw2:{}_{}", p[0], p[1]));
+                out.push(feat(&["tw2:", p[0], "_", p[1]], &[]));
             }
         }
     }
-    out.sort();
-    out.dedup();
     out
+}
+
+/// A feature name from its parts, without the formatting machinery (this runs for
+/// every character of every question).
+fn feat(parts: &[&str], chars: &[char]) -> String {
+    let len = parts.iter().map(|p| p.len()).sum::<usize>() + 4 * chars.len();
+    let mut s = String::with_capacity(len);
+    for p in parts {
+        s.push_str(p);
+    }
+    s.extend(chars);
+    s
 }
 
 /// The model's label for a set of features, with the features that decided it most;
@@ -684,25 +805,29 @@ pub fn decide(feats: &[String]) -> Option<(Label, Vec<String>)> {
     if m.weights.is_empty() {
         return None;
     }
+    // Each distinct feature counts once: distinct names have distinct weight rows.
+    let mut found: Vec<(&[f32; 5], &String)> = feats
+        .iter()
+        .filter_map(|f| m.weights.get(f.as_str()).map(|w| (w, f)))
+        .collect();
+    found.sort_unstable_by_key(|(w, _)| std::ptr::from_ref(*w).addr());
+    found.dedup_by_key(|(w, _)| std::ptr::from_ref(*w).addr());
     let mut score = [0.0_f32; 5];
-    for f in feats {
-        if let Some(w) = m.weights.get(f) {
-            for (s, x) in score.iter_mut().zip(w) {
-                *s += x;
-            }
+    for (w, _) in &found {
+        for (s, x) in score.iter_mut().zip(*w) {
+            *s += x;
         }
     }
     let best = (0..5).fold(0, |b, k| if score[k] > score[b] { k } else { b });
-    let mut why: Vec<(f32, &String)> = feats
+    let mut why: Vec<(f32, &String)> = found
         .iter()
-        .filter_map(|f| {
-            let w = m.weights.get(f)?;
+        .filter_map(|(w, f)| {
             let others = (0..5)
                 .filter(|k| *k != best)
                 .map(|k| w[k])
                 .fold(f32::MIN, f32::max);
             let margin = w[best] - others;
-            (margin > 0.0 && f != "bias").then_some((margin, f))
+            (margin > 0.0 && f.as_str() != "bias").then_some((margin, *f))
         })
         .collect();
     why.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));

@@ -9,7 +9,7 @@
 use super::replies::{self, Kind};
 use super::{Ffab, NeedState, Pitch, Session, Step};
 use crate::lang::Lang;
-use crate::lexicon::hits;
+use crate::lexicon::List;
 use crate::scenario::Trigger;
 use crate::scoring::rules;
 use crate::text::normalize;
@@ -103,7 +103,7 @@ impl Session<'_> {
         let content = self.content_terms(&norm);
         let hits_ = self.index.score(&content, &norm);
         let mut c = Clause {
-            acknowledges: !hits(&norm, &l.acknowledge, false).is_empty(),
+            acknowledges: !l.hits(List::Acknowledge, &norm, false).is_empty(),
             benefit_connector: !crate::lexicon::phrase_hits(&norm, &l.connectors.benefit)
                 .is_empty(),
             addresses: [
@@ -348,7 +348,11 @@ impl Session<'_> {
         let r = self.read_pitch(pitch);
         step.ffab = Some(r.ffab);
         let norm = normalize(&pitch.joined(" "));
-        let price = !hits(&norm, &self.lex.lang(Lang::detect(&norm)).price, false).is_empty();
+        let price = !self
+            .lex
+            .lang(Lang::detect(&norm))
+            .hits(List::Price, &norm, false)
+            .is_empty();
         let substance = r.ffab.count() > 0;
         let target = r.need.filter(|_| substance);
         if target.is_none() && price && !substance {
