@@ -25,8 +25,8 @@ fn main() {
         if let Input::Ask { to, text } = &t.input {
             let r = s.read_question(text, to.as_deref());
             println!(
-                "{:?} {} {:?} {:?} {:?} {:?}\n   {}",
-                r.form, r.rule, r.topic, r.confidence, r.need_scores, r.cues, text
+                "{:?} {} {:?} {:?} {:?} {:?} {:?}\n   {}",
+                r.form, r.rule, r.topic, r.element, r.confidence, r.need_scores, r.cues, text
             );
         }
         s.apply(t.input);

@@ -295,6 +295,9 @@ pub fn read_question(
     let hits = idx.score(&query, &norm);
     let referent = has_referent(&norm, lang);
     let mut scores = need_scores(&hits, sc.needs.len());
+    // Each need's best score before the context boosts, to compare with its raw
+    // implication score.
+    let raw: Vec<f32> = scores.iter().map(|s| s.0).collect();
     // A question with clear words of its own about another need is not pointing back,
     // whatever its "that" or 这 says.
     let raw_focus = ctx.focus.and_then(|f| scores.get(f)).map_or(0.0, |s| s.0);
@@ -397,6 +400,9 @@ pub fn read_question(
         form = Label::S;
         rule = "asks-for-a-fact";
     }
+    // The question names a difficulty (a problem cue: "gone down", 打不通), whatever
+    // its fact-question frame ("how often", 多少).
+    let difficulty_cue = c.cues.iter().any(|x| x.starts_with("problem:"));
     let mut cues = c.cues.clone();
     let mut topic = Topic::Nothing;
     let mut element = None;
@@ -441,8 +447,9 @@ pub fn read_question(
             .any(|p| norm.contains(p)),
         };
         let probing = state(i) == NeedState::Hidden
-            && yes_no(&norm, lang)
-            && (ability || sig0.iter().any(|s| matches!(*s, "difficulty" | "fail")));
+            && (difficulty_cue
+                || (yes_no(&norm, lang)
+                    && (ability || sig0.iter().any(|s| matches!(*s, "difficulty" | "fail")))));
         let ratio = if probing { 1.2 } else { 0.35 };
         let fact_wins = fact.is_some_and(|(_, fs)| fs >= scores[i].0 * ratio && fs >= MIN_SCORE);
         if form == Label::S && fact_wins {
@@ -501,7 +508,8 @@ pub fn read_question(
     }
     // Form in context.
     if let Topic::Need { need } = topic {
-        let (best_score, _, imp_score) = scores[need];
+        let (_, _, imp_score) = scores[need];
+        let best_score = raw.get(need).copied().unwrap_or(0.0);
         let about_effect = imp_score > 0.0 && imp_score >= best_score * 0.85;
         let rules_said = c.rules_label;
         let sig = &sig_all;
@@ -568,6 +576,10 @@ pub fn read_question(
             Label::S if voiced(need) && fact.is_none_or(|(_, fs)| fs < scores[need].0 * 0.9) => {
                 form = Label::I;
                 rule = "effect-of-voiced-problem";
+            }
+            Label::S if state(need) == NeedState::Hidden && difficulty_cue => {
+                form = Label::P;
+                rule = "asks-about-a-difficulty";
             }
             Label::S
                 if state(need) == NeedState::Hidden
