@@ -196,6 +196,26 @@ fn yes_no(norm: &str, lang: Lang) -> bool {
     }
 }
 
+/// Asking the customer's opinion of how something works ("您觉得…好控制吗",
+/// "are you happy with…"): a problem question when the area hides a problem.
+fn asks_opinion(norm: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::Zh => ["觉得", "满意", "放心", "认为"].iter().any(|w| norm.contains(w)),
+        Lang::En => [
+            "do you find",
+            "are you happy",
+            "are you satisfied",
+            "happy with",
+            "satisfied with",
+            "how do you feel",
+            "comfortable with",
+            "confident",
+        ]
+        .iter()
+        .any(|p| norm.contains(p)),
+    }
+}
+
 /// The last question of a compound turn: the one the customer will answer.
 fn last_question(norm: &str) -> Option<&str> {
     let qs: Vec<usize> = norm.match_indices('?').map(|(i, _)| i).collect();
@@ -449,7 +469,9 @@ pub fn read_question(
         let probing = state(i) == NeedState::Hidden
             && (difficulty_cue
                 || (yes_no(&norm, lang)
-                    && (ability || sig0.iter().any(|s| matches!(*s, "difficulty" | "fail")))));
+                    && (ability
+                        || asks_opinion(&norm, lang)
+                        || sig0.iter().any(|s| matches!(*s, "difficulty" | "fail")))));
         let ratio = if probing { 1.2 } else { 0.35 };
         let fact_wins = fact.is_some_and(|(_, fs)| fs >= scores[i].0 * ratio && fs >= MIN_SCORE);
         if form == Label::S && fact_wins {
@@ -585,6 +607,7 @@ pub fn read_question(
                 if state(need) == NeedState::Hidden
                     && yes_no(&norm, lang)
                     && (sig.iter().any(|s| matches!(*s, "difficulty" | "fail"))
+                        || asks_opinion(&norm, lang)
                         || norm.contains('能')
                         || ["can ", "easy", "hard", "ever"]
                             .iter()
