@@ -529,6 +529,7 @@ pub fn read_question(
         cues.push(format!("referent:{}", sc.needs[f].id.value));
     }
     // Form in context.
+    let r_grounded = grounded;
     if let Topic::Need { need } = topic {
         let (_, _, imp_score) = scores[need];
         let best_score = raw.get(need).copied().unwrap_or(0.0);
@@ -546,10 +547,9 @@ pub fn read_question(
             // The cue rules and the model disagree between problem and implication:
             // the meeting decides. Consequences of a problem already voiced are I; a
             // question into an area the customer has not complained about is P.
-            Label::I
-                if state(need) == NeedState::Hidden
-                    && (matches!(rules_said, Label::P | Label::S) || !sig.contains(&"conseq")) =>
-            {
+            // An effect asked about in an area the customer has not complained of: the
+            // customer can only answer with the problem, so the question uncovered it.
+            Label::I if state(need) == NeedState::Hidden && r_grounded => {
                 form = Label::P;
                 rule = "probes-unvoiced-area";
             }
