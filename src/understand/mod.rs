@@ -136,6 +136,9 @@ const REFERENT_ZH: &[&str] = &[
     "那种",
     "这方面",
     "这件",
+    "这类",
+    "此类",
+    "这部分",
 ];
 
 fn has_referent(norm: &str, lang: Lang) -> bool {
@@ -466,13 +469,15 @@ pub fn read_question(
             .iter()
             .any(|p| norm.contains(p)),
         };
+        let names_failure = sig0.iter().any(|s| matches!(*s, "difficulty" | "fail"));
         let probing = state(i) == NeedState::Hidden
             && (difficulty_cue
-                || (yes_no(&norm, lang)
-                    && (ability
-                        || asks_opinion(&norm, lang)
-                        || sig0.iter().any(|s| matches!(*s, "difficulty" | "fail")))));
-        let ratio = if probing { 1.2 } else { 0.35 };
+                || names_failure
+                || (yes_no(&norm, lang) && (ability || asks_opinion(&norm, lang))));
+        // "How much of the call centre's load is that?": sizing the problem under
+        // discussion is about the need, not a fact.
+        let sizing = referent && voiced(i) && ctx.focus == Some(i);
+        let ratio = if probing || sizing { 1.2 } else { 0.35 };
         let fact_wins = fact.is_some_and(|(_, fs)| fs >= scores[i].0 * ratio && fs >= MIN_SCORE);
         if form == Label::S && fact_wins {
             // A situation question: a fact, not a need.
@@ -530,6 +535,7 @@ pub fn read_question(
     }
     // Form in context.
     let r_grounded = grounded;
+    let element_now = element;
     if let Topic::Need { need } = topic {
         let (_, _, imp_score) = scores[need];
         let best_score = raw.get(need).copied().unwrap_or(0.0);
@@ -566,6 +572,29 @@ pub fn read_question(
                 form = Label::N;
                 rule = "value-of-solving-voiced-problem";
             }
+            // "If this goes on…" (a conditional with a negative) asks for a consequence,
+            // whatever value word closes it (意味着什么).
+            Label::N
+                if voiced(need)
+                    && c.rule == "form-model"
+                    && c.rules_label == Label::I
+                    && sig.contains(&"fail")
+                    && c.cues.iter().any(|x| x.starts_with("negative:")) =>
+            {
+                form = Label::I;
+                rule = "cost-of-a-failure";
+            }
+            // Supposing the solution and asking what it would change is a need-payoff
+            // question, even when it ends "what would happen?" / 会怎样.
+            Label::I
+                if voiced(need)
+                    && matches!(element_now, Some(Element::Payoff(_)))
+                    && sig.contains(&"suppose")
+                    && !sig.contains(&"fail") =>
+            {
+                form = Label::N;
+                rule = "value-of-a-solution";
+            }
             Label::N
                 if voiced(need)
                     && sig.contains(&"fail")
@@ -599,7 +628,11 @@ pub fn read_question(
                 form = Label::I;
                 rule = "effect-of-voiced-problem";
             }
-            Label::S if state(need) == NeedState::Hidden && difficulty_cue => {
+            Label::S
+                if state(need) == NeedState::Hidden
+                    && (difficulty_cue
+                        || sig.iter().any(|s| matches!(*s, "difficulty" | "fail"))) =>
+            {
                 form = Label::P;
                 rule = "asks-about-a-difficulty";
             }
