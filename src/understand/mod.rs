@@ -372,6 +372,7 @@ pub fn read_question(
             .states
             .iter()
             .any(|s| matches!(s, NeedState::Implied | NeedState::Developed))
+        && best.is_none_or(|b| ctx.states.get(b).is_some_and(|s| *s != NeedState::Hidden))
     {
         form = Label::S;
         rule = "nothing-to-develop-yet";
@@ -473,6 +474,7 @@ pub fn read_question(
         let probing = state(i) == NeedState::Hidden
             && (difficulty_cue
                 || names_failure
+                || sig0.contains(&"conseq")
                 || (yes_no(&norm, lang) && (ability || asks_opinion(&norm, lang))));
         // "How much of the call centre's load is that?": sizing the problem under
         // discussion is about the need, not a fact.
