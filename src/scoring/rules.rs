@@ -83,6 +83,11 @@ pub const RULES: &[(&str, Part, &str)] = &[
         "a need-payoff question before enough implication costs a point",
     ),
     (
+        "payoff-early",
+        Part::Developing,
+        "a grounded need-payoff question one implication short still makes the need explicit, for half its share",
+    ),
+    (
         "payoff-repeat",
         Part::Developing,
         "a need-payoff question on a need already explicit earns nothing",
@@ -554,6 +559,34 @@ pub fn payoff_too_early(lang: Lang, need: &str, have: u8, want: u8) -> Finding {
             lang,
             "先用暗示问题问清后果(成本、客户流失、影响到谁),再问价值".into(),
             "first ask implication questions about consequences (cost, lost customers, who else is hurt), then ask about value".into(),
+        )),
+    )
+}
+
+/// `payoff-early`: a need-payoff question about the need's own payoff one
+/// implication short of the difficulty's threshold (`have` of `want`): the customer
+/// states the need, for half the credit.
+#[must_use]
+pub fn payoff_early(lang: Lang, need: &str, cue: &str, have: u8, want: u8, points: i32) -> Finding {
+    finding(
+        "payoff-early",
+        Part::Developing,
+        points,
+        t(
+            lang,
+            format!(
+                "需求—效益问题让客户说出了明确需求「{need}」,但后果只问了 {have}/{want} 个,只得一半分({})",
+                cue_zh(cue)
+            ),
+            format!(
+                "need-payoff question made \"{need}\" explicit, but with only {have} of {want} implications developed it earns half ({})",
+                cue_en(cue)
+            ),
+        ),
+        Some(t(
+            lang,
+            "再多问一个暗示问题(成本、影响到谁、拖下去会怎样),客户的需求会说得更坚决".into(),
+            "one more implication question (cost, who else is hurt, what if it goes on) makes the customer's need firmer".into(),
         )),
     )
 }

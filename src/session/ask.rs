@@ -385,6 +385,28 @@ impl Session<'_> {
                 step.findings
                     .push(rules::payoff_too_early(lang, &name, 0, want));
             }
+            // One implication short on a medium or hard need, asked with words of its
+            // own about this need's payoff: the customer states the need, for half the
+            // credit (one missed reading must not break the whole chain).
+            NeedState::Implied
+                if want >= 2
+                    && have >= 1
+                    && have + 1 >= want
+                    && r.grounded
+                    && matches!(r.element, Some(Element::Payoff(n)) if n == i) =>
+            {
+                self.focus = Some(i);
+                step.matched = Some(format!("needs.{}.payoff", need.id.value));
+                let (reply, variants) = (need.payoff.reply.clone(), need.payoff.variants.clone());
+                step.reply = self.pick(&reply, &variants);
+                step.answered = true;
+                self.set_state(step, i, NeedState::Explicit);
+                let pts = self.pot(15, self.credits.explicit) / 2;
+                self.credits.explicit += 1;
+                let cue = self.evidence(r);
+                step.findings
+                    .push(rules::payoff_early(lang, &name, &cue, have, want, pts));
+            }
             NeedState::Implied => {
                 step.reply = self.fallback(Kind::NotYet);
                 step.answered = true;

@@ -203,7 +203,9 @@ fn yes_no(norm: &str, lang: Lang) -> bool {
 /// "are you happy with…"): a problem question when the area hides a problem.
 fn asks_opinion(norm: &str, lang: Lang) -> bool {
     match lang {
-        Lang::Zh => ["觉得", "满意", "放心", "认为"].iter().any(|w| norm.contains(w)),
+        Lang::Zh => ["觉得", "满意", "放心", "认为"]
+            .iter()
+            .any(|w| norm.contains(w)),
         Lang::En => [
             "do you find",
             "are you happy",
