@@ -268,6 +268,37 @@ impl Session<'_> {
         if self.params.forgiving {
             self.gain_patience();
         }
+        if state == NeedState::Hidden && r.also_effect {
+            self.develop_too(step, i, r);
+        }
+    }
+
+    /// A problem question that also asked about an effect: the customer goes on to
+    /// tell one implication, credited as an implication question would be.
+    fn develop_too(&mut self, step: &mut Step, i: usize, r: &Reading) {
+        let Some(k) = self.pick_implication(i, r) else {
+            return;
+        };
+        let want = self.params.threshold(&self.sc.needs[i]);
+        let (reply, variants) = (
+            self.sc.needs[i].implications[k].reply.clone(),
+            self.sc.needs[i].implications[k].variants.clone(),
+        );
+        let more = self.pick(&reply, &variants);
+        step.reply = format!("{} {more}", step.reply);
+        self.needs[i].developed[k] = true;
+        let have = self.needs[i].developed_count();
+        let slots = self.expected_needs() * usize::from(self.expected_threshold());
+        let pts = crate::scoring::share(15, slots, self.credits.implications % slots);
+        self.credits.implications += 1;
+        let name = self.need_name(i);
+        let cue = self.evidence(r);
+        step.findings.push(rules::develop_implication(
+            self.lang, &name, &cue, have, want, pts,
+        ));
+        if have >= want {
+            self.set_state(step, i, NeedState::Developed);
+        }
     }
 
     fn example_problem_cue(&self) -> String {

@@ -94,6 +94,10 @@ pub struct Reading {
     /// Each need's grounding score (after boosts), in scenario order.
     #[serde(skip)]
     pub need_scores: Vec<f32>,
+    /// A problem question that also asks about an effect of the problem it uncovers
+    /// ("…分不清吧?一年下来多花多少?"): it develops one implication too.
+    #[serde(skip)]
+    pub also_effect: bool,
 }
 
 /// The least score for a turn to be about an element at all.
@@ -153,20 +157,28 @@ fn has_referent(norm: &str, lang: Lang) -> bool {
 /// Yes/no and "is it easy" forms: asking whether something works is a problem question.
 fn yes_no(norm: &str, lang: Lang) -> bool {
     match lang {
-        Lang::Zh => [
-            "吗",
-            "会不会",
-            "能不能",
-            "有没有",
-            "是不是",
-            "方便",
-            "顺利",
-            "及时",
-            "放心",
-            "满意",
-        ]
-        .iter()
-        .any(|c| norm.contains(c)),
+        Lang::Zh => {
+            // 么 as a colloquial 吗 ("好控制么?"), not 什么 / 怎么 / 那么.
+            let cs: Vec<char> = norm.chars().collect();
+            let colloquial = cs
+                .windows(3)
+                .any(|w| w[1] == '么' && w[2] == '?' && !"什怎那这多要".contains(w[0]));
+            colloquial
+                || [
+                    "吗",
+                    "会不会",
+                    "能不能",
+                    "有没有",
+                    "是不是",
+                    "方便",
+                    "顺利",
+                    "及时",
+                    "放心",
+                    "满意",
+                ]
+                .iter()
+                .any(|c| norm.contains(c))
+        }
         Lang::En => {
             let words: Vec<&str> = norm
                 .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
@@ -559,7 +571,15 @@ pub fn read_question(
             // question into an area the customer has not complained about is P.
             // An effect asked about in an area the customer has not complained of: the
             // customer can only answer with the problem, so the question uncovered it.
-            Label::I if state(need) == NeedState::Hidden && r_grounded => {
+            // But an effect of a failure the customer never mentioned ("what effect do
+            // the missed orders have?") presumes the problem: still too early.
+            Label::I
+                if state(need) == NeedState::Hidden
+                    && r_grounded
+                    && (!sig.contains(&"fail")
+                        || sig.contains(&"suppose")
+                        || yes_no(&norm, lang)) =>
+            {
                 form = Label::P;
                 rule = "probes-unvoiced-area";
             }
@@ -656,7 +676,16 @@ pub fn read_question(
             _ => {}
         }
     }
+    let also_effect = match topic {
+        Topic::Need { need } if form == Label::P && state(need) == NeedState::Hidden => {
+            let imp = scores[need].2;
+            let best_raw = raw.get(need).copied().unwrap_or(0.0);
+            imp >= MIN_SCORE && imp >= best_raw * 0.6 && sig_all.contains(&"conseq")
+        }
+        _ => false,
+    };
     Reading {
+        also_effect,
         form,
         rule,
         cues,
