@@ -434,6 +434,11 @@ const SIGNALS_EN: &[(&str, &[&str])] = &[
             "unanswered",
             "overloaded",
             "stuck",
+            "left hanging",
+            "kept waiting",
+            "waiting",
+            "juggle",
+            "fiddly",
         ],
     ),
     (
