@@ -171,7 +171,7 @@ pub fn run(
                 return Ok(ExitCode::from(1));
             }
         },
-        (None, true) => super::history::load(store),
+        (None, true) => super::history::load(store)?,
         _ => {
             eprintln!("spin-coach: error: give a meeting id or --all (not both)");
             return Ok(ExitCode::from(2));

@@ -7,14 +7,16 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
-/// Loads the history, printing warnings about corrupt files to stderr.
-#[must_use]
-pub fn load(store: &Store) -> Vec<Record> {
-    let loaded = store.load_all();
+/// Loads the history, printing warnings about skipped files to stderr.
+///
+/// # Errors
+/// When the data directory cannot be read as a folder.
+pub fn load(store: &Store) -> anyhow::Result<Vec<Record>> {
+    let loaded = store.load_all()?;
     for w in &loaded.warnings {
         eprintln!("{w}");
     }
-    loaded.records
+    Ok(loaded.records)
 }
 
 #[derive(Serialize)]
@@ -35,7 +37,7 @@ struct Row<'a> {
 /// # Errors
 /// When output cannot be written.
 pub fn run(store: &Store, format: Format) -> anyhow::Result<ExitCode> {
-    let records = load(store);
+    let records = load(store)?;
     match format {
         Format::Json => {
             let rows: Vec<Row> = records
@@ -158,7 +160,7 @@ pub fn sparkline(values: &[i32]) -> String {
 /// # Errors
 /// When output cannot be written.
 pub fn stats(store: &Store) -> anyhow::Result<ExitCode> {
-    let mut records: Vec<Record> = load(store)
+    let mut records: Vec<Record> = load(store)?
         .into_iter()
         .filter(|r| r.status == Status::Finished)
         .collect();

@@ -85,6 +85,37 @@ pub enum StoreError {
     /// No meeting with that id.
     #[error("no saved meeting `{0}` (see `spin-coach history`)")]
     NotFound(String),
+    /// A meeting id that is not a plain file name.
+    #[error(
+        "`{0}` is not a valid meeting id (ids are letters, digits, `-`, `_` and `.`, at most {MAX_ID} characters, not starting with `.`)"
+    )]
+    BadId(String),
+    /// The data directory (or its `meetings` folder) exists but cannot be read as a folder.
+    #[error(
+        "{path}: cannot read the history: {source} (choose another folder with --data-dir or $SPIN_COACH_DATA)"
+    )]
+    Unreadable {
+        /// The folder.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+/// Longest meeting id accepted.
+pub const MAX_ID: usize = 128;
+
+/// Whether an id is a plain file name: ASCII letters, digits, `-`, `_` and `.`,
+/// not starting with `.`, at most [`MAX_ID`] characters. Ids become file names,
+/// so anything else (`..`, `/`, an absolute path) is refused.
+#[must_use]
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID
+        && !id.starts_with('.')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
@@ -173,8 +204,15 @@ impl Store {
         self.root.join("meetings")
     }
 
-    fn path_of(&self, id: &str) -> PathBuf {
-        self.meetings_dir().join(format!("{id}.json"))
+    /// The file of a meeting; refuses ids that are not plain file names.
+    ///
+    /// # Errors
+    /// [`StoreError::BadId`] for an id with a path separator, `..`, a leading `.`, etc.
+    pub fn path_of(&self, id: &str) -> Result<PathBuf, StoreError> {
+        if !valid_id(id) {
+            return Err(StoreError::BadId(crate::text::sanitize_line(id)));
+        }
+        Ok(self.meetings_dir().join(format!("{id}.json")))
     }
 
     /// Saves a record atomically; an unfinished meeting's file is replaced in place.
@@ -182,24 +220,43 @@ impl Store {
     /// # Errors
     /// When the directory or file cannot be written.
     pub fn save(&self, rec: &Record) -> Result<PathBuf, StoreError> {
+        let path = self.path_of(&rec.id)?;
         let dir = self.meetings_dir();
         std::fs::create_dir_all(&dir).map_err(io(&dir))?;
         let json = serde_json::to_vec_pretty(rec).map_err(|e| StoreError::Io {
             path: rec.id.clone(),
             source: e.into(),
         })?;
-        let path = self.path_of(&rec.id);
         atomic_write(&path, &json)?;
         Ok(path)
     }
 
-    /// Loads every record, newest first; corrupt files are moved aside and reported.
-    #[must_use]
-    pub fn load_all(&self) -> Loaded {
+    /// Loads every record, newest first. Files that fail to parse are moved
+    /// aside to `corrupt/`; files that cannot be read, symbolic links, records
+    /// written by a newer spin-coach and records whose id is not their file name
+    /// are skipped with a warning and left in place.
+    ///
+    /// # Errors
+    /// When the data directory or its `meetings` folder exists but is not a
+    /// readable folder (a missing one is an empty history).
+    pub fn load_all(&self) -> Result<Loaded, StoreError> {
         let mut out = Loaded::default();
         let dir = self.meetings_dir();
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            return out;
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(_) if self.root.exists() && !self.root.is_dir() => {
+                return Err(StoreError::Unreadable {
+                    path: crate::text::sanitize_line(&self.root.display().to_string()),
+                    source: std::io::Error::other("the data directory is not a folder"),
+                });
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
+            Err(source) => {
+                return Err(StoreError::Unreadable {
+                    path: crate::text::sanitize_line(&dir.display().to_string()),
+                    source,
+                });
+            }
         };
         let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
         paths.sort();
@@ -215,13 +272,20 @@ impl Store {
             if !name.ends_with(".json") {
                 continue;
             }
+            let shown = crate::text::sanitize_line(&p.display().to_string());
             match read_record(&p) {
-                Ok(r) => out.records.push(r),
-                Err(why) => {
+                Ok(r) if format!("{}.json", r.id) == name => out.records.push(r),
+                Ok(r) => out.warnings.push(format!(
+                    "{shown}: warning: its id `{}` is not its file name; it is skipped (rename the file to `<id>.json` or fix the id)",
+                    crate::text::sanitize_line(&r.id)
+                )),
+                Err(Unusable::Skip(why)) => out
+                    .warnings
+                    .push(format!("{shown}: warning: {why}; it is skipped and left in place")),
+                Err(Unusable::Corrupt(why)) => {
                     let moved = self.move_aside(&p);
                     out.warnings.push(format!(
-                        "{}: warning: {} ({})",
-                        crate::text::sanitize_line(&p.display().to_string()),
+                        "{shown}: warning: {} ({})",
                         crate::text::sanitize_line(&why),
                         match moved {
                             Some(to) => format!(
@@ -236,18 +300,19 @@ impl Store {
         }
         out.records
             .sort_by(|a, b| b.when().cmp(a.when()).then_with(|| b.id.cmp(&a.id)));
-        out
+        Ok(out)
     }
 
-    /// Finds one record by id (or a unique id prefix).
+    /// Finds one record by id, else by a unique id prefix.
     ///
     /// # Errors
-    /// When no record (or more than one) matches.
+    /// When no record (or more than one by prefix) matches, or the history cannot be read.
     pub fn find(&self, id: &str) -> Result<Record, StoreError> {
-        let all = self.load_all().records;
-        let mut hits = all
-            .into_iter()
-            .filter(|r| r.id == id || r.id.starts_with(id));
+        let all = self.load_all()?.records;
+        if let Some(r) = all.iter().find(|r| r.id == id) {
+            return Ok(r.clone());
+        }
+        let mut hits = all.into_iter().filter(|r| r.id.starts_with(id));
         match (hits.next(), hits.next()) {
             (Some(r), None) => Ok(r),
             _ => Err(StoreError::NotFound(crate::text::sanitize_line(id))),
@@ -264,21 +329,40 @@ impl Store {
     }
 }
 
-fn read_record(p: &Path) -> Result<Record, String> {
-    let meta = std::fs::metadata(p).map_err(|e| e.to_string())?;
-    if !meta.is_file() || meta.len() > 16 * 1024 * 1024 {
-        return Err("not a regular file of at most 16 MiB".into());
+/// Why a meeting file was not loaded.
+enum Unusable {
+    /// Not a meeting file this version can parse: moved aside.
+    Corrupt(String),
+    /// Unreadable, a link, or from a newer version: left in place.
+    Skip(String),
+}
+
+fn read_record(p: &Path) -> Result<Record, Unusable> {
+    let meta = std::fs::symlink_metadata(p).map_err(|e| Unusable::Skip(e.to_string()))?;
+    if meta.file_type().is_symlink() {
+        return Err(Unusable::Skip("a symbolic link, not followed".into()));
     }
-    let bytes = std::fs::read(p).map_err(|e| e.to_string())?;
-    let rec: Record =
-        serde_json::from_slice(&bytes).map_err(|e| format!("not a valid meeting file: {e}"))?;
-    if rec.format > FORMAT {
-        return Err(format!(
-            "written by a newer spin-coach (format {})",
-            rec.format
-        ));
+    if !meta.is_file() {
+        return Err(Unusable::Skip("not a regular file".into()));
     }
-    Ok(rec)
+    if meta.len() > 16 * 1024 * 1024 {
+        return Err(Unusable::Skip("larger than 16 MiB".into()));
+    }
+    let bytes = std::fs::read(p).map_err(|e| Unusable::Skip(format!("cannot be read: {e}")))?;
+    #[derive(Deserialize)]
+    struct Version {
+        format: u32,
+    }
+    if let Ok(v) = serde_json::from_slice::<Version>(&bytes)
+        && v.format > FORMAT
+    {
+        return Err(Unusable::Skip(format!(
+            "written by a newer spin-coach (format {}; this one reads format {FORMAT}): update spin-coach to see it",
+            v.format
+        )));
+    }
+    serde_json::from_slice(&bytes)
+        .map_err(|e| Unusable::Corrupt(format!("not a valid meeting file: {e}")))
 }
 
 fn sweep_if_stale(p: &Path) {

@@ -18,7 +18,13 @@ impl App {
     /// Reloads the history and the best score per scenario; corrupt files become a message.
     pub fn refresh_history(&mut self) {
         let Some(store) = &self.store else { return };
-        let loaded = store.load_all();
+        let loaded = match store.load_all() {
+            Ok(l) => l,
+            Err(e) => {
+                self.message = Some(e.to_string());
+                crate::store::Loaded::default()
+            }
+        };
         if !loaded.warnings.is_empty() {
             self.message = Some(loaded.warnings.join("; "));
         }

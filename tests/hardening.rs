@@ -1,0 +1,240 @@
+//! Regression tests for issue 11: hostile data and odd environments. Each test
+//! names the defect it covers.
+
+mod common;
+use common::*;
+use std::path::Path;
+use std::process::Command;
+
+fn run_data(data: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(bin())
+        .args(args)
+        .current_dir(root())
+        .env("SPIN_COACH_DATA", data)
+        .env("SPIN_COACH_CONFIG", data.join("no-config.yaml"))
+        .output()
+        .expect("run")
+}
+
+/// A saved meeting of a bundled scenario, as JSON, with the given id and status.
+fn meeting_json(id: &str, turns: usize) -> serde_json::Value {
+    let loaded = spin_coach::scenario::bundled_by_id("bakery-vpn")
+        .expect("bundled")
+        .expect("valid");
+    let path = root().join("tests/scripts/bakery-vpn/good.yaml");
+    let mut inputs: Vec<_> = spin_coach::script::load_file(&path)
+        .expect("script")
+        .into_iter()
+        .map(|t| t.input)
+        .collect();
+    inputs.truncate(turns);
+    let mut s = spin_coach::session::Session::new(&loaded.scenario, 1, None, None);
+    for i in &inputs {
+        if !s.is_over() {
+            s.apply(i.clone());
+        }
+    }
+    let rec = spin_coach::store::record(
+        id.to_string(),
+        &loaded,
+        &s,
+        1,
+        inputs,
+        "2026-11-20T10:00:00Z".into(),
+    );
+    serde_json::to_value(&rec).expect("json")
+}
+
+fn write_json(path: &Path, v: &serde_json::Value) {
+    if let Some(d) = path.parent() {
+        std::fs::create_dir_all(d).expect("mkdir");
+    }
+    std::fs::write(path, serde_json::to_vec_pretty(v).expect("json")).expect("write");
+}
+
+// Defect 1: a meeting id is a file name; never a path.
+#[test]
+fn store_refuses_ids_that_are_not_plain_file_names() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let data = d.path().join("data");
+    let store = spin_coach::store::Store::new(data.clone());
+    let outside = d.path().join("abs");
+    std::fs::create_dir_all(&outside).expect("mkdir");
+    let abs = outside.join("y").display().to_string();
+    for bad in [
+        "../../x", "../x", &abs, "", ".hidden", "a/b", "a\\b", "x\u{0}y",
+    ] {
+        let rec: spin_coach::store::Record =
+            serde_json::from_value(meeting_json(bad, 2)).expect("record");
+        let err = store.save(&rec).expect_err(bad);
+        assert!(err.to_string().contains("meeting id"), "{bad}: {err}");
+    }
+    assert!(!d.path().join("x.json").exists());
+    assert!(!outside.join("y.json").exists());
+    let ok: spin_coach::store::Record =
+        serde_json::from_value(meeting_json("20261120T100000-ab12", 2)).expect("record");
+    store.save(&ok).expect("a plain id is saved");
+}
+
+// Defect 1: a meeting file whose id is not its file name is skipped, not loaded.
+#[test]
+fn meeting_whose_id_differs_from_its_file_name_is_skipped() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let data = d.path().join("data");
+    let mut v = meeting_json("../../x", 2);
+    v["status"] = "unfinished".into();
+    write_json(&data.join("meetings/evil.json"), &v);
+    let mut w = meeting_json("other-name", 2);
+    w["status"] = "unfinished".into();
+    write_json(&data.join("meetings/mismatch.json"), &w);
+    let loaded = spin_coach::store::Store::new(data.clone())
+        .load_all()
+        .expect("readable");
+    assert!(loaded.records.is_empty(), "{:?}", loaded.records.len());
+    assert_eq!(loaded.warnings.len(), 2, "{:?}", loaded.warnings);
+    assert!(
+        loaded.warnings.iter().all(|w| w.contains("id")),
+        "{:?}",
+        loaded.warnings
+    );
+    assert!(
+        data.join("meetings/evil.json").exists(),
+        "left in place, not moved to corrupt/"
+    );
+}
+
+// Defect 1, end to end in the trainer: resume a hostile unfinished meeting and ask.
+#[cfg(feature = "tui")]
+#[test]
+fn resuming_a_hostile_meeting_never_writes_outside_the_data_directory() {
+    use spin_coach::lang::Lang;
+    use spin_coach::tui::action::Action;
+    let d = tempfile::tempdir().expect("tempdir");
+    let outside = d.path().join("abs");
+    std::fs::create_dir_all(&outside).expect("mkdir");
+    let abs = outside.join("y").display().to_string();
+    for (n, id) in [("rel", "../../x"), ("abs", abs.as_str())] {
+        let data = d.path().join(n).join("data");
+        let mut v = meeting_json(id, 2);
+        v["status"] = "unfinished".into();
+        write_json(&data.join("meetings/m.json"), &v);
+        let opts = spin_coach::tui::Options {
+            lang: Some(Lang::En),
+            seed: 1,
+            data_dir: Some(data.clone()),
+            ..Default::default()
+        };
+        let mut a = spin_coach::tui::build_app(&opts).unwrap_or_else(|ps| panic!("{ps:?}"));
+        for x in [
+            Action::Enter,
+            Action::Paste("How many vans do you run?".into()),
+            Action::Enter,
+        ] {
+            let mut next = Some(x);
+            while let Some(x) = next {
+                next = a.update(x);
+            }
+        }
+    }
+    assert!(
+        !d.path().join("rel/x.json").exists(),
+        "wrote outside via ../"
+    );
+    assert!(
+        !outside.join("y.json").exists(),
+        "wrote outside via an absolute id"
+    );
+}
+
+// Defect 3: only files that fail to parse go to corrupt/; the rest stay in place.
+#[test]
+fn newer_or_unreadable_meeting_files_are_skipped_not_moved() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let m = d.path().join("meetings");
+    let mut newer = meeting_json("newer", 2);
+    newer["format"] = 2.into();
+    newer["something_new"] = "x".into();
+    write_json(&m.join("newer.json"), &newer);
+    let mut newer_shape = serde_json::json!({"format": 3, "id": "shape", "inputs": "changed"});
+    newer_shape["report"] = serde_json::Value::Null;
+    write_json(&m.join("shape.json"), &newer_shape);
+    std::fs::create_dir_all(m.join("folder.json")).expect("mkdir");
+    std::fs::write(m.join("broken.json"), "{ not json").expect("write");
+    write_json(&m.join("fine.json"), &meeting_json("fine", 3));
+    let o = run_data(d.path(), &["history", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rows: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(rows.as_array().map(Vec::len), Some(1), "{rows}");
+    let err = stderr(&o);
+    assert!(
+        err.contains("newer.json") && err.contains("newer spin-coach"),
+        "{err}"
+    );
+    assert!(
+        err.contains("shape.json") && err.contains("newer spin-coach"),
+        "{err}"
+    );
+    assert!(err.contains("folder.json"), "{err}");
+    for kept in ["newer.json", "shape.json", "folder.json", "fine.json"] {
+        assert!(m.join(kept).exists(), "{kept} must stay in meetings/");
+    }
+    assert!(
+        !m.join("broken.json").exists(),
+        "a parse failure is moved aside"
+    );
+    let corrupt: Vec<String> = std::fs::read_dir(d.path().join("corrupt"))
+        .expect("corrupt/")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(corrupt.len(), 1, "{corrupt:?}");
+    assert!(corrupt[0].starts_with("broken.json"), "{corrupt:?}");
+}
+
+// Defect 10: symlinks in meetings/ are not followed (no duplicate records).
+#[cfg(unix)]
+#[test]
+fn symlinked_meeting_files_are_not_followed() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let m = d.path().join("meetings");
+    write_json(&m.join("real.json"), &meeting_json("real", 3));
+    std::os::unix::fs::symlink(m.join("real.json"), m.join("link.json")).expect("symlink");
+    let o = run_data(d.path(), &["history", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rows: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(rows.as_array().map(Vec::len), Some(1), "{rows}");
+    assert!(stderr(&o).contains("link.json"), "{}", stderr(&o));
+    assert!(m.join("link.json").exists(), "left in place");
+}
+
+// Defect 10: an exact id wins over ids it is a prefix of.
+#[test]
+fn export_chooses_an_exact_id_that_prefixes_another() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let m = d.path().join("meetings");
+    write_json(&m.join("abc.json"), &meeting_json("abc", 3));
+    write_json(&m.join("abc-2.json"), &meeting_json("abc-2", 2));
+    let o = run_data(d.path(), &["export", "abc", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(v["meetings"][0]["id"], "abc");
+    let o = run_data(d.path(), &["export", "ab", "--format", "json"]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "a prefix of two is still ambiguous"
+    );
+}
+
+// Defect 10: a data directory that is a file is an error, not an empty history.
+#[test]
+fn history_on_a_data_directory_that_is_a_file_fails() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let file = d.path().join("data");
+    std::fs::write(&file, "x").expect("write");
+    for cmd in [&["history"][..], &["stats"], &["export", "--all"]] {
+        let o = run_data(&file, cmd);
+        assert_eq!(o.status.code(), Some(1), "{cmd:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains("data"), "{cmd:?}: {}", stderr(&o));
+    }
+}
