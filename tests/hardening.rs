@@ -238,3 +238,109 @@ fn history_on_a_data_directory_that_is_a_file_fails() {
         assert!(stderr(&o).contains("data"), "{cmd:?}: {}", stderr(&o));
     }
 }
+
+#[cfg(feature = "tui")]
+fn trainer(data: &Path) -> spin_coach::tui::app::App {
+    let opts = spin_coach::tui::Options {
+        lang: Some(spin_coach::lang::Lang::En),
+        seed: 1,
+        data_dir: Some(data.to_path_buf()),
+        ..Default::default()
+    };
+    spin_coach::tui::build_app(&opts).unwrap_or_else(|ps| panic!("{ps:?}"))
+}
+
+#[cfg(feature = "tui")]
+fn act(a: &mut spin_coach::tui::app::App, actions: Vec<spin_coach::tui::action::Action>) {
+    for x in actions {
+        let mut next = Some(x);
+        while let Some(x) = next {
+            next = a.update(x);
+        }
+    }
+}
+
+#[cfg(feature = "tui")]
+fn saved_inputs(path: &Path) -> usize {
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("read")).expect("json");
+    v["inputs"].as_array().map_or(0, Vec::len)
+}
+
+// Defect 2: a second trainer cannot resume a meeting another trainer has open.
+#[cfg(feature = "tui")]
+#[test]
+fn second_trainer_cannot_resume_an_open_meeting() {
+    use spin_coach::tui::action::Action;
+    use spin_coach::tui::keymap::Screen;
+    let d = tempfile::tempdir().expect("tempdir");
+    let file = d.path().join("meetings/m1.json");
+    let mut v = meeting_json("m1", 2);
+    v["status"] = "unfinished".into();
+    write_json(&file, &v);
+    let mut first = trainer(d.path());
+    let mut second = trainer(d.path());
+    act(&mut first, vec![Action::Enter]);
+    assert_eq!(first.screen, Screen::Meeting);
+    act(&mut second, vec![Action::Enter]);
+    assert_eq!(second.screen, Screen::Picker, "refused");
+    let msg = second.message.clone().unwrap_or_default();
+    assert!(msg.contains("another trainer"), "{msg}");
+    act(
+        &mut first,
+        vec![
+            Action::Paste("Is it hard to reach the drivers?".into()),
+            Action::Enter,
+        ],
+    );
+    assert_eq!(saved_inputs(&file), 3);
+    // Once the first trainer leaves the meeting, the second may resume it.
+    act(&mut first, vec![Action::Back, Action::ConfirmYes]);
+    assert_eq!(first.screen, Screen::Picker);
+    second.refresh_history();
+    // The first key dismisses the message; the next opens the meeting.
+    act(&mut second, vec![Action::Enter, Action::Enter]);
+    assert_eq!(second.screen, Screen::Meeting, "{:?}", second.message);
+    assert_eq!(second.meeting.as_ref().map(|m| m.inputs.len()), Some(3));
+}
+
+// Defect 2: where locks do not reach (another computer on a shared folder), a save
+// never overwrites turns it has not seen: the trainer's turns go to a new meeting.
+#[cfg(feature = "tui")]
+#[test]
+fn a_meeting_changed_behind_the_trainers_back_is_not_overwritten() {
+    use spin_coach::tui::action::Action;
+    let d = tempfile::tempdir().expect("tempdir");
+    let file = d.path().join("meetings/m1.json");
+    let mut v = meeting_json("m1", 2);
+    v["status"] = "unfinished".into();
+    write_json(&file, &v);
+    let mut a = trainer(d.path());
+    act(&mut a, vec![Action::Enter]);
+    // Someone else, unseen, continues the same meeting with three more turns.
+    let mut other = meeting_json("m1", 5);
+    other["status"] = "unfinished".into();
+    write_json(&file, &other);
+    act(
+        &mut a,
+        vec![
+            Action::Paste("How many vans do you run?".into()),
+            Action::Enter,
+        ],
+    );
+    assert_eq!(saved_inputs(&file), 5, "the other trainer's turns are kept");
+    let files: Vec<_> = std::fs::read_dir(d.path().join("meetings"))
+        .expect("meetings")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json") && *p != file)
+        .collect();
+    assert_eq!(
+        files.len(),
+        1,
+        "this trainer's turns saved as a new meeting"
+    );
+    assert_eq!(saved_inputs(&files[0]), 3);
+    let msg = a.message.clone().unwrap_or_default();
+    assert!(msg.contains("new meeting"), "{msg}");
+}

@@ -102,6 +102,51 @@ pub enum StoreError {
     },
 }
 
+/// Why a meeting could not be locked.
+#[derive(Debug, thiserror::Error)]
+pub enum LockError {
+    /// Another trainer holds the lock.
+    #[error("the meeting is open in another trainer")]
+    Busy,
+    /// The lock file could not be made.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Why a continuing save was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// The file holds turns this trainer has not seen.
+    #[error("the meeting file was changed by another trainer")]
+    Conflict,
+    /// Writing failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// An exclusive hold on one meeting; released when dropped.
+#[derive(Debug)]
+pub struct MeetingLock {
+    file: Option<std::fs::File>,
+    path: PathBuf,
+}
+
+impl MeetingLock {
+    /// Whether the folder supports locks (false: only the check before each save protects the meeting).
+    #[must_use]
+    pub fn held(&self) -> bool {
+        self.file.is_some()
+    }
+
+    /// Releases the lock and removes its file (for a finished meeting, which is never resumed).
+    pub fn release_finished(mut self) {
+        if let Some(f) = self.file.take() {
+            let _ = std::fs::remove_file(&self.path);
+            drop(f);
+        }
+    }
+}
+
 /// Longest meeting id accepted.
 pub const MAX_ID: usize = 128;
 
@@ -317,6 +362,59 @@ impl Store {
             (Some(r), None) => Ok(r),
             _ => Err(StoreError::NotFound(crate::text::sanitize_line(id))),
         }
+    }
+
+    /// Takes the exclusive lock on one meeting (`<data dir>/locks/<id>.lock`),
+    /// held until the returned [`MeetingLock`] is dropped. The lock is
+    /// `std::fs::File::try_lock` (flock on Unix, `LockFileEx` on Windows).
+    ///
+    /// # Errors
+    /// [`LockError::Busy`] when another trainer holds it; [`LockError::Store`] for
+    /// a bad id or a data directory that cannot be written. A folder that does not
+    /// support locks is not an error: the lock then reports `held() == false`.
+    pub fn lock(&self, id: &str) -> Result<MeetingLock, LockError> {
+        self.path_of(id)?;
+        let dir = self.root.join("locks");
+        std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+        let path = dir.join(format!("{id}.lock"));
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(io(&path))?;
+        match file.try_lock() {
+            Ok(()) => Ok(MeetingLock {
+                file: Some(file),
+                path,
+            }),
+            Err(std::fs::TryLockError::WouldBlock) => Err(LockError::Busy),
+            Err(std::fs::TryLockError::Error(_)) => Ok(MeetingLock { file: None, path }),
+        }
+    }
+
+    /// Saves an unfinished or finished meeting that this trainer continues, but
+    /// only if the file on disk holds no turns this trainer has not seen (its
+    /// inputs are a prefix of `rec.inputs`). This catches a second trainer that
+    /// the lock did not stop (a shared folder without working locks).
+    ///
+    /// # Errors
+    /// [`SaveError::Conflict`] when the file was changed by someone else; the
+    /// file is then left untouched. [`SaveError::Store`] when writing fails.
+    pub fn save_continuing(&self, rec: &Record) -> Result<PathBuf, SaveError> {
+        let path = self.path_of(&rec.id)?;
+        if let Ok(bytes) = std::fs::read(&path) {
+            #[derive(Deserialize)]
+            struct Inputs {
+                inputs: Vec<Input>,
+            }
+            let seen = serde_json::from_slice::<Inputs>(&bytes)
+                .is_ok_and(|on_disk| rec.inputs.starts_with(&on_disk.inputs));
+            if !seen {
+                return Err(SaveError::Conflict);
+            }
+        }
+        Ok(self.save(rec)?)
     }
 
     fn move_aside(&self, p: &Path) -> Option<PathBuf> {
