@@ -344,3 +344,188 @@ fn a_meeting_changed_behind_the_trainers_back_is_not_overwritten() {
     let msg = a.message.clone().unwrap_or_default();
     assert!(msg.contains("new meeting"), "{msg}");
 }
+
+#[cfg(feature = "tui")]
+mod terminal {
+    use super::common;
+    use std::process::Command;
+    use std::time::{Duration, Instant};
+
+    pub fn tmux(args: &[&str]) -> String {
+        let o = Command::new("tmux").args(args).output().expect("tmux");
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    }
+
+    pub fn have_tmux() -> bool {
+        let ok = Command::new("tmux")
+            .arg("-V")
+            .output()
+            .is_ok_and(|o| o.status.success());
+        assert!(
+            ok || std::env::var_os("SPIN_COACH_REQUIRE_TMUX").is_none(),
+            "tmux is required here (SPIN_COACH_REQUIRE_TMUX is set)"
+        );
+        ok
+    }
+
+    pub fn wait_for(what: impl Fn() -> bool) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(10) {
+            if what() {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        false
+    }
+
+    pub struct Session(pub String);
+
+    impl Drop for Session {
+        fn drop(&mut self) {
+            let _ = Command::new("tmux")
+                .args(["kill-session", "-t", &self.0])
+                .output();
+        }
+    }
+
+    /// Starts the trainer in a tmux pane; returns the session, its pid and a file
+    /// that receives `stty -a` and the exit code after it ends.
+    pub fn start(name: &str, dir: &std::path::Path) -> (Session, String, std::path::PathBuf) {
+        let pid = dir.join("pid");
+        let after = dir.join("after.txt");
+        let cmd = format!(
+            "sh -c 'echo $$ > {}; exec {} train bakery-vpn --lang en'; echo EXIT=$? > '{}'; stty -a >> '{}'; sleep 30",
+            pid.display(),
+            common::bin().display(),
+            after.display(),
+            after.display()
+        );
+        let _ = Command::new("tmux")
+            .args(["kill-session", "-t", name])
+            .output();
+        let ok = Command::new("tmux")
+            .args([
+                "new-session",
+                "-d",
+                "-s",
+                name,
+                "-x",
+                "100",
+                "-y",
+                "30",
+                &cmd,
+            ])
+            .env("LANG", "C.UTF-8")
+            .env("SPIN_COACH_DATA", dir.join("data"))
+            .status()
+            .expect("tmux new-session");
+        assert!(ok.success());
+        let s = Session(name.to_string());
+        assert!(
+            wait_for(|| tmux(&["capture-pane", "-p", "-t", name]).contains("Briefing")),
+            "{}",
+            tmux(&["capture-pane", "-p", "-t", name])
+        );
+        let pid = std::fs::read_to_string(&pid)
+            .expect("pid")
+            .trim()
+            .to_string();
+        (s, pid, after)
+    }
+
+    pub fn alternate(s: &Session) -> String {
+        tmux(&["display", "-p", "-t", &s.0, "#{alternate_on}"])
+            .trim()
+            .to_string()
+    }
+
+    pub fn kill(sig: &str, pid: &str) {
+        assert!(
+            Command::new("kill")
+                .args([sig, pid])
+                .status()
+                .expect("kill")
+                .success()
+        );
+    }
+
+    pub fn pane_modes(s: &Session) -> String {
+        let tty = tmux(&["display", "-p", "-t", &s.0, "#{pane_tty}"]);
+        let o = Command::new("stty")
+            .args(["-a", "-F", tty.trim()])
+            .output()
+            .expect("stty");
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    }
+
+    pub fn cooked(modes: &str) -> bool {
+        !modes.contains("-icanon") && !modes.contains("-echo ")
+    }
+}
+
+// Defect 4: an outside SIGINT restores the terminal and exits 130.
+#[cfg(feature = "tui")]
+#[test]
+fn sigint_from_outside_restores_the_terminal() {
+    use terminal::*;
+    if !have_tmux() {
+        eprintln!("tmux not installed: skipping");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, pid, after) = start("spin-hard-int", dir.path());
+    assert_eq!(alternate(&s), "1");
+    kill("-INT", &pid);
+    assert!(wait_for(
+        || std::fs::read_to_string(&after).is_ok_and(|t| t.contains("speed"))
+    ));
+    let text = std::fs::read_to_string(&after).expect("after");
+    assert!(text.contains("EXIT=130"), "{text}");
+    assert!(cooked(&text), "cooked mode restored: {text}");
+    assert_eq!(alternate(&s), "0", "main screen restored");
+}
+
+// Defect 4: SIGTSTP restores the terminal while stopped; SIGCONT takes it back and redraws.
+#[cfg(feature = "tui")]
+#[test]
+fn suspend_and_continue_restore_and_retake_the_terminal() {
+    use terminal::*;
+    if !have_tmux() {
+        eprintln!("tmux not installed: skipping");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, pid, after) = start("spin-hard-tstp", dir.path());
+    assert!(!cooked(&pane_modes(&s)), "raw while running");
+    kill("-TSTP", &pid);
+    let stopped = || {
+        std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|st| {
+            st.rsplit(')')
+                .next()
+                .is_some_and(|r| r.trim_start().starts_with('T'))
+        })
+    };
+    assert!(wait_for(stopped), "the trainer stops on SIGTSTP");
+    assert!(
+        wait_for(|| alternate(&s) == "0"),
+        "main screen while stopped"
+    );
+    assert!(
+        cooked(&pane_modes(&s)),
+        "cooked while stopped: {}",
+        pane_modes(&s)
+    );
+    kill("-CONT", &pid);
+    assert!(wait_for(|| alternate(&s) == "1"), "alternate screen again");
+    assert!(wait_for(|| !cooked(&pane_modes(&s))), "raw again");
+    assert!(
+        wait_for(|| tmux(&["capture-pane", "-p", "-t", &s.0]).contains("Briefing")),
+        "redrawn: {}",
+        tmux(&["capture-pane", "-p", "-t", &s.0])
+    );
+    kill("-TERM", &pid);
+    assert!(wait_for(
+        || std::fs::read_to_string(&after).is_ok_and(|t| t.contains("speed"))
+    ));
+}
