@@ -529,3 +529,80 @@ fn suspend_and_continue_restore_and_retake_the_terminal() {
         || std::fs::read_to_string(&after).is_ok_and(|t| t.contains("speed"))
     ));
 }
+
+// Defect 5: without a terminal the trainer says so at once and writes nothing to stdout.
+#[cfg(feature = "tui")]
+#[test]
+fn trainer_without_a_terminal_says_so() {
+    for args in [&["train"][..], &[], &["learn"], &["replay", "x"]] {
+        let start = std::time::Instant::now();
+        let d = tempfile::tempdir().expect("tempdir");
+        let o = Command::new(bin())
+            .args(args)
+            .env("SPIN_COACH_DATA", d.path())
+            .env("LANG", "C.UTF-8")
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("run");
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(
+            o.stdout.is_empty(),
+            "{args:?}: no escape sequences in the pipe"
+        );
+        assert!(
+            stderr(&o).contains("the trainer needs a terminal; use `spin-coach play` for scripts"),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+        assert!(
+            start.elapsed() < std::time::Duration::from_millis(1500),
+            "no hang"
+        );
+    }
+}
+
+// Defect 5: TERM=dumb is honoured.
+#[cfg(feature = "tui")]
+#[test]
+fn trainer_refuses_a_dumb_terminal() {
+    use terminal::*;
+    if !have_tmux() {
+        eprintln!("tmux not installed: skipping");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("out.txt");
+    let cmd = format!(
+        "TERM=dumb {} train bakery-vpn --lang en 2> '{}'; echo EXIT=$? >> '{}'; sleep 30",
+        common::bin().display(),
+        out.display(),
+        out.display()
+    );
+    let _ = Command::new("tmux")
+        .args(["kill-session", "-t", "spin-hard-dumb"])
+        .output();
+    assert!(
+        Command::new("tmux")
+            .args([
+                "new-session",
+                "-d",
+                "-s",
+                "spin-hard-dumb",
+                "-x",
+                "100",
+                "-y",
+                "30",
+                &cmd
+            ])
+            .status()
+            .expect("tmux")
+            .success()
+    );
+    let _s = Session("spin-hard-dumb".into());
+    assert!(wait_for(
+        || std::fs::read_to_string(&out).is_ok_and(|t| t.contains("EXIT="))
+    ));
+    let text = std::fs::read_to_string(&out).expect("out");
+    assert!(text.contains("EXIT=2"), "{text}");
+    assert!(text.contains("TERM=dumb"), "{text}");
+}
