@@ -296,8 +296,17 @@ pub fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            // The reader went away (`| head`): it has what it wanted.
+            ExitCode::SUCCESS
+        }
         Err(e) => {
-            eprintln!(
+            crate::errln!(
                 "spin-coach: error: {}",
                 crate::text::sanitize_line(&format!("{e:#}"))
             );

@@ -606,3 +606,108 @@ fn trainer_refuses_a_dumb_terminal() {
     assert!(text.contains("EXIT=2"), "{text}");
     assert!(text.contains("TERM=dumb"), "{text}");
 }
+
+/// Runs the binary with standard output (or error) going to a pipe nobody reads.
+fn run_closed_pipe(data: &Path, args: &[&str], which: &str) -> std::process::Output {
+    let (reader, writer) = std::io::pipe().expect("pipe");
+    drop(reader);
+    let mut c = Command::new(bin());
+    c.args(args)
+        .current_dir(root())
+        .env("SPIN_COACH_DATA", data)
+        .env("SPIN_COACH_CONFIG", data.join("no-config.yaml"))
+        .env("RUST_BACKTRACE", "1");
+    if which == "stdout" {
+        c.stdout(writer).stderr(std::process::Stdio::piped());
+    } else {
+        c.stderr(writer).stdout(std::process::Stdio::piped());
+    }
+    c.output().expect("run")
+}
+
+// Defect 6: a reader that goes away (`| head`) never makes a command panic.
+#[test]
+fn every_command_exits_quietly_on_a_broken_pipe() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let data = d.path().join("data");
+    write_json(&data.join("meetings/m1.json"), &meeting_json("m1", 9));
+    let export = d.path().join("export.json");
+    let o = run_data(
+        &data,
+        &[
+            "export",
+            "--all",
+            "--format",
+            "json",
+            "-o",
+            &export.display().to_string(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let newdir = d.path().join("new");
+    let export = export.display().to_string();
+    let newdir = newdir.display().to_string();
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["list"],
+        vec!["list", "--format", "json"],
+        vec!["history"],
+        vec!["history", "--format", "json"],
+        vec!["stats"],
+        vec!["export", "--all"],
+        vec!["export", "m1", "--format", "csv"],
+        vec!["classify", "How many vans do you run?"],
+        vec!["classify", "--format", "json", "How many vans do you run?"],
+        vec!["validate", "scenarios"],
+        vec!["schema"],
+        vec!["test"],
+        vec!["explore", "bakery-vpn", "--runs", "2"],
+        vec![
+            "play",
+            "bakery-vpn",
+            "--script",
+            "tests/scripts/bakery-vpn/good.yaml",
+        ],
+        vec![
+            "play",
+            "bakery-vpn",
+            "--script",
+            "tests/scripts/bakery-vpn/good.yaml",
+            "--format",
+            "json",
+            "--save",
+        ],
+        vec!["class-report", &export],
+        vec!["class-report", &export, "--format", "csv"],
+        vec!["new", "pipe-test", "-o", &newdir],
+        vec!["--help"],
+        vec!["--version"],
+        vec!["history", "--bogus"],
+    ];
+    for args in &commands {
+        for which in ["stdout", "stderr"] {
+            let o = run_closed_pipe(&data, args, which);
+            let err = stderr(&o);
+            assert_ne!(
+                o.status.code(),
+                Some(101),
+                "{args:?} ({which} closed): {err}"
+            );
+            assert!(
+                !err.contains("panicked"),
+                "{args:?} ({which} closed): {err}"
+            );
+            assert!(
+                !err.contains("Broken pipe"),
+                "{args:?} ({which} closed): quiet, not {err}"
+            );
+            if which == "stdout" && !args.contains(&"--bogus") {
+                assert!(
+                    o.status.code().is_some_and(|c| c == 0 || c == 1),
+                    "{args:?}: {:?} {err}",
+                    o.status
+                );
+            }
+        }
+        let _ = std::fs::remove_dir_all(&newdir);
+    }
+}

@@ -267,15 +267,15 @@ pub fn csv(entries: &[Entry]) -> String {
 pub fn run(paths: &[PathBuf], format: ClassFormat) -> anyhow::Result<ExitCode> {
     let (entries, problems) = read(paths);
     for p in &problems {
-        eprintln!("{p}");
+        crate::errln!("{p}");
     }
     if entries.is_empty() {
-        eprintln!(
+        crate::errln!(
             "spin-coach: error: no finished meetings found in the given files (export them with `spin-coach export --all --format json`)"
         );
         return Ok(ExitCode::from(1));
     }
-    print!(
+    crate::out!(
         "{}",
         if format == ClassFormat::Md {
             markdown(&entries)

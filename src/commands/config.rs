@@ -29,14 +29,14 @@ pub fn trainee(cli: Option<&str>) -> Option<String> {
     let src = match crate::scenario::load::read_bounded(&p, 64 * 1024) {
         Ok(s) => s,
         Err(problem) => {
-            eprintln!("{problem}");
+            crate::errln!("{problem}");
             return None;
         }
     };
     match crate::scenario::load::parse_yaml::<Config>(&src, &p.display().to_string()) {
         Ok(c) => c.trainee.map(|t| crate::text::sanitize_line(&t)),
         Err(problem) => {
-            eprintln!("{problem}");
+            crate::errln!("{problem}");
             None
         }
     }

@@ -167,13 +167,13 @@ pub fn run(
         (Some(id), false) => match store.find(id) {
             Ok(r) => vec![r],
             Err(e) => {
-                eprintln!("spin-coach: error: {e}");
+                crate::errln!("spin-coach: error: {e}");
                 return Ok(ExitCode::from(1));
             }
         },
         (None, true) => super::history::load(store)?,
         _ => {
-            eprintln!("spin-coach: error: give a meeting id or --all (not both)");
+            crate::errln!("spin-coach: error: give a meeting id or --all (not both)");
             return Ok(ExitCode::from(2));
         }
     };
@@ -182,16 +182,16 @@ pub fn run(
     match out {
         Some(p) => {
             if let Err(e) = atomic_write(p, text.as_bytes()) {
-                eprintln!("spin-coach: error: {e}");
+                crate::errln!("spin-coach: error: {e}");
                 return Ok(ExitCode::from(1));
             }
-            eprintln!(
+            crate::errln!(
                 "wrote {} meeting(s) to {}",
                 records.len(),
                 crate::text::sanitize_line(&p.display().to_string())
             );
         }
-        None => print!("{text}"),
+        None => crate::out!("{text}"),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -14,7 +14,7 @@ use std::process::ExitCode;
 pub fn load(store: &Store) -> anyhow::Result<Vec<Record>> {
     let loaded = store.load_all()?;
     for w in &loaded.warnings {
-        eprintln!("{w}");
+        crate::errln!("{w}");
     }
     Ok(loaded.records)
 }
@@ -54,11 +54,11 @@ pub fn run(store: &Store, format: Format) -> anyhow::Result<ExitCode> {
                     turns: r.inputs.len(),
                 })
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&rows)?);
+            crate::outln!("{}", serde_json::to_string_pretty(&rows)?);
         }
         Format::Text => {
             if records.is_empty() {
-                println!(
+                crate::outln!(
                     "no saved meetings in {}",
                     sanitize_line(&store.meetings_dir().display().to_string())
                 );
@@ -76,7 +76,7 @@ pub fn run(store: &Store, format: Format) -> anyhow::Result<ExitCode> {
                 } else {
                     ""
                 };
-                println!(
+                crate::outln!(
                     "{}  {}  {}  {:>3}/100  I+N {:>3}%{status}",
                     pad(&sanitize_line(&r.id), idw),
                     date,
@@ -166,7 +166,7 @@ pub fn stats(store: &Store) -> anyhow::Result<ExitCode> {
         .collect();
     records.reverse(); // oldest first
     if records.is_empty() {
-        println!(
+        crate::outln!(
             "no finished meetings yet: play one with `spin-coach` or `spin-coach play <scenario> --script FILE --save`"
         );
         return Ok(ExitCode::SUCCESS);
@@ -175,7 +175,7 @@ pub fn stats(store: &Store) -> anyhow::Result<ExitCode> {
     for r in &records {
         by.entry(r.scenario.as_str()).or_default().push(r);
     }
-    println!("Per scenario (best, latest, trend over the last 8, change)");
+    crate::outln!("Per scenario (best, latest, trend over the last 8, change)");
     let w = by.keys().map(|k| width(k)).max().unwrap_or(8);
     for (id, rs) in &by {
         let scores: Vec<i32> = rs.iter().map(|r| r.report.score.total).collect();
@@ -183,7 +183,7 @@ pub fn stats(store: &Store) -> anyhow::Result<ExitCode> {
         let latest = scores.last().copied().unwrap_or(0);
         let recent = &scores[scores.len().saturating_sub(8)..];
         let change = latest - recent.first().copied().unwrap_or(latest);
-        println!(
+        crate::outln!(
             "  {}  best {best:>3}  latest {latest:>3}  {:<8} {change:+}  ({} meetings)",
             pad(&sanitize_line(id), w),
             sparkline(recent),
@@ -194,7 +194,7 @@ pub fn stats(store: &Store) -> anyhow::Result<ExitCode> {
     let n = all.len();
     let recent = &all[n.saturating_sub(5)..];
     let before = &all[n.saturating_sub(10)..n.saturating_sub(5)];
-    println!(
+    crate::outln!(
         "\nPer behaviour (average per meeting: all {n}, the last {}, the {} before)",
         recent.len(),
         before.len()
@@ -215,7 +215,7 @@ pub fn stats(store: &Store) -> anyhow::Result<ExitCode> {
         } else {
             format!("{b:>6.1}")
         };
-        println!("  {}  {a:>6.1}  {r:>6.1}  {prior}  {arrow}", pad(name, 22));
+        crate::outln!("  {}  {a:>6.1}  {r:>6.1}  {prior}  {arrow}", pad(name, 22));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -55,13 +55,13 @@ fn targets(paths: &[PathBuf]) -> Result<Vec<Target>, PathBuf> {
     if paths.is_empty() {
         let local = Path::new("scenarios");
         if local.is_dir() && has_tests(local) {
-            println!("testing the scenarios in ./scenarios");
+            crate::outln!("testing the scenarios in ./scenarios");
             return Ok(super::yaml_files(local)
                 .into_iter()
                 .map(Target::File)
                 .collect());
         }
-        println!("testing the bundled scenarios (test files embedded in this build)");
+        crate::outln!("testing the bundled scenarios (test files embedded in this build)");
         return Ok(bundled_targets());
     }
     let mut out = Vec::new();
@@ -70,7 +70,7 @@ fn targets(paths: &[PathBuf]) -> Result<Vec<Target>, PathBuf> {
         if p.is_dir() {
             let found = super::yaml_files(p);
             if found.is_empty() {
-                eprintln!(
+                crate::errln!(
                     "{}: error: no *.yaml files in this folder (give a folder of scenario files)",
                     sanitize_line(&p.display().to_string())
                 );
@@ -94,7 +94,7 @@ fn targets(paths: &[PathBuf]) -> Result<Vec<Target>, PathBuf> {
 
 fn print_problems(ps: &[Problem]) {
     for p in ps {
-        eprintln!("{p}");
+        crate::errln!("{p}");
     }
 }
 
@@ -147,7 +147,7 @@ fn print_check(path: &str, c: &Check, quiet: bool) {
         .map_or_else(|| "end".to_string(), |t| format!("turn {t}"));
     if c.passed {
         if !quiet {
-            println!(
+            crate::outln!(
                 "    ok   {at}: {turn} {}: {}",
                 sanitize_line(&c.what),
                 sanitize_line(&c.expected)
@@ -155,12 +155,12 @@ fn print_check(path: &str, c: &Check, quiet: bool) {
         }
         return;
     }
-    println!("    FAIL {at}: {turn} {}", sanitize_line(&c.what));
-    println!("         expected: {}", sanitize_line(&c.expected));
-    println!("         actual:   {}", sanitize_line(&c.actual));
+    crate::outln!("    FAIL {at}: {turn} {}", sanitize_line(&c.what));
+    crate::outln!("         expected: {}", sanitize_line(&c.expected));
+    crate::outln!("         actual:   {}", sanitize_line(&c.actual));
     if !c.context.is_empty() {
         let label = if c.turn.is_some() { "step" } else { "meeting" };
-        println!(
+        crate::outln!(
             "         {label}:{}{}",
             " ".repeat(9 - label.len()),
             sanitize_line(&c.context)
@@ -169,7 +169,7 @@ fn print_check(path: &str, c: &Check, quiet: bool) {
 }
 
 fn report(path: &str, sc: &Scenario, runs: &[CaseRun], quiet: bool, tally: &mut Tally) {
-    println!(
+    crate::outln!(
         "{} (scenario {})",
         sanitize_line(path),
         sanitize_line(&sc.id.value)
@@ -178,7 +178,7 @@ fn report(path: &str, sc: &Scenario, runs: &[CaseRun], quiet: bool, tally: &mut 
         let failed = run.checks.iter().filter(|c| !c.passed).count();
         let passed = run.checks.len() - failed;
         if !quiet || failed > 0 {
-            println!(
+            crate::outln!(
                 "  case \"{}\" (seed {})",
                 sanitize_line(&run.name),
                 run.seed
@@ -188,7 +188,7 @@ fn report(path: &str, sc: &Scenario, runs: &[CaseRun], quiet: bool, tally: &mut 
             print_check(path, c, quiet);
         }
         if !quiet || failed > 0 {
-            println!("  {passed} passed, {failed} failed");
+            crate::outln!("  {passed} passed, {failed} failed");
         }
         tally.passed += passed;
         tally.failed += failed;
@@ -231,7 +231,7 @@ pub fn run(a: &Args) -> anyhow::Result<ExitCode> {
     let list = match targets(&a.paths) {
         Ok(l) => l,
         Err(p) => {
-            eprintln!(
+            crate::errln!(
                 "{}: error: no such scenario file, folder or bundled id (give scenario files, their .test.yaml, or folders)",
                 sanitize_line(&p.display().to_string())
             );
@@ -242,9 +242,12 @@ pub fn run(a: &Args) -> anyhow::Result<ExitCode> {
     for t in &list {
         one(t, a.quiet, &mut tally);
     }
-    println!(
+    crate::outln!(
         "{} test file(s), {} could not run: {} passed, {} failed",
-        tally.files, tally.broken, tally.passed, tally.failed
+        tally.files,
+        tally.broken,
+        tally.passed,
+        tally.failed
     );
     Ok(
         if tally.failed == 0 && tally.broken == 0 && tally.files > 0 {

@@ -57,7 +57,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         _ => None,
     };
     if let Some(why) = no_terminal(lang.unwrap_or_else(crate::tui::env_lang)) {
-        eprintln!("spin-coach: error: {why}");
+        crate::errln!("spin-coach: error: {why}");
         return Ok(ExitCode::from(2));
     }
     let theme = a.theme.map(|t| match t {
@@ -106,7 +106,7 @@ fn no_terminal(lang: crate::lang::Lang) -> Option<&'static str> {
 #[cfg(not(feature = "tui"))]
 pub fn run(_: Args) -> anyhow::Result<ExitCode> {
     use clap::CommandFactory;
-    eprintln!(
+    crate::errln!(
         "spin-coach: this build has no trainer TUI (built without the `tui` feature); use the subcommands below"
     );
     let _ = crate::cli::Cli::command().print_help();

@@ -16,7 +16,7 @@ pub fn run(paths: &[PathBuf], strict: bool) -> anyhow::Result<ExitCode> {
         if p.is_dir() {
             let found = super::yaml_files(p);
             if found.is_empty() {
-                eprintln!(
+                crate::errln!(
                     "{}: error: no *.yaml files in this folder (give a folder of scenario files)",
                     crate::text::sanitize_line(&p.display().to_string())
                 );
@@ -24,7 +24,7 @@ pub fn run(paths: &[PathBuf], strict: bool) -> anyhow::Result<ExitCode> {
             }
             files.extend(found);
         } else if std::fs::symlink_metadata(p).is_err() {
-            eprintln!(
+            crate::errln!(
                 "{}: error: no such file or folder (give scenario files or folders of *.yaml)",
                 crate::text::sanitize_line(&p.display().to_string())
             );
@@ -48,9 +48,9 @@ pub fn run(paths: &[PathBuf], strict: bool) -> anyhow::Result<ExitCode> {
                             severity: Severity::Error,
                             ..w.clone()
                         };
-                        eprintln!("{e}");
+                        crate::errln!("{e}");
                     }
-                    eprintln!(
+                    crate::errln!(
                         "{}: {} error(s) (warnings count as errors with --strict)",
                         crate::text::sanitize_line(&shown),
                         warnings.len()
@@ -58,9 +58,9 @@ pub fn run(paths: &[PathBuf], strict: bool) -> anyhow::Result<ExitCode> {
                     continue;
                 }
                 for w in &warnings {
-                    eprintln!("{w}");
+                    crate::errln!("{w}");
                 }
-                println!(
+                crate::outln!(
                     "ok: {}",
                     crate::text::sanitize_line(&f.display().to_string())
                 );
@@ -68,20 +68,20 @@ pub fn run(paths: &[PathBuf], strict: bool) -> anyhow::Result<ExitCode> {
             Err(problems) => {
                 bad += 1;
                 for p in &problems {
-                    eprintln!("{p}");
+                    crate::errln!("{p}");
                 }
                 let errors = problems
                     .iter()
                     .filter(|p| p.severity == Severity::Error)
                     .count();
-                eprintln!(
+                crate::errln!(
                     "{}: {errors} error(s)",
                     crate::text::sanitize_line(&f.display().to_string())
                 );
             }
         }
     }
-    eprintln!("{} file(s) checked, {bad} invalid", files.len());
+    crate::errln!("{} file(s) checked, {bad} invalid", files.len());
     Ok(if bad == 0 {
         ExitCode::SUCCESS
     } else {

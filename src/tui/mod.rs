@@ -252,7 +252,7 @@ pub fn run(opts: &Options) -> anyhow::Result<std::process::ExitCode> {
     let mut app = match build_app(opts) {
         Ok(a) => a,
         Err(ps) => {
-            ps.iter().for_each(|p| eprintln!("{p}"));
+            ps.iter().for_each(|p| crate::errln!("{p}"));
             return Ok(std::process::ExitCode::from(1));
         }
     };
