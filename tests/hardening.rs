@@ -711,3 +711,27 @@ fn every_command_exits_quietly_on_a_broken_pipe() {
         let _ = std::fs::remove_dir_all(&newdir);
     }
 }
+
+// Defect 7: a trainee name that becomes a formula after a tab is neutralised in CSV.
+#[test]
+fn csv_export_neutralises_a_formula_behind_a_tab() {
+    let d = tempfile::tempdir().expect("tempdir");
+    write_json(&d.path().join("meetings/m1.json"), &meeting_json("m1", 3));
+    for name in ["\t=1+1", " =1+1", "\u{a0}=1+1", "\u{200b}=1+1"] {
+        let o = run_data(
+            d.path(),
+            &[
+                "export",
+                "m1",
+                "--format",
+                "csv",
+                &format!("--trainee={name}"),
+            ],
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let out = stdout(&o);
+        let row = out.lines().nth(1).expect("a row");
+        let cell = row.split(',').nth(1).expect("trainee cell");
+        assert!(cell.starts_with("\"'"), "{name:?} came out as {cell:?}");
+    }
+}
