@@ -735,3 +735,88 @@ fn csv_export_neutralises_a_formula_behind_a_tab() {
         assert!(cell.starts_with("\"'"), "{name:?} came out as {cell:?}");
     }
 }
+
+const MD_PAYLOAD: &str =
+    "![p](http://x/t.png) `code` <b>x</b> [l](http://x) <http://x/a> *e* _u_ &lt; | # \\ ~~s~~ #";
+
+/// Parses Markdown (with GFM tables) and fails on any image, link or HTML; returns the text.
+fn markdown_text(md: &str) -> String {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let mut text = String::new();
+    for ev in Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        match ev {
+            Event::Start(Tag::Image { .. } | Tag::Link { .. } | Tag::Strikethrough)
+            | Event::Html(_)
+            | Event::InlineHtml(_) => panic!("markup from data: {ev:?}\n{md}"),
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push('\n'),
+            _ => {}
+        }
+    }
+    text
+}
+
+fn hostile_meeting(id: &str) -> serde_json::Value {
+    let mut v = meeting_json(id, 9);
+    v["status"] = "finished".into();
+    v["finished_at"] = "2026-11-20T10:20:00Z".into();
+    v["trainee"] = MD_PAYLOAD.into();
+    let r = &mut v["report"];
+    for k in ["title", "scenario", "difficulty"] {
+        r[k] = MD_PAYLOAD.into();
+    }
+    r["relationship"]["reason"] = MD_PAYLOAD.into();
+    for n in r["needs"].as_array_mut().expect("needs") {
+        n["summary"] = MD_PAYLOAD.into();
+    }
+    for t in r["tips"].as_array_mut().expect("tips") {
+        t["rule"] = MD_PAYLOAD.into();
+        t["tip"] = MD_PAYLOAD.into();
+    }
+    for t in r["turns"].as_array_mut().expect("turns") {
+        for k in ["kind", "speaker", "reply", "input"] {
+            t[k] = MD_PAYLOAD.into();
+        }
+        for f in t["findings"].as_array_mut().expect("findings") {
+            f["rule"] = MD_PAYLOAD.into();
+            f["reason"] = MD_PAYLOAD.into();
+        }
+    }
+    v["scenario"] = MD_PAYLOAD.into();
+    v
+}
+
+// Defect 8: Markdown specials in data are escaped in `export --format md`.
+#[test]
+fn markdown_export_escapes_every_special() {
+    let d = tempfile::tempdir().expect("tempdir");
+    write_json(&d.path().join("meetings/m1.json"), &hostile_meeting("m1"));
+    let o = run_data(d.path(), &["export", "m1", "--format", "md"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = markdown_text(&stdout(&o));
+    assert!(
+        text.matches(MD_PAYLOAD).count() >= 5,
+        "shown as written: {text}"
+    );
+}
+
+// Defect 8: and in `class-report`, including rule names in code spans.
+#[test]
+fn class_report_escapes_every_special() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let mut m = hostile_meeting("m1");
+    m["report"]["turns"][0]["findings"] = serde_json::json!([
+        {"rule": "a`b ![i](http://x/i.png) `c", "part": "investigating", "points": -2, "reason": "r"}
+    ]);
+    let export = serde_json::json!({
+        "format": 1, "trainee": MD_PAYLOAD, "exported_at": "2026-11-20T10:00:00Z",
+        "meetings": [m]
+    });
+    let f = d.path().join("class.json");
+    write_json(&f, &export);
+    let o = run_data(d.path(), &["class-report", &f.display().to_string()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = markdown_text(&stdout(&o));
+    assert!(text.contains(MD_PAYLOAD), "{text}");
+    assert!(text.contains("a`b ![i](http://x/i.png) `c"), "{text}");
+}

@@ -4,7 +4,7 @@
 use super::export::Export;
 use super::history::{behaviours, mean};
 use crate::report::csv::row;
-use crate::report::markdown::md;
+use crate::report::markdown::{code, md};
 use crate::scoring::Part;
 use crate::store::{Record, Status};
 use clap::ValueEnum;
@@ -222,7 +222,7 @@ pub fn markdown(entries: &[Entry]) -> String {
             .iter()
             .find(|r| r.0 == rule)
             .map_or("", |r| r.2);
-        let _ = writeln!(o, "- `{}` {per:.2} per meeting: {what}", md(rule));
+        let _ = writeln!(o, "- {} {per:.2} per meeting: {what}", code(rule));
     }
     o
 }
