@@ -820,3 +820,95 @@ fn class_report_escapes_every_special() {
     assert!(text.contains(MD_PAYLOAD), "{text}");
     assert!(text.contains("a`b ![i](http://x/i.png) `c"), "{text}");
 }
+
+fn finished(id: &str) -> serde_json::Value {
+    let mut v = meeting_json(id, 9);
+    v["status"] = "finished".into();
+    v["finished_at"] = "2026-11-20T10:20:00Z".into();
+    v
+}
+
+// Defect 9: class reports reject numbers outside their ranges, naming file and field.
+#[test]
+fn class_report_rejects_numbers_out_of_range() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let cases: [(&str, &[&str], serde_json::Value); 4] = [
+        (
+            "total",
+            &["report", "score", "total"],
+            2_147_483_647_i64.into(),
+        ),
+        (
+            "share",
+            &["report", "counts", "in_share"],
+            4_294_967_295_u64.into(),
+        ),
+        (
+            "count",
+            &["report", "counts", "implication"],
+            4_294_967_295_u64.into(),
+        ),
+        (
+            "part",
+            &["report", "score", "parts", "developing", "points"],
+            (-5).into(),
+        ),
+    ];
+    for (name, path, value) in cases {
+        let mut m = finished("m1");
+        let mut at = &mut m;
+        for k in path {
+            at = &mut at[*k];
+        }
+        *at = value;
+        let export = serde_json::json!({
+            "format": 1, "trainee": "Ann", "exported_at": "2026-11-20T10:00:00Z",
+            "meetings": [finished("ok"), m]
+        });
+        let f = d.path().join(format!("{name}.json"));
+        write_json(&f, &export);
+        let o = run_data(d.path(), &["class-report", &f.display().to_string()]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{name}: {err}");
+        let field = format!("meetings[1].{}", path.join("."));
+        assert!(
+            err.contains(&format!("{name}.json")) && err.contains(&field),
+            "{name}: names the file and {field}: {err}"
+        );
+        let out = stdout(&o);
+        assert!(
+            out.contains("1 finished meetings"),
+            "{name}: the good one is kept: {out}"
+        );
+        assert!(
+            !out.contains("4294967295") && !out.contains("2147483647"),
+            "{out}"
+        );
+    }
+}
+
+// Defect 9: `stats` and `history` never wrap or print absurd numbers from meeting files.
+#[test]
+fn stats_on_extreme_scores_does_not_wrap() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let mut low = finished("low");
+    low["report"]["score"]["total"] = i64::from(i32::MIN).into();
+    low["finished_at"] = "2026-11-20T10:20:00Z".into();
+    let mut high = finished("high");
+    high["report"]["score"]["total"] = i64::from(i32::MAX).into();
+    high["finished_at"] = "2026-11-21T10:20:00Z".into();
+    write_json(&d.path().join("meetings/low.json"), &low);
+    write_json(&d.path().join("meetings/high.json"), &high);
+    write_json(&d.path().join("meetings/ok.json"), &finished("ok"));
+    for cmd in ["stats", "history"] {
+        let o = run_data(d.path(), &[cmd]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(0), "{cmd}: {err}");
+        assert!(err.contains("score.total"), "{cmd}: {err}");
+        let out = stdout(&o);
+        assert!(
+            !out.contains("2147483647") && !out.contains("-2147483648"),
+            "{cmd}: {out}"
+        );
+    }
+}

@@ -65,8 +65,24 @@ pub fn read(paths: &[PathBuf]) -> (Vec<Entry>, Vec<String>) {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
+        let checked = |i: Option<usize>, r: &Record, problems: &mut Vec<String>| -> bool {
+            match r.check() {
+                Ok(()) => true,
+                Err(why) => {
+                    let at = i.map_or_else(String::new, |i| format!("meetings[{i}]."));
+                    problems.push(format!(
+                        "{shown}: error: {at}{} (that meeting is left out; export it again with `spin-coach export --format json`)",
+                        crate::text::sanitize_line(&why)
+                    ));
+                    false
+                }
+            }
+        };
         if let Ok(doc) = serde_json::from_str::<Export>(&src) {
-            for r in doc.meetings {
+            for (i, r) in doc.meetings.into_iter().enumerate() {
+                if !checked(Some(i), &r, &mut problems) {
+                    continue;
+                }
                 let trainee = r
                     .trainee
                     .clone()
@@ -76,7 +92,11 @@ pub fn read(paths: &[PathBuf]) -> (Vec<Entry>, Vec<String>) {
             }
         } else {
             match serde_json::from_str::<Record>(&src) {
-                Ok(r) => entries.push(Entry { trainee: r.trainee.clone().unwrap_or(fallback), record: r }),
+                Ok(r) => {
+                    if checked(None, &r, &mut problems) {
+                        entries.push(Entry { trainee: r.trainee.clone().unwrap_or(fallback), record: r });
+                    }
+                }
                 Err(e) => problems.push(format!(
                     "{shown}:{}:{}: error: not a spin-coach export or meeting file: {} (give files written by `spin-coach export --format json`)",
                     e.line(),

@@ -182,7 +182,7 @@ pub fn stats(store: &Store) -> anyhow::Result<ExitCode> {
         let best = scores.iter().max().copied().unwrap_or(0);
         let latest = scores.last().copied().unwrap_or(0);
         let recent = &scores[scores.len().saturating_sub(8)..];
-        let change = latest - recent.first().copied().unwrap_or(latest);
+        let change = latest.saturating_sub(recent.first().copied().unwrap_or(latest));
         crate::outln!(
             "  {}  best {best:>3}  latest {latest:>3}  {:<8} {change:+}  ({} meetings)",
             pad(&sanitize_line(id), w),

@@ -63,7 +63,101 @@ pub enum Status {
     Unfinished,
 }
 
+/// Largest number of turns, inputs or findings, and largest behaviour count, accepted in a record.
+pub const MAX_COUNT: u32 = 100_000;
+
+/// Largest points (either sign) accepted for one turn or finding.
+pub const MAX_POINTS: i32 = 1_000;
+
 impl Record {
+    /// Checks that the numbers of a record read from a file are within their
+    /// ranges (score 0–100, each part 0 to its maximum, I+N share 0–100, counts
+    /// and lengths at most [`MAX_COUNT`], points at most [`MAX_POINTS`] either way).
+    ///
+    /// # Errors
+    /// The first field out of range, as `field.path is V, outside A–B`.
+    pub fn check(&self) -> Result<(), String> {
+        fn within(field: &str, v: i64, lo: i64, hi: i64) -> Result<(), String> {
+            if (lo..=hi).contains(&v) {
+                Ok(())
+            } else {
+                Err(format!("{field} is {v}, outside {lo}–{hi}"))
+            }
+        }
+        let r = &self.report;
+        let n = i64::from(MAX_COUNT);
+        let pts = i64::from(MAX_POINTS);
+        within("report.score.total", r.score.total.into(), 0, 100)?;
+        for (part, ps) in r.score.parts.list() {
+            let field = format!("report.score.parts.{}", part.code());
+            within(
+                &format!("{field}.max"),
+                ps.max.into(),
+                part.max_points().into(),
+                part.max_points().into(),
+            )?;
+            within(
+                &format!("{field}.points"),
+                ps.points.into(),
+                0,
+                ps.max.into(),
+            )?;
+            within(&format!("{field}.raw"), ps.raw.into(), -n * pts, n * pts)?;
+        }
+        let c = &r.counts;
+        for (k, v) in [
+            ("situation", c.situation),
+            ("problem", c.problem),
+            ("implication", c.implication),
+            ("need_payoff", c.need_payoff),
+            ("other", c.other),
+            ("implied_needs", c.implied_needs),
+            ("explicit_needs", c.explicit_needs),
+            ("met_needs", c.met_needs),
+            ("features", c.features),
+            ("functions", c.functions),
+            ("advantages", c.advantages),
+            ("benefits", c.benefits),
+        ] {
+            within(&format!("report.counts.{k}"), v.into(), 0, n)?;
+        }
+        within("report.counts.in_share", c.in_share.into(), 0, 100)?;
+        let len = |v: usize| i64::try_from(v).unwrap_or(i64::MAX);
+        within("inputs (number of)", len(self.inputs.len()), 0, n)?;
+        within("report.turns (number of)", len(r.turns.len()), 0, n)?;
+        for (i, t) in r.turns.iter().enumerate() {
+            within(
+                &format!("report.turns[{i}].points"),
+                t.points.into(),
+                -pts,
+                pts,
+            )?;
+            within(
+                &format!("report.turns[{i}].findings (number of)"),
+                len(t.step.findings.len()),
+                0,
+                n,
+            )?;
+            for (j, f) in t.step.findings.iter().enumerate() {
+                within(
+                    &format!("report.turns[{i}].findings[{j}].points"),
+                    f.points.into(),
+                    -pts,
+                    pts,
+                )?;
+            }
+        }
+        for (j, f) in r.closing.iter().enumerate() {
+            within(
+                &format!("report.closing[{j}].points"),
+                f.points.into(),
+                -pts,
+                pts,
+            )?;
+        }
+        Ok(())
+    }
+
     /// The time to sort by: finished, else started.
     #[must_use]
     pub fn when(&self) -> &str {
@@ -459,8 +553,15 @@ fn read_record(p: &Path) -> Result<Record, Unusable> {
             v.format
         )));
     }
-    serde_json::from_slice(&bytes)
-        .map_err(|e| Unusable::Corrupt(format!("not a valid meeting file: {e}")))
+    let rec: Record = serde_json::from_slice(&bytes)
+        .map_err(|e| Unusable::Corrupt(format!("not a valid meeting file: {e}")))?;
+    rec.check().map_err(|why| {
+        Unusable::Skip(format!(
+            "{} (the file was edited or damaged; fix the value or remove the file)",
+            crate::text::sanitize_line(&why)
+        ))
+    })?;
+    Ok(rec)
 }
 
 fn sweep_if_stale(p: &Path) {
