@@ -107,7 +107,7 @@ pub enum Command {
         /// Trainee name carried in the export (default: `trainee` in the config file).
         #[arg(long)]
         trainee: Option<String>,
-        /// Write to this file (atomically) instead of standard output.
+        /// Write to this file (atomically) instead of standard output (`-`: standard output).
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },

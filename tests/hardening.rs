@@ -912,3 +912,89 @@ fn stats_on_extreme_scores_does_not_wrap() {
         );
     }
 }
+
+// Defect 10: a very long script is refused for its length, not as "too deeply nested".
+#[test]
+fn a_30000_turn_script_is_refused_for_its_length() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let script = d.path().join("long.yaml");
+    std::fs::write(&script, "- ask: How many vans?\n".repeat(30_000)).expect("write");
+    let o = run_data(
+        d.path(),
+        &[
+            "play",
+            "bakery-vpn",
+            "--script",
+            &script.display().to_string(),
+        ],
+    );
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(!err.contains("nested"), "{err}");
+    assert!(
+        err.contains("long.yaml:") && err.contains("too many"),
+        "{err}"
+    );
+}
+
+// Defect 10: `-o -` is standard output, not a file named `-`.
+#[test]
+fn export_to_dash_writes_standard_output() {
+    let d = tempfile::tempdir().expect("tempdir");
+    write_json(&d.path().join("meetings/m1.json"), &meeting_json("m1", 3));
+    let o = Command::new(bin())
+        .args(["export", "m1", "--format", "json", "-o", "-"])
+        .current_dir(d.path())
+        .env("SPIN_COACH_DATA", d.path())
+        .env("SPIN_COACH_CONFIG", d.path().join("none.yaml"))
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!d.path().join("-").exists(), "no file named -");
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json on stdout");
+    assert_eq!(v["meetings"][0]["id"], "m1");
+}
+
+// Defect 10: an `-o` that cannot be written blames the output file, not the data directory.
+#[test]
+fn export_output_errors_name_the_output_file() {
+    let d = tempfile::tempdir().expect("tempdir");
+    write_json(&d.path().join("meetings/m1.json"), &meeting_json("m1", 3));
+    let target = d.path().join("no/such/folder/out.md");
+    let o = run_data(
+        d.path(),
+        &["export", "m1", "-o", &target.display().to_string()],
+    );
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains(&target.display().to_string()), "{err}");
+    assert!(
+        !err.contains("data directory") && !err.contains(".tmp-"),
+        "{err}"
+    );
+    assert!(err.contains("-o"), "says what to do: {err}");
+}
+
+// Defect 10: over-long company names, fact topics and other texts are refused.
+#[test]
+fn over_long_company_and_topic_are_refused() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let src = std::fs::read_to_string(root().join("scenarios/bakery-vpn.yaml")).expect("read");
+    let long = "x".repeat(10_000);
+    for (field, needle) in [("company", "  company: "), ("topic", "    topic: ")] {
+        let at = src
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle} in the scenario"));
+        let end = at + src[at..].find('\n').expect("line end");
+        let bad = format!("{}{needle}{long}{}", &src[..at], &src[end..]);
+        let f = d.path().join(format!("{field}.yaml"));
+        std::fs::write(&f, bad).expect("write");
+        let o = run_data(d.path(), &["validate", &f.display().to_string()]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{field}: {err}");
+        assert!(
+            err.contains(field) && err.contains("10000 characters"),
+            "{field}: {err}"
+        );
+    }
+}

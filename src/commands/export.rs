@@ -179,10 +179,18 @@ pub fn run(
     };
     let trainee = super::config::trainee(trainee);
     let text = render(&records, format, trainee.as_deref())?;
-    match out {
+    match out.filter(|p| p.as_os_str() != "-") {
         Some(p) => {
             if let Err(e) = atomic_write(p, text.as_bytes()) {
-                crate::errln!("spin-coach: error: {e}");
+                let why = match e {
+                    crate::store::StoreError::Io { source, .. } => source.to_string(),
+                    other => other.to_string(),
+                };
+                crate::errln!(
+                    "spin-coach: error: cannot write {}: {} (check that its folder exists and is writable, or choose another file with -o; `-o -` writes to standard output)",
+                    crate::text::sanitize_line(&p.display().to_string()),
+                    crate::text::sanitize_line(&why)
+                );
                 return Ok(ExitCode::from(1));
             }
             crate::errln!(

@@ -136,12 +136,16 @@ fn hint_for(message: &str) -> String {
         "each key may appear once in a mapping; remove or rename one"
     } else if m.contains("unknown variant") {
         "use one of the listed values"
-    } else if m.contains("budget")
-        || m.contains("depth")
-        || m.contains("alias")
-        || m.contains("limit")
-    {
-        "the file is too deeply nested or uses too many aliases; write it out plainly"
+    } else if m.contains("budget") && (m.contains("nodes") || m.contains("events")) {
+        "the file has too many values (at most 60,000; a script of about 20,000 turns), not too deep: shorten it, a meeting ends long before"
+    } else if m.contains("budget") && m.contains("scalar") {
+        "the file's texts add up to too many bytes (at most 2 MiB): shorten them"
+    } else if m.contains("budget") && m.contains("document") {
+        "the file holds more than one YAML document (`---`): keep one"
+    } else if m.contains("alias") || m.contains("anchor") || m.contains("merge") {
+        "the file uses too many aliases, anchors or merge keys (at most 64); write it out plainly"
+    } else if m.contains("budget") || m.contains("depth") || m.contains("limit") {
+        "the file is too deeply nested (at most 24 levels); write it out plainly"
     } else if m.contains("invalid type") {
         "this value has the wrong shape: a text, list or mapping was expected"
     } else {
