@@ -998,3 +998,63 @@ fn over_long_company_and_topic_are_refused() {
         );
     }
 }
+
+fn run_stdin(data: &Path, args: &[&str], input: &[u8]) -> std::process::Output {
+    use std::io::Write as _;
+    let mut child = Command::new(bin())
+        .args(args)
+        .current_dir(root())
+        .env("SPIN_COACH_DATA", data)
+        .env("SPIN_COACH_CONFIG", data.join("no-config.yaml"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(input).expect("write stdin");
+    drop(stdin);
+    child.wait_with_output().expect("wait")
+}
+
+// Convention: `-` is standard input for --script, validate and class-report.
+#[test]
+fn dash_reads_standard_input() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let script = std::fs::read(root().join("tests/scripts/bakery-vpn/good.yaml")).expect("read");
+    let by_file = run_data(
+        d.path(),
+        &[
+            "play",
+            "bakery-vpn",
+            "--script",
+            "tests/scripts/bakery-vpn/good.yaml",
+        ],
+    );
+    let by_stdin = run_stdin(d.path(), &["play", "bakery-vpn", "--script", "-"], &script);
+    assert_eq!(by_stdin.status.code(), Some(0), "{}", stderr(&by_stdin));
+    assert_eq!(stdout(&by_file), stdout(&by_stdin));
+    let bad = run_stdin(
+        d.path(),
+        &["play", "bakery-vpn", "--script", "-"],
+        b"- ask: a\n- shout: b\n",
+    );
+    assert!(stderr(&bad).starts_with("<stdin>:2:"), "{}", stderr(&bad));
+
+    let scenario = std::fs::read(root().join("scenarios/bakery-vpn.yaml")).expect("read");
+    let o = run_stdin(d.path(), &["validate", "-"], &scenario);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("ok: <stdin>"), "{}", stdout(&o));
+
+    let export = serde_json::json!({
+        "format": 1, "trainee": "Ann", "exported_at": "2026-11-20T10:00:00Z",
+        "meetings": [finished("m1")]
+    });
+    let o = run_stdin(
+        d.path(),
+        &["class-report", "-"],
+        export.to_string().as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("| Ann |"), "{}", stdout(&o));
+}

@@ -31,7 +31,7 @@ pub struct Entry {
 }
 
 fn json_files(p: &Path) -> Vec<PathBuf> {
-    if p.is_dir() {
+    if p.is_dir() && !crate::scenario::load::is_std(p) {
         let mut v: Vec<PathBuf> = std::fs::read_dir(p)
             .map(|rd| {
                 rd.filter_map(Result::ok)
@@ -53,7 +53,7 @@ pub fn read(paths: &[PathBuf]) -> (Vec<Entry>, Vec<String>) {
     let mut entries = Vec::new();
     let mut problems = Vec::new();
     for f in paths.iter().flat_map(|p| json_files(p)) {
-        let shown = crate::text::sanitize_line(&f.display().to_string());
+        let shown = crate::text::sanitize_line(&crate::scenario::load::shown(&f));
         let src = match crate::scenario::load::read_bounded(&f, 64 * 1024 * 1024) {
             Ok(s) => s,
             Err(p) => {

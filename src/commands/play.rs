@@ -48,7 +48,11 @@ pub fn run(a: &Args) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(1));
         }
     };
-    let problems = crate::script::check(&turns, &loaded.scenario, &a.script.display().to_string());
+    let problems = crate::script::check(
+        &turns,
+        &loaded.scenario,
+        &crate::scenario::load::shown(&a.script),
+    );
     if !problems.is_empty() {
         problems.iter().for_each(|p| crate::errln!("{p}"));
         return Ok(ExitCode::from(1));

@@ -23,7 +23,7 @@ pub fn run(paths: &[PathBuf], strict: bool) -> anyhow::Result<ExitCode> {
                 empty += 1;
             }
             files.extend(found);
-        } else if std::fs::symlink_metadata(p).is_err() {
+        } else if std::fs::symlink_metadata(p).is_err() && !scenario::load::is_std(p) {
             crate::errln!(
                 "{}: error: no such file or folder (give scenario files or folders of *.yaml)",
                 crate::text::sanitize_line(&p.display().to_string())
@@ -37,7 +37,7 @@ pub fn run(paths: &[PathBuf], strict: bool) -> anyhow::Result<ExitCode> {
     for f in &files {
         match scenario::load_file(f) {
             Ok(loaded) => {
-                let shown = f.display().to_string();
+                let shown = scenario::load::shown(f);
                 let mut warnings = loaded.warnings.clone();
                 warnings.extend(crate::authoring::lint::lint(&loaded.scenario, &shown));
                 warnings.sort_by_key(|w| (w.line, w.col));
@@ -60,10 +60,7 @@ pub fn run(paths: &[PathBuf], strict: bool) -> anyhow::Result<ExitCode> {
                 for w in &warnings {
                     crate::errln!("{w}");
                 }
-                crate::outln!(
-                    "ok: {}",
-                    crate::text::sanitize_line(&f.display().to_string())
-                );
+                crate::outln!("ok: {}", crate::text::sanitize_line(&shown));
             }
             Err(problems) => {
                 bad += 1;
@@ -76,7 +73,7 @@ pub fn run(paths: &[PathBuf], strict: bool) -> anyhow::Result<ExitCode> {
                     .count();
                 crate::errln!(
                     "{}: {errors} error(s)",
-                    crate::text::sanitize_line(&f.display().to_string())
+                    crate::text::sanitize_line(&scenario::load::shown(f))
                 );
             }
         }
