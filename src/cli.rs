@@ -93,7 +93,11 @@ pub enum Command {
         format: Format,
     },
     /// Progress: best and latest score per scenario, behaviour averages and trends.
-    Stats,
+    Stats {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Export saved meetings as Markdown, JSON or CSV.
     Export {
         /// The meeting id (or a unique prefix); see `history`.
@@ -142,6 +146,9 @@ pub enum Command {
         /// Treat warnings as errors (exit 1 when there are any).
         #[arg(long)]
         strict: bool,
+        /// Output format (json: one document with every file and problem).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Write a commented scenario template DIR/<id>.yaml and its test file.
     New(commands::new::Args),
@@ -217,7 +224,7 @@ pub fn main() -> ExitCode {
             save: save.then(|| store.clone()),
         }),
         Some(Command::History { format }) => commands::history::run(&store, format),
-        Some(Command::Stats) => commands::history::stats(&store),
+        Some(Command::Stats { format }) => commands::history::stats(&store, format),
         Some(Command::Export {
             id,
             all,
@@ -239,7 +246,11 @@ pub fn main() -> ExitCode {
             lexicon,
             text,
         }) => commands::classify::run(lang, format, lexicon.as_deref(), &text),
-        Some(Command::Validate { paths, strict }) => commands::validate::run(&paths, strict),
+        Some(Command::Validate {
+            paths,
+            strict,
+            format,
+        }) => commands::validate::run(&paths, strict, format),
         Some(Command::New(a)) => commands::new::run(&a),
         Some(Command::Schema(a)) => commands::schema::run(&a),
         Some(Command::Test(a)) => commands::test::run(&a),

@@ -1058,3 +1058,57 @@ fn dash_reads_standard_input() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stdout(&o).contains("| Ann |"), "{}", stdout(&o));
 }
+
+// Convention: `--format json` on stats, validate, test and class-report, one document each.
+#[test]
+fn json_output_of_stats_validate_test_and_class_report() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let parse = |o: &std::process::Output| -> serde_json::Value {
+        serde_json::from_str(&stdout(o)).unwrap_or_else(|e| panic!("{e}: {}", stdout(o)))
+    };
+    let o = run_data(d.path(), &["stats", "--format", "json"]);
+    assert_eq!(parse(&o)["meetings"], 0);
+    write_json(&d.path().join("meetings/m1.json"), &finished("m1"));
+    let o = run_data(d.path(), &["stats", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v = parse(&o);
+    assert_eq!(v["meetings"], 1);
+    assert_eq!(v["scenarios"][0]["scenario"], "bakery-vpn");
+    assert!(v["scenarios"][0]["best"].is_number());
+    assert_eq!(v["behaviours"].as_array().map(Vec::len), Some(10));
+
+    let broken = d.path().join("broken.yaml");
+    std::fs::write(&broken, "id: x\nnope: 1\n").expect("write");
+    let o = run_data(
+        d.path(),
+        &["validate", "--format", "json", "scenarios/bakery-vpn.yaml", &broken.display().to_string()],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let v = parse(&o);
+    assert_eq!(v["checked"], 2);
+    assert_eq!(v["invalid"], 1);
+    assert_eq!(v["files"][0]["valid"], true);
+    assert_eq!(v["files"][1]["valid"], false);
+    assert_eq!(v["files"][1]["problems"][0]["line"], 2);
+    assert!(stderr(&o).is_empty(), "json mode keeps stderr quiet: {}", stderr(&o));
+
+    let o = run_data(d.path(), &["test", "--format", "json", "bakery-vpn"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v = parse(&o);
+    assert!(v["passed"].as_u64().is_some_and(|n| n > 0));
+    assert_eq!(v["failed"], 0);
+    assert!(v["files"][0]["cases"][0]["checks"][0]["passed"].is_boolean());
+
+    let export = serde_json::json!({
+        "format": 1, "trainee": "Ann", "exported_at": "2026-11-20T10:00:00Z",
+        "meetings": [finished("m1")]
+    });
+    let f = d.path().join("e.json");
+    write_json(&f, &export);
+    let o = run_data(d.path(), &["class-report", "--format", "json", &f.display().to_string()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v = parse(&o);
+    assert_eq!(v["meetings"], 1);
+    assert_eq!(v["trainees"][0]["trainee"], "Ann");
+    assert_eq!(v["weakest_parts"].as_array().map(Vec::len), Some(4));
+}

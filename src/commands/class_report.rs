@@ -20,6 +20,116 @@ pub enum ClassFormat {
     Md,
     /// CSV: one row per trainee and scenario.
     Csv,
+    /// JSON: one document with the same tables as the Markdown.
+    Json,
+}
+
+/// `class-report --format json`.
+#[derive(Debug, serde::Serialize)]
+pub struct ClassJson {
+    /// Finished meetings counted.
+    pub meetings: usize,
+    /// Per trainee, sorted by name.
+    pub trainees: Vec<TraineeRow>,
+    /// Per scenario, sorted by id.
+    pub scenarios: Vec<ScenarioRow>,
+    /// The class's average per meeting of each behaviour: `{name, average}`.
+    pub behaviours: Vec<serde_json::Value>,
+    /// Parts of the score by average share of their maximum, lowest first: `{part, share}` (%).
+    pub weakest_parts: Vec<serde_json::Value>,
+    /// The most frequent point-losing rules: `{rule, per_meeting}`.
+    pub weakest_rules: Vec<serde_json::Value>,
+    /// Files or meetings left out, one message each.
+    pub problems: Vec<String>,
+}
+
+/// One trainee's row.
+#[derive(Debug, serde::Serialize)]
+pub struct TraineeRow {
+    /// Name.
+    pub trainee: String,
+    /// Finished meetings.
+    pub meetings: usize,
+    /// Average total score.
+    pub average: f64,
+    /// Best total score.
+    pub best: i32,
+    /// Average I+N share (%).
+    pub in_share: f64,
+    /// Number of different scenarios played.
+    pub scenarios: usize,
+}
+
+/// One scenario's row.
+#[derive(Debug, serde::Serialize)]
+pub struct ScenarioRow {
+    /// Scenario id.
+    pub scenario: String,
+    /// Finished meetings.
+    pub meetings: usize,
+    /// Different trainees.
+    pub trainees: usize,
+    /// Average total score.
+    pub average: f64,
+    /// Best total score.
+    pub best: i32,
+}
+
+/// The class report as a JSON document.
+#[must_use]
+pub fn json(entries: &[Entry], problems: &[String]) -> ClassJson {
+    let all: Vec<&Record> = entries.iter().map(|e| &e.record).collect();
+    let trainees = group(entries, |e| e.trainee.clone())
+        .into_iter()
+        .map(|(t, rs)| TraineeRow {
+            trainee: crate::text::sanitize_line(&t),
+            meetings: rs.len(),
+            average: mean(&rs, |r| f64::from(r.report.score.total)),
+            best: best(&rs),
+            in_share: mean(&rs, |r| f64::from(r.report.counts.in_share)),
+            scenarios: rs
+                .iter()
+                .map(|r| r.scenario.as_str())
+                .collect::<std::collections::BTreeSet<_>>()
+                .len(),
+        })
+        .collect();
+    let scenarios = group(entries, |e| e.record.scenario.clone())
+        .into_iter()
+        .map(|(s, rs)| ScenarioRow {
+            trainees: entries
+                .iter()
+                .filter(|e| e.record.scenario == s)
+                .map(|e| e.trainee.as_str())
+                .collect::<std::collections::BTreeSet<_>>()
+                .len(),
+            scenario: crate::text::sanitize_line(&s),
+            meetings: rs.len(),
+            average: mean(&rs, |r| f64::from(r.report.score.total)),
+            best: best(&rs),
+        })
+        .collect();
+    let (parts, rules) = weakest(&all);
+    ClassJson {
+        meetings: all.len(),
+        trainees,
+        scenarios,
+        behaviours: behaviours()
+            .into_iter()
+            .map(|(n, f)| serde_json::json!({"name": n, "average": mean(&all, f)}))
+            .collect(),
+        weakest_parts: parts
+            .into_iter()
+            .map(|(p, v)| serde_json::json!({"part": p.code(), "share": v}))
+            .collect(),
+        weakest_rules: rules
+            .into_iter()
+            .map(|(r, v)| {
+                serde_json::json!({"rule": crate::text::sanitize_line(&r), "per_meeting": v})
+            })
+            .collect(),
+        problems: problems.to_vec(),
+    }
 }
 
 /// A meeting with the trainee it belongs to.
@@ -295,14 +405,14 @@ pub fn run(paths: &[PathBuf], format: ClassFormat) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(1));
     }
-    crate::out!(
-        "{}",
-        if format == ClassFormat::Md {
-            markdown(&entries)
-        } else {
-            csv(&entries)
-        }
-    );
+    match format {
+        ClassFormat::Md => crate::out!("{}", markdown(&entries)),
+        ClassFormat::Csv => crate::out!("{}", csv(&entries)),
+        ClassFormat::Json => crate::outln!(
+            "{}",
+            serde_json::to_string_pretty(&json(&entries, &problems))?
+        ),
+    }
     Ok(if problems.is_empty() {
         ExitCode::SUCCESS
     } else {
