@@ -189,6 +189,14 @@ pub enum Command {
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `spin-coach man > spin-coach.1`.
+    Man,
     /// List bundled and user scenarios.
     List {
         /// Output format.
@@ -256,6 +264,8 @@ pub fn main() -> ExitCode {
         Some(Command::Test(a)) => commands::test::run(&a),
         Some(Command::Explore(a)) => commands::explore::run(&a, &extra),
         Some(Command::List { format }) => commands::list::run(format, &extra),
+        Some(Command::Completions { shell }) => commands::completions(shell),
+        Some(Command::Man) => commands::man(),
         Some(Command::Train {
             scenario,
             lang,

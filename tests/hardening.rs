@@ -1081,7 +1081,13 @@ fn json_output_of_stats_validate_test_and_class_report() {
     std::fs::write(&broken, "id: x\nnope: 1\n").expect("write");
     let o = run_data(
         d.path(),
-        &["validate", "--format", "json", "scenarios/bakery-vpn.yaml", &broken.display().to_string()],
+        &[
+            "validate",
+            "--format",
+            "json",
+            "scenarios/bakery-vpn.yaml",
+            &broken.display().to_string(),
+        ],
     );
     assert_eq!(o.status.code(), Some(1));
     let v = parse(&o);
@@ -1090,7 +1096,11 @@ fn json_output_of_stats_validate_test_and_class_report() {
     assert_eq!(v["files"][0]["valid"], true);
     assert_eq!(v["files"][1]["valid"], false);
     assert_eq!(v["files"][1]["problems"][0]["line"], 2);
-    assert!(stderr(&o).is_empty(), "json mode keeps stderr quiet: {}", stderr(&o));
+    assert!(
+        stderr(&o).is_empty(),
+        "json mode keeps stderr quiet: {}",
+        stderr(&o)
+    );
 
     let o = run_data(d.path(), &["test", "--format", "json", "bakery-vpn"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
@@ -1105,10 +1115,48 @@ fn json_output_of_stats_validate_test_and_class_report() {
     });
     let f = d.path().join("e.json");
     write_json(&f, &export);
-    let o = run_data(d.path(), &["class-report", "--format", "json", &f.display().to_string()]);
+    let o = run_data(
+        d.path(),
+        &["class-report", "--format", "json", &f.display().to_string()],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v = parse(&o);
     assert_eq!(v["meetings"], 1);
     assert_eq!(v["trainees"][0]["trainee"], "Ann");
     assert_eq!(v["weakest_parts"].as_array().map(Vec::len), Some(4));
+}
+
+// Convention: completions and a man page generated from the clap definitions.
+#[test]
+fn completions_and_man_page() {
+    let d = tempfile::tempdir().expect("tempdir");
+    for (shell, marker) in [
+        ("bash", "complete -F _spin__coach"),
+        ("zsh", "#compdef spin-coach"),
+        ("fish", "complete -c spin-coach"),
+    ] {
+        let o = run_data(d.path(), &["completions", shell]);
+        assert_eq!(o.status.code(), Some(0), "{shell}: {}", stderr(&o));
+        let out = stdout(&o);
+        assert!(
+            out.contains(marker),
+            "{shell}: {}",
+            &out[..out.len().min(300)]
+        );
+        assert!(
+            out.contains("class-report"),
+            "{shell}: subcommands complete"
+        );
+    }
+    let o = run_data(d.path(), &["man"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with(".ie") || out.contains(".TH spin-coach 1"),
+        "{out}"
+    );
+    assert!(
+        out.contains(".SH SUBCOMMANDS") && out.contains("class\\-report"),
+        "{out}"
+    );
 }

@@ -15,6 +15,39 @@ pub mod train;
 pub mod validate;
 
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// `spin-coach completions <shell>`: the completion script, generated from the
+/// clap definitions.
+///
+/// # Errors
+/// Never in practice (it writes to memory, then to standard output).
+pub fn completions(shell: clap_complete::Shell) -> anyhow::Result<ExitCode> {
+    use clap::CommandFactory;
+    let mut buf = Vec::new();
+    clap_complete::generate(
+        shell,
+        &mut crate::cli::Cli::command(),
+        "spin-coach",
+        &mut buf,
+    );
+    crate::out::write_stdout(&buf);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `spin-coach man`: the manual page in roff, generated from the clap
+/// definitions (options and the list of commands; `spin-coach <command> --help`
+/// gives each command's options).
+///
+/// # Errors
+/// When rendering fails.
+pub fn man() -> anyhow::Result<ExitCode> {
+    use clap::CommandFactory;
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(crate::cli::Cli::command()).render(&mut buf)?;
+    crate::out::write_stdout(&buf);
+    Ok(ExitCode::SUCCESS)
+}
 
 /// The folders searched for user scenarios: `--scenarios DIR`, then the user's
 /// `scenarios` folder in the config directory.
