@@ -19,6 +19,9 @@ pub struct Cli {
     /// Projector layout: large figures, fewer panels (about 100×30).
     #[arg(long, global = true)]
     pub projector: bool,
+    /// Not the projector layout, even when the config file asks for it.
+    #[arg(long, global = true, overrides_with = "projector")]
+    pub no_projector: bool,
     /// Folder for saved meetings (default: $SPIN_COACH_DATA, else the per-user data folder).
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
@@ -37,7 +40,8 @@ pub enum Format {
 }
 
 /// Colour themes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ThemeArg {
     /// Dark background (default).
     Dark,
@@ -212,6 +216,38 @@ pub fn main() -> ExitCode {
     let extra = commands::scenario_dirs(cli.scenarios.as_deref());
     let data_dir = crate::store::data_dir(cli.data_dir.as_deref());
     let store = crate::store::Store::new(data_dir.clone());
+    let trainer = matches!(
+        cli.command,
+        None | Some(Command::Train { .. } | Command::Replay { .. } | Command::Learn { .. })
+    );
+    let cfg = if trainer {
+        match commands::config::load_or_report() {
+            Some(c) => c,
+            None => return ExitCode::from(1),
+        }
+    } else {
+        commands::config::Config::default()
+    };
+    // Flags first, then the config file (theme, projector, interface language).
+    let settings = |lang: Option<LangArg>| {
+        let flag = match lang {
+            Some(LangArg::Zh) => Some(crate::lang::Lang::Zh),
+            Some(LangArg::En) => Some(crate::lang::Lang::En),
+            _ => None,
+        };
+        let s = commands::config::trainer_settings(
+            &cfg,
+            cli.theme,
+            flag,
+            cli.projector,
+            cli.no_projector,
+        );
+        let lang = s.lang.map(|l| match l {
+            crate::lang::Lang::Zh => LangArg::Zh,
+            crate::lang::Lang::En => LangArg::En,
+        });
+        (lang, s.theme, s.projector)
+    };
     let result = match cli.command {
         Some(Command::Play {
             scenario,
@@ -271,49 +307,62 @@ pub fn main() -> ExitCode {
             lang,
             seed,
             first_frame,
-        }) => commands::train::run(commands::train::Args {
-            scenario,
-            lang,
-            seed,
-            first_frame_only: first_frame,
-            extra,
-            data_dir,
-            theme: cli.theme,
-            projector: cli.projector,
-            start: commands::train::Start::Picker,
-        }),
+        }) => {
+            let (lang, theme, projector) = settings(lang);
+            commands::train::run(commands::train::Args {
+                scenario,
+                lang,
+                seed,
+                first_frame_only: first_frame,
+                extra,
+                data_dir,
+                theme,
+                projector,
+                start: commands::train::Start::Picker,
+            })
+        }
         Some(Command::Replay {
             meeting,
             hide_scores,
             lang,
-        }) => commands::train::run(commands::train::Args {
-            lang,
-            extra,
-            data_dir,
-            theme: cli.theme,
-            projector: cli.projector,
-            start: commands::train::Start::Replay {
-                meeting,
-                hide_scores,
-            },
-            ..commands::train::Args::default()
-        }),
-        Some(Command::Learn { lang }) => commands::train::run(commands::train::Args {
-            lang,
-            extra,
-            data_dir,
-            theme: cli.theme,
-            projector: cli.projector,
-            start: commands::train::Start::Learn,
-            ..commands::train::Args::default()
-        }),
-        None => commands::train::run(commands::train::Args {
-            extra,
-            data_dir,
-            theme: cli.theme,
-            projector: cli.projector,
-            ..commands::train::Args::default()
-        }),
+        }) => {
+            let (lang, theme, projector) = settings(lang);
+            commands::train::run(commands::train::Args {
+                lang,
+                extra,
+                data_dir,
+                theme,
+                projector,
+                start: commands::train::Start::Replay {
+                    meeting,
+                    hide_scores,
+                },
+                ..commands::train::Args::default()
+            })
+        }
+        Some(Command::Learn { lang }) => {
+            let (lang, theme, projector) = settings(lang);
+            commands::train::run(commands::train::Args {
+                lang,
+                extra,
+                data_dir,
+                theme,
+                projector,
+                start: commands::train::Start::Learn,
+                ..commands::train::Args::default()
+            })
+        }
+        None => {
+            let (lang, theme, projector) = settings(None);
+            commands::train::run(commands::train::Args {
+                lang,
+                extra,
+                data_dir,
+                theme,
+                projector,
+                ..commands::train::Args::default()
+            })
+        }
     };
     match result {
         Ok(code) => code,

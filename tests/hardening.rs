@@ -1160,3 +1160,85 @@ fn completions_and_man_page() {
         "{out}"
     );
 }
+
+// Convention: a broken config file is an error with line:col, for the commands that use it.
+#[test]
+fn a_broken_config_file_is_reported_with_line_and_column() {
+    let d = tempfile::tempdir().expect("tempdir");
+    write_json(&d.path().join("meetings/m1.json"), &meeting_json("m1", 3));
+    let cfg = d.path().join("config.yaml");
+    std::fs::write(&cfg, "theme: light\ncolour: red\n").expect("write");
+    for args in [&["export", "--all"][..], &["train"], &["learn"]] {
+        let o = Command::new(bin())
+            .args(args)
+            .env("SPIN_COACH_DATA", d.path())
+            .env("SPIN_COACH_CONFIG", &cfg)
+            .output()
+            .expect("run");
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {err}");
+        assert!(
+            err.contains(&format!(
+                "{}:2:1: error: unknown field `colour`",
+                cfg.display()
+            )),
+            "{args:?}: {err}"
+        );
+        assert!(o.stdout.is_empty(), "{args:?}");
+    }
+    // --trainee makes the config file unnecessary for export.
+    let o = run_data(d.path(), &["export", "--all", "--trainee", "Ann"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+// Convention: the config file's language and theme reach the trainer; flags override them.
+#[cfg(feature = "tui")]
+#[test]
+fn config_file_sets_trainer_defaults_and_flags_override() {
+    use terminal::*;
+    if !have_tmux() {
+        eprintln!("tmux not installed: skipping");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cfg = dir.path().join("config.yaml");
+    std::fs::write(&cfg, "lang: zh\ntheme: mono\nprojector: false\n").expect("write");
+    for (name, flag, expect) in [
+        ("spin-hard-cfg-zh", "", "会前简报"),
+        ("spin-hard-cfg-en", "--lang en", "Briefing"),
+    ] {
+        let cmd = format!(
+            "SPIN_COACH_CONFIG='{}' SPIN_COACH_DATA='{}' {} train bakery-vpn {flag}; sleep 30",
+            cfg.display(),
+            dir.path().join("data").display(),
+            common::bin().display()
+        );
+        let _ = Command::new("tmux")
+            .args(["kill-session", "-t", name])
+            .output();
+        assert!(
+            Command::new("tmux")
+                .args([
+                    "new-session",
+                    "-d",
+                    "-s",
+                    name,
+                    "-x",
+                    "100",
+                    "-y",
+                    "30",
+                    &cmd
+                ])
+                .env("LANG", "C.UTF-8")
+                .status()
+                .expect("tmux")
+                .success()
+        );
+        let _s = Session(name.into());
+        assert!(
+            wait_for(|| tmux(&["capture-pane", "-p", "-t", name]).contains(expect)),
+            "{name}: {}",
+            tmux(&["capture-pane", "-p", "-t", name])
+        );
+    }
+}

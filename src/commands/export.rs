@@ -177,7 +177,13 @@ pub fn run(
             return Ok(ExitCode::from(2));
         }
     };
-    let trainee = super::config::trainee(trainee);
+    let trainee = match trainee {
+        Some(t) => Some(crate::text::sanitize_line(t)),
+        None => match super::config::load_or_report() {
+            Some(c) => c.trainee.map(|t| crate::text::sanitize_line(&t)),
+            None => return Ok(ExitCode::from(1)),
+        },
+    };
     let text = render(&records, format, trainee.as_deref())?;
     match out.filter(|p| p.as_os_str() != "-") {
         Some(p) => {
