@@ -212,6 +212,8 @@ pub enum Command {
 /// Parses the command line and runs it; returns the process exit code.
 #[must_use]
 pub fn main() -> ExitCode {
+    // While there is one thread: `time` reads the local offset only then.
+    crate::store::time::init_local_offset();
     let cli = Cli::parse();
     let extra = commands::scenario_dirs(cli.scenarios.as_deref());
     let data_dir = crate::store::data_dir(cli.data_dir.as_deref());

@@ -1242,3 +1242,26 @@ fn config_file_sets_trainer_defaults_and_flags_override() {
         );
     }
 }
+
+// Convention: dates are shown in local time with the offset (stored in UTC).
+#[test]
+fn history_and_markdown_show_local_time_with_the_offset() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let mut m = finished("m1");
+    m["finished_at"] = "2026-11-20T15:30:00Z".into();
+    write_json(&d.path().join("meetings/m1.json"), &m);
+    for (tz, shown) in [("UTC0", "2026-11-20 15:30 +00:00"), ("CST-8", "2026-11-20 23:30 +08:00"), ("NST3:30", "2026-11-20 12:00 -03:30")] {
+        for args in [&["history"][..], &["export", "m1", "--format", "md"]] {
+            let o = Command::new(bin())
+                .args(args)
+                .env("SPIN_COACH_DATA", d.path())
+                .env("SPIN_COACH_CONFIG", d.path().join("none.yaml"))
+                .env("TZ", tz)
+                .output()
+                .expect("run");
+            assert!(stdout(&o).contains(shown), "{tz} {args:?}: {}", stdout(&o));
+        }
+    }
+    let o = run_data(d.path(), &["export", "m1", "--format", "json"]);
+    assert!(stdout(&o).contains("\"finished_at\": \"2026-11-20T15:30:00Z\""), "stored in UTC");
+}

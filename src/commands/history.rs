@@ -70,7 +70,7 @@ pub fn run(store: &Store, format: Format) -> anyhow::Result<ExitCode> {
                 .max()
                 .unwrap_or(8);
             for r in &records {
-                let date = r.when().replace('T', " ").trim_end_matches('Z').to_string();
+                let date = crate::store::time::display(r.when());
                 let status = if r.status == Status::Unfinished {
                     " (unfinished)"
                 } else {

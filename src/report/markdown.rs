@@ -68,7 +68,12 @@ pub fn render(r: &Report, trainee: Option<&str>, when: &str, id: &str) -> String
     if let Some(t) = trainee {
         let _ = writeln!(o, "- {}: {}", l(lang, "学员", "Trainee"), md(t));
     }
-    let _ = writeln!(o, "- {}: {}", l(lang, "时间", "Date"), md(when));
+    let _ = writeln!(
+        o,
+        "- {}: {}",
+        l(lang, "时间", "Date"),
+        md(&crate::store::time::display(when))
+    );
     let _ = writeln!(
         o,
         "- {}: {} · seed {} · {} {}",
