@@ -1250,7 +1250,11 @@ fn history_and_markdown_show_local_time_with_the_offset() {
     let mut m = finished("m1");
     m["finished_at"] = "2026-11-20T15:30:00Z".into();
     write_json(&d.path().join("meetings/m1.json"), &m);
-    for (tz, shown) in [("UTC0", "2026-11-20 15:30 +00:00"), ("CST-8", "2026-11-20 23:30 +08:00"), ("NST3:30", "2026-11-20 12:00 -03:30")] {
+    for (tz, shown) in [
+        ("UTC0", "2026-11-20 15:30 +00:00"),
+        ("CST-8", "2026-11-20 23:30 +08:00"),
+        ("NST3:30", "2026-11-20 12:00 -03:30"),
+    ] {
         for args in [&["history"][..], &["export", "m1", "--format", "md"]] {
             let o = Command::new(bin())
                 .args(args)
@@ -1263,5 +1267,8 @@ fn history_and_markdown_show_local_time_with_the_offset() {
         }
     }
     let o = run_data(d.path(), &["export", "m1", "--format", "json"]);
-    assert!(stdout(&o).contains("\"finished_at\": \"2026-11-20T15:30:00Z\""), "stored in UTC");
+    assert!(
+        stdout(&o).contains("\"finished_at\": \"2026-11-20T15:30:00Z\""),
+        "stored in UTC"
+    );
 }

@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+pub mod big;
 pub mod class;
 pub mod drill;
 pub mod history;
