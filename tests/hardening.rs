@@ -395,8 +395,9 @@ mod terminal {
         let pid = dir.join("pid");
         let after = dir.join("after.txt");
         let cmd = format!(
-            "sh -c 'echo $$ > {}; exec {} train bakery-vpn --lang en'; echo EXIT=$? > '{}'; stty -a >> '{}'; sleep 30",
+            "sh -c 'echo $$ > {}; exec env SPIN_COACH_CONFIG=/nonexistent/config.yaml SPIN_COACH_DATA={} {} train bakery-vpn --lang en'; echo EXIT=$? > '{}'; stty -a >> '{}'; sleep 30",
             pid.display(),
+            dir.join("data").display(),
             common::bin().display(),
             after.display(),
             after.display()
@@ -417,7 +418,6 @@ mod terminal {
                 &cmd,
             ])
             .env("LANG", "C.UTF-8")
-            .env("SPIN_COACH_DATA", dir.join("data"))
             .status()
             .expect("tmux new-session");
         assert!(ok.success());
@@ -540,6 +540,7 @@ fn trainer_without_a_terminal_says_so() {
         let o = Command::new(bin())
             .args(args)
             .env("SPIN_COACH_DATA", d.path())
+            .env("SPIN_COACH_CONFIG", d.path().join("none.yaml"))
             .env("LANG", "C.UTF-8")
             .stdin(std::process::Stdio::null())
             .output()
@@ -573,7 +574,7 @@ fn trainer_refuses_a_dumb_terminal() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("out.txt");
     let cmd = format!(
-        "TERM=dumb {} train bakery-vpn --lang en 2> '{}'; echo EXIT=$? >> '{}'; sleep 30",
+        "TERM=dumb SPIN_COACH_CONFIG=/nonexistent/config.yaml {} train bakery-vpn --lang en 2> '{}'; echo EXIT=$? >> '{}'; sleep 30",
         common::bin().display(),
         out.display(),
         out.display()
