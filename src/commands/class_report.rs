@@ -171,10 +171,13 @@ pub fn read(paths: &[PathBuf]) -> (Vec<Entry>, Vec<String>) {
                 continue;
             }
         };
-        let fallback = f
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let fallback = if crate::scenario::load::is_std(&f) {
+            "<stdin>".to_string()
+        } else {
+            f.file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        };
         let checked = |i: Option<usize>, r: &Record, problems: &mut Vec<String>| -> bool {
             match r.check() {
                 Ok(()) => true,
