@@ -199,8 +199,11 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff), e.g. `spin-coach man > spin-coach.1`.
-    Man,
+    /// Print the manual page (roff), e.g. `spin-coach man > spin-coach.1`, or one command's page.
+    Man {
+        /// A command (its page is spin-coach-<command>(1)).
+        command: Option<String>,
+    },
     /// List bundled and user scenarios.
     List {
         /// Output format.
@@ -303,7 +306,7 @@ pub fn main() -> ExitCode {
         Some(Command::Explore(a)) => commands::explore::run(&a, &extra),
         Some(Command::List { format }) => commands::list::run(format, &extra),
         Some(Command::Completions { shell }) => commands::completions(shell),
-        Some(Command::Man) => commands::man(),
+        Some(Command::Man { command }) => commands::man(command.as_deref()),
         Some(Command::Train {
             scenario,
             lang,

@@ -1160,6 +1160,16 @@ fn completions_and_man_page() {
         out.contains(".SH SUBCOMMANDS") && out.contains("class\\-report"),
         "{out}"
     );
+    let o = run_data(d.path(), &["man", "export"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains(".TH spin-coach-export 1"), "{out}");
+    assert!(
+        out.contains("\\-\\-trainee"),
+        "the command's options: {out}"
+    );
+    let o = run_data(d.path(), &["man", "nope"]);
+    assert_eq!(o.status.code(), Some(2));
 }
 
 // Convention: a broken config file is an error with line:col, for the commands that use it.

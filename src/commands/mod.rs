@@ -35,16 +35,34 @@ pub fn completions(shell: clap_complete::Shell) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `spin-coach man`: the manual page in roff, generated from the clap
-/// definitions (options and the list of commands; `spin-coach <command> --help`
-/// gives each command's options).
+/// `spin-coach man [<command>]`: the manual page in roff, generated from the
+/// clap definitions: spin-coach(1) with the options and the list of commands, or
+/// spin-coach-<command>(1) with that command's arguments and options.
 ///
 /// # Errors
 /// When rendering fails.
-pub fn man() -> anyhow::Result<ExitCode> {
+pub fn man(command: Option<&str>) -> anyhow::Result<ExitCode> {
     use clap::CommandFactory;
+    let top = crate::cli::Cli::command();
+    let page = match command {
+        None => top,
+        Some(name) => {
+            let Some(sub) = top.find_subcommand(name) else {
+                let names: Vec<&str> = top.get_subcommands().map(clap::Command::get_name).collect();
+                crate::errln!(
+                    "spin-coach: error: no command `{}` (commands: {})",
+                    crate::text::sanitize_line(name),
+                    names.join(", ")
+                );
+                return Ok(ExitCode::from(2));
+            };
+            sub.clone()
+                .name(format!("spin-coach-{}", sub.get_name()))
+                .version(top.get_version().unwrap_or_default().to_string())
+        }
+    };
     let mut buf = Vec::new();
-    clap_mangen::Man::new(crate::cli::Cli::command()).render(&mut buf)?;
+    clap_mangen::Man::new(page).render(&mut buf)?;
     crate::out::write_stdout(&buf);
     Ok(ExitCode::SUCCESS)
 }
