@@ -19,6 +19,9 @@ pub struct Cli {
     /// Projector layout: large figures, fewer panels (about 100×30).
     #[arg(long, global = true)]
     pub projector: bool,
+    /// Not the projector layout, even when the config file asks for it.
+    #[arg(long, global = true, overrides_with = "projector")]
+    pub no_projector: bool,
     /// Folder for saved meetings (default: $SPIN_COACH_DATA, else the per-user data folder).
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
@@ -37,7 +40,8 @@ pub enum Format {
 }
 
 /// Colour themes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ThemeArg {
     /// Dark background (default).
     Dark,
@@ -93,7 +97,11 @@ pub enum Command {
         format: Format,
     },
     /// Progress: best and latest score per scenario, behaviour averages and trends.
-    Stats,
+    Stats {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Export saved meetings as Markdown, JSON or CSV.
     Export {
         /// The meeting id (or a unique prefix); see `history`.
@@ -107,7 +115,7 @@ pub enum Command {
         /// Trainee name carried in the export (default: `trainee` in the config file).
         #[arg(long)]
         trainee: Option<String>,
-        /// Write to this file (atomically) instead of standard output.
+        /// Write to this file (atomically) instead of standard output (`-`: standard output).
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -142,6 +150,9 @@ pub enum Command {
         /// Treat warnings as errors (exit 1 when there are any).
         #[arg(long)]
         strict: bool,
+        /// Output format (json: one document with every file and problem).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Write a commented scenario template DIR/<id>.yaml and its test file.
     New(commands::new::Args),
@@ -182,6 +193,17 @@ pub enum Command {
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `spin-coach man > spin-coach.1`, or one command's page.
+    Man {
+        /// A command (its page is spin-coach-<command>(1)).
+        command: Option<String>,
+    },
     /// List bundled and user scenarios.
     List {
         /// Output format.
@@ -193,10 +215,44 @@ pub enum Command {
 /// Parses the command line and runs it; returns the process exit code.
 #[must_use]
 pub fn main() -> ExitCode {
+    // While there is one thread: `time` reads the local offset only then.
+    crate::store::time::init_local_offset();
     let cli = Cli::parse();
     let extra = commands::scenario_dirs(cli.scenarios.as_deref());
     let data_dir = crate::store::data_dir(cli.data_dir.as_deref());
     let store = crate::store::Store::new(data_dir.clone());
+    let trainer = matches!(
+        cli.command,
+        None | Some(Command::Train { .. } | Command::Replay { .. } | Command::Learn { .. })
+    );
+    let cfg = if trainer {
+        match commands::config::load_or_report() {
+            Some(c) => c,
+            None => return ExitCode::from(1),
+        }
+    } else {
+        commands::config::Config::default()
+    };
+    // Flags first, then the config file (theme, projector, interface language).
+    let settings = |lang: Option<LangArg>| {
+        let flag = match lang {
+            Some(LangArg::Zh) => Some(crate::lang::Lang::Zh),
+            Some(LangArg::En) => Some(crate::lang::Lang::En),
+            _ => None,
+        };
+        let s = commands::config::trainer_settings(
+            &cfg,
+            cli.theme,
+            flag,
+            cli.projector,
+            cli.no_projector,
+        );
+        let lang = s.lang.map(|l| match l {
+            crate::lang::Lang::Zh => LangArg::Zh,
+            crate::lang::Lang::En => LangArg::En,
+        });
+        (lang, s.theme, s.projector)
+    };
     let result = match cli.command {
         Some(Command::Play {
             scenario,
@@ -217,7 +273,7 @@ pub fn main() -> ExitCode {
             save: save.then(|| store.clone()),
         }),
         Some(Command::History { format }) => commands::history::run(&store, format),
-        Some(Command::Stats) => commands::history::stats(&store),
+        Some(Command::Stats { format }) => commands::history::stats(&store, format),
         Some(Command::Export {
             id,
             all,
@@ -239,65 +295,93 @@ pub fn main() -> ExitCode {
             lexicon,
             text,
         }) => commands::classify::run(lang, format, lexicon.as_deref(), &text),
-        Some(Command::Validate { paths, strict }) => commands::validate::run(&paths, strict),
+        Some(Command::Validate {
+            paths,
+            strict,
+            format,
+        }) => commands::validate::run(&paths, strict, format),
         Some(Command::New(a)) => commands::new::run(&a),
         Some(Command::Schema(a)) => commands::schema::run(&a),
         Some(Command::Test(a)) => commands::test::run(&a),
         Some(Command::Explore(a)) => commands::explore::run(&a, &extra),
         Some(Command::List { format }) => commands::list::run(format, &extra),
+        Some(Command::Completions { shell }) => commands::completions(shell),
+        Some(Command::Man { command }) => commands::man(command.as_deref()),
         Some(Command::Train {
             scenario,
             lang,
             seed,
             first_frame,
-        }) => commands::train::run(commands::train::Args {
-            scenario,
-            lang,
-            seed,
-            first_frame_only: first_frame,
-            extra,
-            data_dir,
-            theme: cli.theme,
-            projector: cli.projector,
-            start: commands::train::Start::Picker,
-        }),
+        }) => {
+            let (lang, theme, projector) = settings(lang);
+            commands::train::run(commands::train::Args {
+                scenario,
+                lang,
+                seed,
+                first_frame_only: first_frame,
+                extra,
+                data_dir,
+                theme,
+                projector,
+                start: commands::train::Start::Picker,
+            })
+        }
         Some(Command::Replay {
             meeting,
             hide_scores,
             lang,
-        }) => commands::train::run(commands::train::Args {
-            lang,
-            extra,
-            data_dir,
-            theme: cli.theme,
-            projector: cli.projector,
-            start: commands::train::Start::Replay {
-                meeting,
-                hide_scores,
-            },
-            ..commands::train::Args::default()
-        }),
-        Some(Command::Learn { lang }) => commands::train::run(commands::train::Args {
-            lang,
-            extra,
-            data_dir,
-            theme: cli.theme,
-            projector: cli.projector,
-            start: commands::train::Start::Learn,
-            ..commands::train::Args::default()
-        }),
-        None => commands::train::run(commands::train::Args {
-            extra,
-            data_dir,
-            theme: cli.theme,
-            projector: cli.projector,
-            ..commands::train::Args::default()
-        }),
+        }) => {
+            let (lang, theme, projector) = settings(lang);
+            commands::train::run(commands::train::Args {
+                lang,
+                extra,
+                data_dir,
+                theme,
+                projector,
+                start: commands::train::Start::Replay {
+                    meeting,
+                    hide_scores,
+                },
+                ..commands::train::Args::default()
+            })
+        }
+        Some(Command::Learn { lang }) => {
+            let (lang, theme, projector) = settings(lang);
+            commands::train::run(commands::train::Args {
+                lang,
+                extra,
+                data_dir,
+                theme,
+                projector,
+                start: commands::train::Start::Learn,
+                ..commands::train::Args::default()
+            })
+        }
+        None => {
+            let (lang, theme, projector) = settings(None);
+            commands::train::run(commands::train::Args {
+                lang,
+                extra,
+                data_dir,
+                theme,
+                projector,
+                ..commands::train::Args::default()
+            })
+        }
     };
     match result {
         Ok(code) => code,
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            // The reader went away (`| head`): it has what it wanted.
+            ExitCode::SUCCESS
+        }
         Err(e) => {
-            eprintln!(
+            crate::errln!(
                 "spin-coach: error: {}",
                 crate::text::sanitize_line(&format!("{e:#}"))
             );

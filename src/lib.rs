@@ -13,6 +13,8 @@
 //! The front ends are the CLI ([`cli`], [`commands`]) and, with the default `tui`
 //! feature, the trainer TUI (`tui`).
 
+pub mod out;
+
 pub mod authoring;
 pub mod classroom;
 pub mod cli;

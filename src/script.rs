@@ -126,7 +126,7 @@ pub fn parse(src: &str, path: &str) -> Result<Vec<ScriptTurn>, Problem> {
 /// The read or parse problem.
 pub fn load_file(path: &Path) -> Result<Vec<ScriptTurn>, Problem> {
     let src = load::read_bounded(path, load::MAX_FILE_BYTES)?;
-    parse(&src, &path.display().to_string())
+    parse(&src, &load::shown(path))
 }
 
 /// Checks a script against a scenario: every `to` names a contact.

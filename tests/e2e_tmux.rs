@@ -48,6 +48,8 @@ impl Drop for Session {
 }
 
 fn start(name: &str, w: u16, h: u16, cmd: &str) -> Session {
+    // The user's config file (theme, language, projector) must not change what the test sees.
+    let cmd = &format!("SPIN_COACH_CONFIG=/nonexistent/config.yaml {cmd}");
     let _ = Command::new("tmux")
         .args(["kill-session", "-t", name])
         .output();

@@ -330,11 +330,11 @@ fn finishing_a_meeting_in_the_trainer_saves_it() {
     apply(&mut a, [Action::Enter, Action::Enter]);
     say(&mut a, "How many staff do you have?");
     let store = spin_coach::store::Store::new(d.path().to_path_buf());
-    let saved = store.load_all().records;
+    let saved = store.load_all().expect("history").records;
     assert_eq!(saved.len(), 1);
     assert_eq!(saved[0].status, spin_coach::store::Status::Unfinished);
     apply(&mut a, [Action::EndMeeting]);
-    let saved = store.load_all().records;
+    let saved = store.load_all().expect("history").records;
     assert_eq!(
         saved.len(),
         1,
@@ -658,6 +658,7 @@ fn drills_tally_streaks_and_save_the_best_run() {
     assert!(
         spin_coach::store::Store::new(d.path().to_path_buf())
             .load_all()
+            .expect("history")
             .records
             .is_empty(),
         "drills are not meetings"

@@ -10,7 +10,7 @@ use crate::session::{NeedState, Session, Step};
 use crate::text::{normalize, sanitize_line};
 
 /// One expectation and whether it held.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Check {
     /// 1-based line of the expectation in the test file.
     pub line: u64,
@@ -31,7 +31,7 @@ pub struct Check {
 }
 
 /// The checks of one case.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct CaseRun {
     /// The case's name.
     pub name: String,

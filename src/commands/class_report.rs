@@ -4,7 +4,7 @@
 use super::export::Export;
 use super::history::{behaviours, mean};
 use crate::report::csv::row;
-use crate::report::markdown::md;
+use crate::report::markdown::{code, md};
 use crate::scoring::Part;
 use crate::store::{Record, Status};
 use clap::ValueEnum;
@@ -20,6 +20,116 @@ pub enum ClassFormat {
     Md,
     /// CSV: one row per trainee and scenario.
     Csv,
+    /// JSON: one document with the same tables as the Markdown.
+    Json,
+}
+
+/// `class-report --format json`.
+#[derive(Debug, serde::Serialize)]
+pub struct ClassJson {
+    /// Finished meetings counted.
+    pub meetings: usize,
+    /// Per trainee, sorted by name.
+    pub trainees: Vec<TraineeRow>,
+    /// Per scenario, sorted by id.
+    pub scenarios: Vec<ScenarioRow>,
+    /// The class's average per meeting of each behaviour: `{name, average}`.
+    pub behaviours: Vec<serde_json::Value>,
+    /// Parts of the score by average share of their maximum, lowest first: `{part, share}` (%).
+    pub weakest_parts: Vec<serde_json::Value>,
+    /// The most frequent point-losing rules: `{rule, per_meeting}`.
+    pub weakest_rules: Vec<serde_json::Value>,
+    /// Files or meetings left out, one message each.
+    pub problems: Vec<String>,
+}
+
+/// One trainee's row.
+#[derive(Debug, serde::Serialize)]
+pub struct TraineeRow {
+    /// Name.
+    pub trainee: String,
+    /// Finished meetings.
+    pub meetings: usize,
+    /// Average total score.
+    pub average: f64,
+    /// Best total score.
+    pub best: i32,
+    /// Average I+N share (%).
+    pub in_share: f64,
+    /// Number of different scenarios played.
+    pub scenarios: usize,
+}
+
+/// One scenario's row.
+#[derive(Debug, serde::Serialize)]
+pub struct ScenarioRow {
+    /// Scenario id.
+    pub scenario: String,
+    /// Finished meetings.
+    pub meetings: usize,
+    /// Different trainees.
+    pub trainees: usize,
+    /// Average total score.
+    pub average: f64,
+    /// Best total score.
+    pub best: i32,
+}
+
+/// The class report as a JSON document.
+#[must_use]
+pub fn json(entries: &[Entry], problems: &[String]) -> ClassJson {
+    let all: Vec<&Record> = entries.iter().map(|e| &e.record).collect();
+    let trainees = group(entries, |e| e.trainee.clone())
+        .into_iter()
+        .map(|(t, rs)| TraineeRow {
+            trainee: crate::text::sanitize_line(&t),
+            meetings: rs.len(),
+            average: mean(&rs, |r| f64::from(r.report.score.total)),
+            best: best(&rs),
+            in_share: mean(&rs, |r| f64::from(r.report.counts.in_share)),
+            scenarios: rs
+                .iter()
+                .map(|r| r.scenario.as_str())
+                .collect::<std::collections::BTreeSet<_>>()
+                .len(),
+        })
+        .collect();
+    let scenarios = group(entries, |e| e.record.scenario.clone())
+        .into_iter()
+        .map(|(s, rs)| ScenarioRow {
+            trainees: entries
+                .iter()
+                .filter(|e| e.record.scenario == s)
+                .map(|e| e.trainee.as_str())
+                .collect::<std::collections::BTreeSet<_>>()
+                .len(),
+            scenario: crate::text::sanitize_line(&s),
+            meetings: rs.len(),
+            average: mean(&rs, |r| f64::from(r.report.score.total)),
+            best: best(&rs),
+        })
+        .collect();
+    let (parts, rules) = weakest(&all);
+    ClassJson {
+        meetings: all.len(),
+        trainees,
+        scenarios,
+        behaviours: behaviours()
+            .into_iter()
+            .map(|(n, f)| serde_json::json!({"name": n, "average": mean(&all, f)}))
+            .collect(),
+        weakest_parts: parts
+            .into_iter()
+            .map(|(p, v)| serde_json::json!({"part": p.code(), "share": v}))
+            .collect(),
+        weakest_rules: rules
+            .into_iter()
+            .map(|(r, v)| {
+                serde_json::json!({"rule": crate::text::sanitize_line(&r), "per_meeting": v})
+            })
+            .collect(),
+        problems: problems.to_vec(),
+    }
 }
 
 /// A meeting with the trainee it belongs to.
@@ -31,7 +141,7 @@ pub struct Entry {
 }
 
 fn json_files(p: &Path) -> Vec<PathBuf> {
-    if p.is_dir() {
+    if p.is_dir() && !crate::scenario::load::is_std(p) {
         let mut v: Vec<PathBuf> = std::fs::read_dir(p)
             .map(|rd| {
                 rd.filter_map(Result::ok)
@@ -53,7 +163,7 @@ pub fn read(paths: &[PathBuf]) -> (Vec<Entry>, Vec<String>) {
     let mut entries = Vec::new();
     let mut problems = Vec::new();
     for f in paths.iter().flat_map(|p| json_files(p)) {
-        let shown = crate::text::sanitize_line(&f.display().to_string());
+        let shown = crate::text::sanitize_line(&crate::scenario::load::shown(&f));
         let src = match crate::scenario::load::read_bounded(&f, 64 * 1024 * 1024) {
             Ok(s) => s,
             Err(p) => {
@@ -61,12 +171,31 @@ pub fn read(paths: &[PathBuf]) -> (Vec<Entry>, Vec<String>) {
                 continue;
             }
         };
-        let fallback = f
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let fallback = if crate::scenario::load::is_std(&f) {
+            "<stdin>".to_string()
+        } else {
+            f.file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        };
+        let checked = |i: Option<usize>, r: &Record, problems: &mut Vec<String>| -> bool {
+            match r.check() {
+                Ok(()) => true,
+                Err(why) => {
+                    let at = i.map_or_else(String::new, |i| format!("meetings[{i}]."));
+                    problems.push(format!(
+                        "{shown}: error: {at}{} (that meeting is left out; export it again with `spin-coach export --format json`)",
+                        crate::text::sanitize_line(&why)
+                    ));
+                    false
+                }
+            }
+        };
         if let Ok(doc) = serde_json::from_str::<Export>(&src) {
-            for r in doc.meetings {
+            for (i, r) in doc.meetings.into_iter().enumerate() {
+                if !checked(Some(i), &r, &mut problems) {
+                    continue;
+                }
                 let trainee = r
                     .trainee
                     .clone()
@@ -76,7 +205,11 @@ pub fn read(paths: &[PathBuf]) -> (Vec<Entry>, Vec<String>) {
             }
         } else {
             match serde_json::from_str::<Record>(&src) {
-                Ok(r) => entries.push(Entry { trainee: r.trainee.clone().unwrap_or(fallback), record: r }),
+                Ok(r) => {
+                    if checked(None, &r, &mut problems) {
+                        entries.push(Entry { trainee: r.trainee.clone().unwrap_or(fallback), record: r });
+                    }
+                }
                 Err(e) => problems.push(format!(
                     "{shown}:{}:{}: error: not a spin-coach export or meeting file: {} (give files written by `spin-coach export --format json`)",
                     e.line(),
@@ -222,7 +355,7 @@ pub fn markdown(entries: &[Entry]) -> String {
             .iter()
             .find(|r| r.0 == rule)
             .map_or("", |r| r.2);
-        let _ = writeln!(o, "- `{}` {per:.2} per meeting: {what}", md(rule));
+        let _ = writeln!(o, "- {} {per:.2} per meeting: {what}", code(rule));
     }
     o
 }
@@ -267,22 +400,22 @@ pub fn csv(entries: &[Entry]) -> String {
 pub fn run(paths: &[PathBuf], format: ClassFormat) -> anyhow::Result<ExitCode> {
     let (entries, problems) = read(paths);
     for p in &problems {
-        eprintln!("{p}");
+        crate::errln!("{p}");
     }
     if entries.is_empty() {
-        eprintln!(
+        crate::errln!(
             "spin-coach: error: no finished meetings found in the given files (export them with `spin-coach export --all --format json`)"
         );
         return Ok(ExitCode::from(1));
     }
-    print!(
-        "{}",
-        if format == ClassFormat::Md {
-            markdown(&entries)
-        } else {
-            csv(&entries)
-        }
-    );
+    match format {
+        ClassFormat::Md => crate::out!("{}", markdown(&entries)),
+        ClassFormat::Csv => crate::out!("{}", csv(&entries)),
+        ClassFormat::Json => crate::outln!(
+            "{}",
+            serde_json::to_string_pretty(&json(&entries, &problems))?
+        ),
+    }
     Ok(if problems.is_empty() {
         ExitCode::SUCCESS
     } else {

@@ -37,7 +37,7 @@ pub fn run(
         match Lexicon::load(p) {
             Ok(extra) => lex.extend(&extra),
             Err(problem) => {
-                eprintln!("{problem}");
+                crate::errln!("{problem}");
                 return Ok(ExitCode::from(1));
             }
         }

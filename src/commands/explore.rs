@@ -31,28 +31,33 @@ pub struct Args {
 
 fn list(title: &str, items: &[String]) {
     if items.is_empty() {
-        println!("{title}: none");
+        crate::outln!("{title}: none");
         return;
     }
-    println!("{title} ({}):", items.len());
+    crate::outln!("{title} ({}):", items.len());
     for i in items {
-        println!("  {}", sanitize_line(i));
+        crate::outln!("  {}", sanitize_line(i));
     }
 }
 
 fn render(c: &Coverage) {
-    println!(
+    crate::outln!(
         "explore {}: {} random meeting(s) of up to {} turns, seed {}",
         sanitize_line(&c.scenario),
         c.runs,
         c.turns,
         c.seed
     );
-    println!(
+    crate::outln!(
         "replies reached: {} of {}; customer left {} time(s); score min {} / mean {} / max {}",
-        c.replies_reached, c.replies_total, c.customer_left, c.score[0], c.score[1], c.score[2]
+        c.replies_reached,
+        c.replies_total,
+        c.customer_left,
+        c.score[0],
+        c.score[1],
+        c.score[2]
     );
-    println!("needs (furthest state, runs explicit, runs met):");
+    crate::outln!("needs (furthest state, runs explicit, runs met):");
     let w = c
         .needs
         .iter()
@@ -60,7 +65,7 @@ fn render(c: &Coverage) {
         .max()
         .unwrap_or(0);
     for n in &c.needs {
-        println!(
+        crate::outln!(
             "  {}  {:<9} {:>5} {:>5}",
             crate::text::pad(&sanitize_line(&n.id), w),
             n.best,
@@ -68,9 +73,9 @@ fn render(c: &Coverage) {
             n.met_runs
         );
     }
-    println!("advances (accepted, declined):");
+    crate::outln!("advances (accepted, declined):");
     for a in &c.advances {
-        println!("  {}  {} {}", sanitize_line(&a.id), a.accepted, a.declined);
+        crate::outln!("  {}  {} {}", sanitize_line(&a.id), a.accepted, a.declined);
     }
     list("replies never reached", &c.replies_never);
     list("needs never explicit", &c.needs_never_explicit);
@@ -87,7 +92,7 @@ pub fn run(a: &Args, extra: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let loaded = match crate::scenario::resolve(&a.scenario, extra) {
         Ok(l) => l,
         Err(ps) => {
-            ps.iter().for_each(|p| eprintln!("{p}"));
+            ps.iter().for_each(|p| crate::errln!("{p}"));
             return Ok(ExitCode::from(1));
         }
     };
@@ -100,7 +105,7 @@ pub fn run(a: &Args, extra: &[PathBuf]) -> anyhow::Result<ExitCode> {
         },
     );
     match a.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&c)?),
+        Format::Json => crate::outln!("{}", serde_json::to_string_pretty(&c)?),
         Format::Text => render(&c),
     }
     Ok(ExitCode::SUCCESS)

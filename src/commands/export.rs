@@ -167,31 +167,45 @@ pub fn run(
         (Some(id), false) => match store.find(id) {
             Ok(r) => vec![r],
             Err(e) => {
-                eprintln!("spin-coach: error: {e}");
+                crate::errln!("spin-coach: error: {e}");
                 return Ok(ExitCode::from(1));
             }
         },
-        (None, true) => super::history::load(store),
+        (None, true) => super::history::load(store)?,
         _ => {
-            eprintln!("spin-coach: error: give a meeting id or --all (not both)");
+            crate::errln!("spin-coach: error: give a meeting id or --all (not both)");
             return Ok(ExitCode::from(2));
         }
     };
-    let trainee = super::config::trainee(trainee);
+    let trainee = match trainee {
+        Some(t) => Some(crate::text::sanitize_line(t)),
+        None => match super::config::load_or_report() {
+            Some(c) => c.trainee.map(|t| crate::text::sanitize_line(&t)),
+            None => return Ok(ExitCode::from(1)),
+        },
+    };
     let text = render(&records, format, trainee.as_deref())?;
-    match out {
+    match out.filter(|p| p.as_os_str() != "-") {
         Some(p) => {
             if let Err(e) = atomic_write(p, text.as_bytes()) {
-                eprintln!("spin-coach: error: {e}");
+                let why = match e {
+                    crate::store::StoreError::Io { source, .. } => source.to_string(),
+                    other => other.to_string(),
+                };
+                crate::errln!(
+                    "spin-coach: error: cannot write {}: {} (check that its folder exists and is writable, or choose another file with -o; `-o -` writes to standard output)",
+                    crate::text::sanitize_line(&p.display().to_string()),
+                    crate::text::sanitize_line(&why)
+                );
                 return Ok(ExitCode::from(1));
             }
-            eprintln!(
+            crate::errln!(
                 "wrote {} meeting(s) to {}",
                 records.len(),
                 crate::text::sanitize_line(&p.display().to_string())
             );
         }
-        None => print!("{text}"),
+        None => crate::out!("{text}"),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -7,14 +7,16 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
-/// Loads the history, printing warnings about corrupt files to stderr.
-#[must_use]
-pub fn load(store: &Store) -> Vec<Record> {
-    let loaded = store.load_all();
+/// Loads the history, printing warnings about skipped files to stderr.
+///
+/// # Errors
+/// When the data directory cannot be read as a folder.
+pub fn load(store: &Store) -> anyhow::Result<Vec<Record>> {
+    let loaded = store.load_all()?;
     for w in &loaded.warnings {
-        eprintln!("{w}");
+        crate::errln!("{w}");
     }
-    loaded.records
+    Ok(loaded.records)
 }
 
 #[derive(Serialize)]
@@ -35,7 +37,7 @@ struct Row<'a> {
 /// # Errors
 /// When output cannot be written.
 pub fn run(store: &Store, format: Format) -> anyhow::Result<ExitCode> {
-    let records = load(store);
+    let records = load(store)?;
     match format {
         Format::Json => {
             let rows: Vec<Row> = records
@@ -52,11 +54,11 @@ pub fn run(store: &Store, format: Format) -> anyhow::Result<ExitCode> {
                     turns: r.inputs.len(),
                 })
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&rows)?);
+            crate::outln!("{}", serde_json::to_string_pretty(&rows)?);
         }
         Format::Text => {
             if records.is_empty() {
-                println!(
+                crate::outln!(
                     "no saved meetings in {}",
                     sanitize_line(&store.meetings_dir().display().to_string())
                 );
@@ -68,13 +70,13 @@ pub fn run(store: &Store, format: Format) -> anyhow::Result<ExitCode> {
                 .max()
                 .unwrap_or(8);
             for r in &records {
-                let date = r.when().replace('T', " ").trim_end_matches('Z').to_string();
+                let date = crate::store::time::display(r.when());
                 let status = if r.status == Status::Unfinished {
                     " (unfinished)"
                 } else {
                     ""
                 };
-                println!(
+                crate::outln!(
                     "{}  {}  {}  {:>3}/100  I+N {:>3}%{status}",
                     pad(&sanitize_line(&r.id), idw),
                     date,
@@ -153,67 +155,174 @@ pub fn sparkline(values: &[i32]) -> String {
         .collect()
 }
 
-/// Runs `stats`.
-///
-/// # Errors
-/// When output cannot be written.
-pub fn stats(store: &Store) -> anyhow::Result<ExitCode> {
-    let mut records: Vec<Record> = load(store)
-        .into_iter()
-        .filter(|r| r.status == Status::Finished)
-        .collect();
-    records.reverse(); // oldest first
-    if records.is_empty() {
-        println!(
-            "no finished meetings yet: play one with `spin-coach` or `spin-coach play <scenario> --script FILE --save`"
-        );
-        return Ok(ExitCode::SUCCESS);
-    }
+/// `stats --format json`: per scenario and per behaviour.
+#[derive(Debug, Default, Serialize)]
+pub struct Stats {
+    /// Finished meetings counted.
+    pub meetings: usize,
+    /// Per scenario id, sorted by id.
+    pub scenarios: Vec<ScenarioStats>,
+    /// How many of the latest meetings `recent` averages (up to 5).
+    pub recent_meetings: usize,
+    /// How many meetings before those `before` averages (up to 5).
+    pub before_meetings: usize,
+    /// Per behaviour, in a fixed order.
+    pub behaviours: Vec<BehaviourStats>,
+}
+
+/// One scenario's progress.
+#[derive(Debug, Serialize)]
+pub struct ScenarioStats {
+    /// Scenario id.
+    pub scenario: String,
+    /// Finished meetings of it.
+    pub meetings: usize,
+    /// Best total score.
+    pub best: i32,
+    /// Latest total score.
+    pub latest: i32,
+    /// The last (up to) 8 scores, oldest first.
+    pub trend: Vec<i32>,
+    /// Latest minus the first of `trend`.
+    pub change: i32,
+}
+
+/// One behaviour's averages per meeting.
+#[derive(Debug, Serialize)]
+pub struct BehaviourStats {
+    /// Behaviour name (as in the text output).
+    pub name: &'static str,
+    /// Average over all meetings.
+    pub all: f64,
+    /// Average over the last `recent_meetings`.
+    pub recent: f64,
+    /// Average over the `before_meetings` before those (none when there are none).
+    pub before: Option<f64>,
+    /// `up`, `down` or `same` (none without earlier meetings).
+    pub trend: Option<&'static str>,
+}
+
+/// Computes the statistics of finished records (oldest first).
+#[must_use]
+pub fn compute(records: &[Record]) -> Stats {
     let mut by: BTreeMap<&str, Vec<&Record>> = BTreeMap::new();
-    for r in &records {
+    for r in records {
         by.entry(r.scenario.as_str()).or_default().push(r);
     }
-    println!("Per scenario (best, latest, trend over the last 8, change)");
-    let w = by.keys().map(|k| width(k)).max().unwrap_or(8);
-    for (id, rs) in &by {
-        let scores: Vec<i32> = rs.iter().map(|r| r.report.score.total).collect();
-        let best = scores.iter().max().copied().unwrap_or(0);
-        let latest = scores.last().copied().unwrap_or(0);
-        let recent = &scores[scores.len().saturating_sub(8)..];
-        let change = latest - recent.first().copied().unwrap_or(latest);
-        println!(
-            "  {}  best {best:>3}  latest {latest:>3}  {:<8} {change:+}  ({} meetings)",
-            pad(&sanitize_line(id), w),
-            sparkline(recent),
-            rs.len()
-        );
-    }
+    let scenarios = by
+        .iter()
+        .map(|(id, rs)| {
+            let scores: Vec<i32> = rs.iter().map(|r| r.report.score.total).collect();
+            let best = scores.iter().max().copied().unwrap_or(0);
+            let latest = scores.last().copied().unwrap_or(0);
+            let recent = scores[scores.len().saturating_sub(8)..].to_vec();
+            let change = latest.saturating_sub(recent.first().copied().unwrap_or(latest));
+            ScenarioStats {
+                scenario: sanitize_line(id),
+                meetings: rs.len(),
+                best,
+                latest,
+                trend: recent,
+                change,
+            }
+        })
+        .collect();
     let all: Vec<&Record> = records.iter().collect();
     let n = all.len();
     let recent = &all[n.saturating_sub(5)..];
     let before = &all[n.saturating_sub(10)..n.saturating_sub(5)];
-    println!(
-        "\nPer behaviour (average per meeting: all {n}, the last {}, the {} before)",
-        recent.len(),
-        before.len()
+    let behaviours = behaviours()
+        .into_iter()
+        .map(|(name, f)| {
+            let (a, r, b) = (mean(&all, f), mean(recent, f), mean(before, f));
+            let trend = if before.is_empty() {
+                None
+            } else if r > b + 0.05 {
+                Some("up")
+            } else if r + 0.05 < b {
+                Some("down")
+            } else {
+                Some("same")
+            };
+            BehaviourStats {
+                name,
+                all: a,
+                recent: r,
+                before: (!before.is_empty()).then_some(b),
+                trend,
+            }
+        })
+        .collect();
+    Stats {
+        meetings: n,
+        scenarios,
+        recent_meetings: recent.len(),
+        before_meetings: before.len(),
+        behaviours,
+    }
+}
+
+/// Runs `stats`.
+///
+/// # Errors
+/// When the history cannot be read.
+pub fn stats(store: &Store, format: Format) -> anyhow::Result<ExitCode> {
+    let mut records: Vec<Record> = load(store)?
+        .into_iter()
+        .filter(|r| r.status == Status::Finished)
+        .collect();
+    records.reverse(); // oldest first
+    let st = compute(&records);
+    if format == Format::Json {
+        crate::outln!("{}", serde_json::to_string_pretty(&st)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    if records.is_empty() {
+        crate::outln!(
+            "no finished meetings yet: play one with `spin-coach` or `spin-coach play <scenario> --script FILE --save`"
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    crate::outln!("Per scenario (best, latest, trend over the last 8, change)");
+    let w = st
+        .scenarios
+        .iter()
+        .map(|s| width(&s.scenario))
+        .max()
+        .unwrap_or(8);
+    for s in &st.scenarios {
+        crate::outln!(
+            "  {}  best {:>3}  latest {:>3}  {:<8} {:+}  ({} meetings)",
+            pad(&s.scenario, w),
+            s.best,
+            s.latest,
+            sparkline(&s.trend),
+            s.change,
+            s.meetings
+        );
+    }
+    crate::outln!(
+        "\nPer behaviour (average per meeting: all {}, the last {}, the {} before)",
+        st.meetings,
+        st.recent_meetings,
+        st.before_meetings
     );
-    for (name, f) in behaviours() {
-        let (a, r, b) = (mean(&all, f), mean(recent, f), mean(before, f));
-        let arrow = if before.is_empty() {
-            " "
-        } else if r > b + 0.05 {
-            "↑"
-        } else if r + 0.05 < b {
-            "↓"
-        } else {
-            "="
+    for b in &st.behaviours {
+        let arrow = match b.trend {
+            None => " ",
+            Some("up") => "↑",
+            Some("down") => "↓",
+            Some(_) => "=",
         };
-        let prior = if before.is_empty() {
-            "     -".to_string()
-        } else {
-            format!("{b:>6.1}")
-        };
-        println!("  {}  {a:>6.1}  {r:>6.1}  {prior}  {arrow}", pad(name, 22));
+        let prior = b
+            .before
+            .map_or_else(|| "     -".to_string(), |v| format!("{v:>6.1}"));
+        crate::outln!(
+            "  {}  {:>6.1}  {:>6.1}  {prior}  {arrow}",
+            pad(b.name, 22),
+            b.all,
+            b.recent
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

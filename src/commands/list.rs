@@ -32,14 +32,14 @@ pub fn entries(extra: &[PathBuf]) -> Vec<Entry> {
     for r in scenario::bundled() {
         match r {
             Ok(l) => loaded.push(l),
-            Err(ps) => ps.iter().for_each(|p| eprintln!("{p}")),
+            Err(ps) => ps.iter().for_each(|p| crate::errln!("{p}")),
         }
     }
     for d in extra {
         for f in super::yaml_files(d) {
             match scenario::load_file(&f) {
                 Ok(l) => loaded.push(l),
-                Err(ps) => ps.iter().for_each(|p| eprintln!("{p}")),
+                Err(ps) => ps.iter().for_each(|p| crate::errln!("{p}")),
             }
         }
     }
@@ -71,7 +71,7 @@ pub fn entries(extra: &[PathBuf]) -> Vec<Entry> {
 pub fn run(format: Format, extra: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let list = entries(extra);
     match format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&list)?),
+        Format::Json => crate::outln!("{}", serde_json::to_string_pretty(&list)?),
         Format::Text => {
             let idw = list
                 .iter()
@@ -85,7 +85,7 @@ pub fn run(format: Format, extra: &[PathBuf]) -> anyhow::Result<ExitCode> {
                 .unwrap_or(5)
                 .min(48);
             for e in &list {
-                println!(
+                crate::outln!(
                     "{}  {}  {}  {}  {:<6}  {}",
                     crate::text::pad(&e.id, idw),
                     crate::text::pad(&e.title, tw),

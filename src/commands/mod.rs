@@ -15,6 +15,57 @@ pub mod train;
 pub mod validate;
 
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// `spin-coach completions <shell>`: the completion script, generated from the
+/// clap definitions.
+///
+/// # Errors
+/// Never in practice (it writes to memory, then to standard output).
+pub fn completions(shell: clap_complete::Shell) -> anyhow::Result<ExitCode> {
+    use clap::CommandFactory;
+    let mut buf = Vec::new();
+    clap_complete::generate(
+        shell,
+        &mut crate::cli::Cli::command(),
+        "spin-coach",
+        &mut buf,
+    );
+    crate::out::write_stdout(&buf);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `spin-coach man [<command>]`: the manual page in roff, generated from the
+/// clap definitions: spin-coach(1) with the options and the list of commands, or
+/// spin-coach-<command>(1) with that command's arguments and options.
+///
+/// # Errors
+/// When rendering fails.
+pub fn man(command: Option<&str>) -> anyhow::Result<ExitCode> {
+    use clap::CommandFactory;
+    let top = crate::cli::Cli::command();
+    let page = match command {
+        None => top,
+        Some(name) => {
+            let Some(sub) = top.find_subcommand(name) else {
+                let names: Vec<&str> = top.get_subcommands().map(clap::Command::get_name).collect();
+                crate::errln!(
+                    "spin-coach: error: no command `{}` (commands: {})",
+                    crate::text::sanitize_line(name),
+                    names.join(", ")
+                );
+                return Ok(ExitCode::from(2));
+            };
+            sub.clone()
+                .name(format!("spin-coach-{}", sub.get_name()))
+                .version(top.get_version().unwrap_or_default().to_string())
+        }
+    };
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(page).render(&mut buf)?;
+    crate::out::write_stdout(&buf);
+    Ok(ExitCode::SUCCESS)
+}
 
 /// The folders searched for user scenarios: `--scenarios DIR`, then the user's
 /// `scenarios` folder in the config directory.

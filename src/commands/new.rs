@@ -61,7 +61,7 @@ fn create_new(path: &Path, text: &str) -> std::io::Result<()> {
 /// Never: problems are printed and reflected in the exit code.
 pub fn run(a: &Args) -> anyhow::Result<ExitCode> {
     if let Err(why) = check_id(&a.id) {
-        eprintln!(
+        crate::errln!(
             "{}: error: invalid scenario id: {why} (use lower-case letters, digits, `-` and `_`, e.g. flower-shop)",
             sanitize_line(&a.id)
         );
@@ -80,7 +80,7 @@ pub fn run(a: &Args) -> anyhow::Result<ExitCode> {
         .collect();
     if !existing.is_empty() {
         for p in existing {
-            eprintln!(
+            crate::errln!(
                 "{}: error: file already exists; nothing was written (choose another id, another folder with -o, or move the file away)",
                 shown(p)
             );
@@ -88,7 +88,7 @@ pub fn run(a: &Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     if let Err(e) = std::fs::create_dir_all(&a.dir) {
-        eprintln!(
+        crate::errln!(
             "{}: error: cannot create folder: {e} (check the path and permissions)",
             shown(&a.dir)
         );
@@ -96,7 +96,7 @@ pub fn run(a: &Args) -> anyhow::Result<ExitCode> {
     }
     let (src, tests) = template::render(&a.id, lang);
     if let Err(e) = create_new(&scenario, &src) {
-        eprintln!(
+        crate::errln!(
             "{}: error: cannot write: {e} (check the folder and permissions)",
             shown(&scenario)
         );
@@ -105,24 +105,24 @@ pub fn run(a: &Args) -> anyhow::Result<ExitCode> {
     if let Err(e) = create_new(&test, &tests) {
         // Leave nothing half-done: the scenario we just wrote goes again.
         let _ = std::fs::remove_file(&scenario);
-        eprintln!(
+        crate::errln!(
             "{}: error: cannot write: {e} (check the folder and permissions)",
             shown(&test)
         );
         return Ok(ExitCode::from(1));
     }
     if crate::scenario::bundled_by_id(&a.id).is_some() {
-        eprintln!(
+        crate::errln!(
             "{}: warning: `{}` is also a bundled scenario's id; `spin-coach play {}` picks the bundled one (give the file path instead)",
             shown(&scenario),
             a.id,
             a.id
         );
     }
-    println!("wrote {}", shown(&scenario));
-    println!("wrote {}", shown(&test));
-    println!("next: spin-coach validate --strict {}", shown(&scenario));
-    println!("      spin-coach test {}", shown(&scenario));
-    println!("      spin-coach explore {}", shown(&scenario));
+    crate::outln!("wrote {}", shown(&scenario));
+    crate::outln!("wrote {}", shown(&test));
+    crate::outln!("next: spin-coach validate --strict {}", shown(&scenario));
+    crate::outln!("      spin-coach test {}", shown(&scenario));
+    crate::outln!("      spin-coach explore {}", shown(&scenario));
     Ok(ExitCode::SUCCESS)
 }

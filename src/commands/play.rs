@@ -37,27 +37,31 @@ pub fn run(a: &Args) -> anyhow::Result<ExitCode> {
     let loaded = match crate::scenario::resolve(&a.scenario, &a.extra) {
         Ok(l) => l,
         Err(ps) => {
-            ps.iter().for_each(|p| eprintln!("{p}"));
+            ps.iter().for_each(|p| crate::errln!("{p}"));
             return Ok(ExitCode::from(1));
         }
     };
     let turns = match crate::script::load_file(&a.script) {
         Ok(t) => t,
         Err(p) => {
-            eprintln!("{p}");
+            crate::errln!("{p}");
             return Ok(ExitCode::from(1));
         }
     };
-    let problems = crate::script::check(&turns, &loaded.scenario, &a.script.display().to_string());
+    let problems = crate::script::check(
+        &turns,
+        &loaded.scenario,
+        &crate::scenario::load::shown(&a.script),
+    );
     if !problems.is_empty() {
-        problems.iter().for_each(|p| eprintln!("{p}"));
+        problems.iter().for_each(|p| crate::errln!("{p}"));
         return Ok(ExitCode::from(1));
     }
     let extra = match &a.lexicon {
         Some(p) => match Lexicon::load(p) {
             Ok(l) => Some(l),
             Err(p) => {
-                eprintln!("{p}");
+                crate::errln!("{p}");
                 return Ok(ExitCode::from(1));
             }
         },
@@ -93,24 +97,24 @@ pub fn run(a: &Args) -> anyhow::Result<ExitCode> {
         );
         rec.trainee = super::config::trainee(None);
         match store.save(&rec) {
-            Ok(path) => eprintln!(
+            Ok(path) => crate::errln!(
                 "saved meeting {} to {}",
                 rec.id,
                 crate::text::sanitize_line(&path.display().to_string())
             ),
             Err(e) => {
-                eprintln!("spin-coach: error: {e}");
+                crate::errln!("spin-coach: error: {e}");
                 return Ok(ExitCode::from(1));
             }
         }
     }
     match a.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&rep)?),
+        Format::Json => crate::outln!("{}", serde_json::to_string_pretty(&rep)?),
         Format::Text => {
-            print!("{}", report::render_text(&rep, session.steps(), sc));
+            crate::out!("{}", report::render_text(&rep, session.steps(), sc));
             if skipped > 0 {
                 let l = session.lang();
-                println!(
+                crate::outln!(
                     "{}",
                     l.pick(
                         &format!("(客户已离开,剩余 {skipped} 个回合未执行)"),

@@ -25,6 +25,6 @@ pub fn run(a: &Args) -> anyhow::Result<ExitCode> {
     } else {
         crate::authoring::schema::scenario()
     };
-    println!("{}", serde_json::to_string_pretty(&schema)?);
+    crate::outln!("{}", serde_json::to_string_pretty(&schema)?);
     Ok(ExitCode::SUCCESS)
 }

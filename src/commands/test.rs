@@ -20,6 +20,36 @@ pub struct Args {
     /// Print only failures and the summary.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Output format (json: one document with every case and check).
+    #[arg(long, value_enum, default_value_t = crate::cli::Format::Text)]
+    pub format: crate::cli::Format,
+}
+
+/// `test --format json`: one document for the whole run.
+#[derive(Debug, Default, serde::Serialize)]
+pub struct TestRun {
+    /// One entry per test file.
+    pub files: Vec<TestFileResult>,
+    /// Expectations that held.
+    pub passed: usize,
+    /// Expectations that failed.
+    pub failed: usize,
+    /// Test files that could not run (problems in the scenario or test file).
+    pub broken: usize,
+}
+
+/// One test file's result.
+#[derive(Debug, serde::Serialize)]
+pub struct TestFileResult {
+    /// The test file (or the scenario, when it could not be loaded).
+    pub path: String,
+    /// The scenario id, when it loaded.
+    pub scenario: Option<String>,
+    /// Why the file could not run; empty when it ran.
+    pub problems: Vec<Problem>,
+    /// Each case with its checks (`line`, `col`, `turn`, `what`, `expected`,
+    /// `actual`, `passed`, `context`).
+    pub cases: Vec<CaseRun>,
 }
 
 /// What to test: a scenario file on disk, or a bundled scenario by file name.
@@ -51,17 +81,21 @@ fn has_tests(dir: &Path) -> bool {
 }
 
 /// Resolves the arguments; `Err` carries the argument that names nothing.
-fn targets(paths: &[PathBuf]) -> Result<Vec<Target>, PathBuf> {
+fn targets(paths: &[PathBuf], announce: bool) -> Result<Vec<Target>, PathBuf> {
     if paths.is_empty() {
         let local = Path::new("scenarios");
         if local.is_dir() && has_tests(local) {
-            println!("testing the scenarios in ./scenarios");
+            if announce {
+                crate::outln!("testing the scenarios in ./scenarios");
+            }
             return Ok(super::yaml_files(local)
                 .into_iter()
                 .map(Target::File)
                 .collect());
         }
-        println!("testing the bundled scenarios (test files embedded in this build)");
+        if announce {
+            crate::outln!("testing the bundled scenarios (test files embedded in this build)");
+        }
         return Ok(bundled_targets());
     }
     let mut out = Vec::new();
@@ -70,7 +104,7 @@ fn targets(paths: &[PathBuf]) -> Result<Vec<Target>, PathBuf> {
         if p.is_dir() {
             let found = super::yaml_files(p);
             if found.is_empty() {
-                eprintln!(
+                crate::errln!(
                     "{}: error: no *.yaml files in this folder (give a folder of scenario files)",
                     sanitize_line(&p.display().to_string())
                 );
@@ -94,7 +128,7 @@ fn targets(paths: &[PathBuf]) -> Result<Vec<Target>, PathBuf> {
 
 fn print_problems(ps: &[Problem]) {
     for p in ps {
-        eprintln!("{p}");
+        crate::errln!("{p}");
     }
 }
 
@@ -147,7 +181,7 @@ fn print_check(path: &str, c: &Check, quiet: bool) {
         .map_or_else(|| "end".to_string(), |t| format!("turn {t}"));
     if c.passed {
         if !quiet {
-            println!(
+            crate::outln!(
                 "    ok   {at}: {turn} {}: {}",
                 sanitize_line(&c.what),
                 sanitize_line(&c.expected)
@@ -155,12 +189,12 @@ fn print_check(path: &str, c: &Check, quiet: bool) {
         }
         return;
     }
-    println!("    FAIL {at}: {turn} {}", sanitize_line(&c.what));
-    println!("         expected: {}", sanitize_line(&c.expected));
-    println!("         actual:   {}", sanitize_line(&c.actual));
+    crate::outln!("    FAIL {at}: {turn} {}", sanitize_line(&c.what));
+    crate::outln!("         expected: {}", sanitize_line(&c.expected));
+    crate::outln!("         actual:   {}", sanitize_line(&c.actual));
     if !c.context.is_empty() {
         let label = if c.turn.is_some() { "step" } else { "meeting" };
-        println!(
+        crate::outln!(
             "         {label}:{}{}",
             " ".repeat(9 - label.len()),
             sanitize_line(&c.context)
@@ -169,7 +203,7 @@ fn print_check(path: &str, c: &Check, quiet: bool) {
 }
 
 fn report(path: &str, sc: &Scenario, runs: &[CaseRun], quiet: bool, tally: &mut Tally) {
-    println!(
+    crate::outln!(
         "{} (scenario {})",
         sanitize_line(path),
         sanitize_line(&sc.id.value)
@@ -178,7 +212,7 @@ fn report(path: &str, sc: &Scenario, runs: &[CaseRun], quiet: bool, tally: &mut 
         let failed = run.checks.iter().filter(|c| !c.passed).count();
         let passed = run.checks.len() - failed;
         if !quiet || failed > 0 {
-            println!(
+            crate::outln!(
                 "  case \"{}\" (seed {})",
                 sanitize_line(&run.name),
                 run.seed
@@ -188,38 +222,74 @@ fn report(path: &str, sc: &Scenario, runs: &[CaseRun], quiet: bool, tally: &mut 
             print_check(path, c, quiet);
         }
         if !quiet || failed > 0 {
-            println!("  {passed} passed, {failed} failed");
+            crate::outln!("  {passed} passed, {failed} failed");
         }
         tally.passed += passed;
         tally.failed += failed;
     }
 }
 
-fn one(t: &Target, quiet: bool, tally: &mut Tally) {
-    tally.files += 1;
-    let (sc, path, src) = match load(t) {
-        Ok(x) => x,
-        Err(ps) => {
-            print_problems(&ps);
-            tally.broken += 1;
-            return;
-        }
+/// A test file that ran: its shown path, the scenario and the runs of its cases.
+type Ran = (String, Scenario, Vec<CaseRun>);
+
+/// A test file that could not run: its shown path and why.
+type Broken = (String, Vec<Problem>);
+
+/// Loads and runs one test file.
+fn run_one(t: &Target) -> Result<Ran, Broken> {
+    let fallback = match t {
+        Target::File(p) => p.display().to_string(),
+        Target::Bundled(n, _) => format!("scenarios/{n}"),
     };
-    let tf = match testfile::parse(&src, &path) {
-        Ok(tf) => tf,
-        Err(p) => {
-            print_problems(&[p]);
-            tally.broken += 1;
-            return;
-        }
-    };
+    let (sc, path, src) = load(t).map_err(|ps| (fallback, ps))?;
+    let tf = testfile::parse(&src, &path).map_err(|p| (path.clone(), vec![p]))?;
     let problems = testfile::check(&tf, &sc, &path);
     if !problems.is_empty() {
-        print_problems(&problems);
-        tally.broken += 1;
+        return Err((path, problems));
+    }
+    let runs = runner::run(&tf, &sc);
+    Ok((path, sc, runs))
+}
+
+fn one(t: &Target, quiet: bool, tally: &mut Tally, json: Option<&mut TestRun>) {
+    tally.files += 1;
+    let result = run_one(t);
+    if let Some(doc) = json {
+        match result {
+            Ok((path, scenario, cases)) => {
+                for c in cases.iter().flat_map(|c| &c.checks) {
+                    if c.passed {
+                        tally.passed += 1;
+                    } else {
+                        tally.failed += 1;
+                    }
+                }
+                doc.files.push(TestFileResult {
+                    path: sanitize_line(&path),
+                    scenario: Some(sanitize_line(&scenario.id.value)),
+                    problems: Vec::new(),
+                    cases,
+                });
+            }
+            Err((path, problems)) => {
+                tally.broken += 1;
+                doc.files.push(TestFileResult {
+                    path: sanitize_line(&path),
+                    scenario: None,
+                    problems,
+                    cases: Vec::new(),
+                });
+            }
+        }
         return;
     }
-    report(&path, &sc, &runner::run(&tf, &sc), quiet, tally);
+    match result {
+        Ok((path, sc, runs)) => report(&path, &sc, &runs, quiet, tally),
+        Err((_, ps)) => {
+            print_problems(&ps);
+            tally.broken += 1;
+        }
+    }
 }
 
 /// Runs the command: exit 0 when every expectation held, 1 on any failure or broken
@@ -228,10 +298,11 @@ fn one(t: &Target, quiet: bool, tally: &mut Tally) {
 /// # Errors
 /// Never: problems are printed and reflected in the exit code.
 pub fn run(a: &Args) -> anyhow::Result<ExitCode> {
-    let list = match targets(&a.paths) {
+    let json = a.format == crate::cli::Format::Json;
+    let list = match targets(&a.paths, !json) {
         Ok(l) => l,
         Err(p) => {
-            eprintln!(
+            crate::errln!(
                 "{}: error: no such scenario file, folder or bundled id (give scenario files, their .test.yaml, or folders)",
                 sanitize_line(&p.display().to_string())
             );
@@ -239,13 +310,24 @@ pub fn run(a: &Args) -> anyhow::Result<ExitCode> {
         }
     };
     let mut tally = Tally::default();
+    let mut doc = TestRun::default();
     for t in &list {
-        one(t, a.quiet, &mut tally);
+        one(t, a.quiet, &mut tally, json.then_some(&mut doc));
     }
-    println!(
-        "{} test file(s), {} could not run: {} passed, {} failed",
-        tally.files, tally.broken, tally.passed, tally.failed
-    );
+    if json {
+        doc.passed = tally.passed;
+        doc.failed = tally.failed;
+        doc.broken = tally.broken;
+        crate::outln!("{}", serde_json::to_string_pretty(&doc)?);
+    } else {
+        crate::outln!(
+            "{} test file(s), {} could not run: {} passed, {} failed",
+            tally.files,
+            tally.broken,
+            tally.passed,
+            tally.failed
+        );
+    }
     Ok(
         if tally.failed == 0 && tally.broken == 0 && tally.files > 0 {
             ExitCode::SUCCESS

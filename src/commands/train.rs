@@ -56,6 +56,10 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         Some(LangArg::En) => Some(crate::lang::Lang::En),
         _ => None,
     };
+    if let Some(why) = no_terminal(lang.unwrap_or_else(crate::tui::env_lang)) {
+        crate::errln!("spin-coach: error: {why}");
+        return Ok(ExitCode::from(2));
+    }
     let theme = a.theme.map(|t| match t {
         ThemeArg::Dark => ThemeName::Dark,
         ThemeArg::Light => ThemeName::Light,
@@ -75,6 +79,26 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// Why the trainer cannot run here, if it cannot: standard output is not a
+/// terminal (a pipe or a file), or `TERM=dumb` (no cursor control).
+#[cfg(feature = "tui")]
+fn no_terminal(lang: crate::lang::Lang) -> Option<&'static str> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        return Some(lang.pick(
+            "训练程序需要一个终端；脚本请用 `spin-coach play`",
+            "the trainer needs a terminal; use `spin-coach play` for scripts",
+        ));
+    }
+    if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+        return Some(lang.pick(
+            "训练程序需要能移动光标的终端（TERM=dumb）；请在普通终端中运行，脚本请用 `spin-coach play`",
+            "the trainer needs a terminal with cursor control, and TERM=dumb has none; run it in an ordinary terminal, or use `spin-coach play` for scripts",
+        ));
+    }
+    None
+}
+
 /// Without the `tui` feature there is no trainer: say so and show the commands.
 ///
 /// # Errors
@@ -82,7 +106,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
 #[cfg(not(feature = "tui"))]
 pub fn run(_: Args) -> anyhow::Result<ExitCode> {
     use clap::CommandFactory;
-    eprintln!(
+    crate::errln!(
         "spin-coach: this build has no trainer TUI (built without the `tui` feature); use the subcommands below"
     );
     let _ = crate::cli::Cli::command().print_help();

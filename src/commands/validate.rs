@@ -1,30 +1,87 @@
-//! `spin-coach validate [--strict] <path>...`: report every problem and lint warning;
-//! exit 0, 1 (invalid, or any warning with `--strict`) or 2 (usage).
+//! `spin-coach validate [--strict] [--format text|json] <path>...`: report every
+//! problem and lint warning; exit 0, 1 (invalid, or any warning with `--strict`)
+//! or 2 (usage).
 
-use crate::scenario::{self, Severity};
+use crate::cli::Format;
+use crate::scenario::{self, Problem, Severity};
+use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// `validate --format json`: one document for the whole run.
+#[derive(Debug, Default, Serialize)]
+pub struct Validation {
+    /// One entry per file checked (and per folder without scenario files).
+    pub files: Vec<FileResult>,
+    /// Number of files checked.
+    pub checked: usize,
+    /// Number of files (or folders) that are invalid.
+    pub invalid: usize,
+}
+
+/// One file's result.
+#[derive(Debug, Serialize)]
+pub struct FileResult {
+    /// The path as given (`<stdin>` for `-`).
+    pub path: String,
+    /// Whether it is valid (with `--strict`, also free of warnings).
+    pub valid: bool,
+    /// Errors and warnings, located; warnings are errors with `--strict`.
+    pub problems: Vec<Problem>,
+}
+
+fn clean(p: &Problem) -> Problem {
+    Problem {
+        path: crate::text::sanitize_line(&p.path),
+        message: crate::text::sanitize_line(&p.message),
+        hint: crate::text::sanitize_line(&p.hint),
+        ..p.clone()
+    }
+}
 
 /// Runs the command.
 ///
 /// # Errors
 /// Never: problems are printed and reflected in the exit code.
-pub fn run(paths: &[PathBuf], strict: bool) -> anyhow::Result<ExitCode> {
+pub fn run(paths: &[PathBuf], strict: bool, format: Format) -> anyhow::Result<ExitCode> {
+    let json = format == Format::Json;
+    let mut doc = Validation::default();
+    // In JSON mode the messages go into the document instead of standard error.
+    macro_rules! say {
+        ($($t:tt)*) => {
+            if !json {
+                crate::errln!($($t)*);
+            }
+        };
+    }
     let mut files = Vec::new();
     let mut empty = 0usize;
     for p in paths {
         if p.is_dir() {
             let found = super::yaml_files(p);
             if found.is_empty() {
-                eprintln!(
+                let problem = Problem::error(
+                    &p.display().to_string(),
+                    0,
+                    0,
+                    "no *.yaml files in this folder",
+                    "give a folder of scenario files",
+                );
+                say!(
                     "{}: error: no *.yaml files in this folder (give a folder of scenario files)",
                     crate::text::sanitize_line(&p.display().to_string())
                 );
+                doc.files.push(FileResult {
+                    path: crate::text::sanitize_line(&p.display().to_string()),
+                    valid: false,
+                    problems: vec![clean(&problem)],
+                });
                 empty += 1;
             }
             files.extend(found);
-        } else if std::fs::symlink_metadata(p).is_err() {
-            eprintln!(
+        } else if std::fs::symlink_metadata(p).is_err() && !scenario::load::is_std(p) {
+            // A usage error: reported on standard error in both formats.
+            crate::errln!(
                 "{}: error: no such file or folder (give scenario files or folders of *.yaml)",
                 crate::text::sanitize_line(&p.display().to_string())
             );
@@ -35,53 +92,72 @@ pub fn run(paths: &[PathBuf], strict: bool) -> anyhow::Result<ExitCode> {
     }
     let mut bad = empty;
     for f in &files {
+        let shown = scenario::load::shown(f);
         match scenario::load_file(f) {
             Ok(loaded) => {
-                let shown = f.display().to_string();
                 let mut warnings = loaded.warnings.clone();
                 warnings.extend(crate::authoring::lint::lint(&loaded.scenario, &shown));
                 warnings.sort_by_key(|w| (w.line, w.col));
                 if strict && !warnings.is_empty() {
                     bad += 1;
-                    for w in &warnings {
-                        let e = scenario::Problem {
+                    let errors: Vec<Problem> = warnings
+                        .iter()
+                        .map(|w| Problem {
                             severity: Severity::Error,
                             ..w.clone()
-                        };
-                        eprintln!("{e}");
+                        })
+                        .collect();
+                    for e in &errors {
+                        say!("{e}");
                     }
-                    eprintln!(
+                    say!(
                         "{}: {} error(s) (warnings count as errors with --strict)",
                         crate::text::sanitize_line(&shown),
                         warnings.len()
                     );
+                    doc.files.push(FileResult {
+                        path: crate::text::sanitize_line(&shown),
+                        valid: false,
+                        problems: errors.iter().map(clean).collect(),
+                    });
                     continue;
                 }
                 for w in &warnings {
-                    eprintln!("{w}");
+                    say!("{w}");
                 }
-                println!(
-                    "ok: {}",
-                    crate::text::sanitize_line(&f.display().to_string())
-                );
+                if !json {
+                    crate::outln!("ok: {}", crate::text::sanitize_line(&shown));
+                }
+                doc.files.push(FileResult {
+                    path: crate::text::sanitize_line(&shown),
+                    valid: true,
+                    problems: warnings.iter().map(clean).collect(),
+                });
             }
             Err(problems) => {
                 bad += 1;
                 for p in &problems {
-                    eprintln!("{p}");
+                    say!("{p}");
                 }
                 let errors = problems
                     .iter()
                     .filter(|p| p.severity == Severity::Error)
                     .count();
-                eprintln!(
-                    "{}: {errors} error(s)",
-                    crate::text::sanitize_line(&f.display().to_string())
-                );
+                say!("{}: {errors} error(s)", crate::text::sanitize_line(&shown));
+                doc.files.push(FileResult {
+                    path: crate::text::sanitize_line(&shown),
+                    valid: false,
+                    problems: problems.iter().map(clean).collect(),
+                });
             }
         }
     }
-    eprintln!("{} file(s) checked, {bad} invalid", files.len());
+    say!("{} file(s) checked, {bad} invalid", files.len());
+    if json {
+        doc.checked = files.len();
+        doc.invalid = bad;
+        crate::outln!("{}", serde_json::to_string_pretty(&doc)?);
+    }
     Ok(if bad == 0 {
         ExitCode::SUCCESS
     } else {

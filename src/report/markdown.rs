@@ -10,13 +10,53 @@ fn l(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     lang.pick(zh, en)
 }
 
-/// Escapes text for a Markdown line: no control characters, no HTML, no table breaks.
+/// Escapes text for a Markdown line (never the start of a line, never inside a
+/// code span): no control characters or newlines; `<`, `>` and `&` as entities
+/// (no HTML, no autolinks, no entity tricks); and a backslash before each other
+/// character that can open inline markup or break a table: `` \ ` * _ [ ] ! | ~ # ``.
+/// Escaping `[` and `!` is enough to stop links and images.
 #[must_use]
 pub fn md(s: &str) -> String {
-    sanitize_line(s)
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('|', "\\|")
+    let s = sanitize_line(s);
+    let mut o = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '&' => o.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '!' | '|' | '~' | '#' => {
+                o.push('\\');
+                o.push(c);
+            }
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+/// A Markdown code span holding `s` literally: the fence is one backtick longer
+/// than the longest run of backticks inside, with a space inside the fence when
+/// `s` starts or ends with a backtick. Not for table cells (a `|` would end the cell).
+#[must_use]
+pub fn code(s: &str) -> String {
+    let s = sanitize_line(s);
+    let mut longest = 0;
+    let mut run = 0;
+    for c in s.chars() {
+        if c == '`' {
+            run += 1;
+            longest = longest.max(run);
+        } else {
+            run = 0;
+        }
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if s.starts_with('`') || s.ends_with('`') || s.is_empty() {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{s}{pad}{fence}")
 }
 
 /// One meeting as Markdown: header, score, counts, needs, relationship, tips, transcript.
@@ -28,12 +68,17 @@ pub fn render(r: &Report, trainee: Option<&str>, when: &str, id: &str) -> String
     if let Some(t) = trainee {
         let _ = writeln!(o, "- {}: {}", l(lang, "学员", "Trainee"), md(t));
     }
-    let _ = writeln!(o, "- {}: {}", l(lang, "时间", "Date"), md(when));
     let _ = writeln!(
         o,
-        "- {}: `{}` · seed {} · {} {}",
+        "- {}: {}",
+        l(lang, "时间", "Date"),
+        md(&crate::store::time::display(when))
+    );
+    let _ = writeln!(
+        o,
+        "- {}: {} · seed {} · {} {}",
         l(lang, "会谈", "Meeting"),
-        md(id),
+        code(id),
         r.seed,
         l(lang, "难度", "difficulty"),
         md(&r.difficulty)
@@ -92,7 +137,7 @@ pub fn render(r: &Report, trainee: Option<&str>, when: &str, id: &str) -> String
     let _ = writeln!(o, "## {}\n", l(lang, "最有用的建议", "Top tips"));
     for (i, t) in r.tips.iter().enumerate() {
         let at = t.turn.map_or_else(String::new, |n| format!(", t{n}"));
-        let _ = writeln!(o, "{}. {} (`{}`{at})", i + 1, md(&t.tip), t.rule);
+        let _ = writeln!(o, "{}. {} ({}{at})", i + 1, md(&t.tip), code(&t.rule));
     }
     let _ = writeln!(o, "\n## {}\n", l(lang, "逐回合记录", "Transcript"));
     for t in &r.turns {
@@ -109,7 +154,7 @@ pub fn render(r: &Report, trainee: Option<&str>, when: &str, id: &str) -> String
             "### {} {} ({}{label}) {:+}\n",
             l(lang, "回合", "Turn"),
             t.turn,
-            t.kind,
+            md(&t.kind),
             t.points
         );
         if !input.is_empty() {
@@ -119,14 +164,14 @@ pub fn render(r: &Report, trainee: Option<&str>, when: &str, id: &str) -> String
             let _ = writeln!(o, "> **{}**: {}\n", md(&t.speaker), md(&t.reply));
         }
         for f in &t.step.findings {
-            let _ = writeln!(o, "- {:+} `{}`: {}", f.points, f.rule, md(&f.reason));
+            let _ = writeln!(o, "- {:+} {}: {}", f.points, code(&f.rule), md(&f.reason));
         }
         o.push('\n');
     }
     if !r.closing.is_empty() {
         let _ = writeln!(o, "## {}\n", l(lang, "结束时", "At the end"));
         for f in &r.closing {
-            let _ = writeln!(o, "- {:+} `{}`: {}", f.points, f.rule, md(&f.reason));
+            let _ = writeln!(o, "- {:+} {}: {}", f.points, code(&f.rule), md(&f.reason));
         }
         o.push('\n');
     }

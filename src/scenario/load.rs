@@ -9,7 +9,24 @@ use std::path::Path;
 /// Largest scenario or script file accepted: far above any real scenario.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
-/// Reads a regular file of at most `cap` bytes as UTF-8.
+/// Whether a path means standard input (or output): exactly `-`.
+#[must_use]
+pub fn is_std(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// A path as messages show it: `<stdin>` for `-`.
+#[must_use]
+pub fn shown(path: &Path) -> String {
+    if is_std(path) {
+        "<stdin>".into()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// Reads a regular file of at most `cap` bytes as UTF-8; `-` reads standard
+/// input, with the same cap.
 ///
 /// FIFOs, devices and directories are refused before they are opened for reading,
 /// so `/dev/zero` or a named pipe can never block or exhaust memory.
@@ -17,7 +34,24 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 /// # Errors
 /// A [`Problem`] naming the file, what is wrong and what to do.
 pub fn read_bounded(path: &Path, cap: u64) -> Result<String, Problem> {
-    let shown = path.display().to_string();
+    let shown = shown(path);
+    if is_std(path) {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(cap + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| {
+                Problem::error(
+                    &shown,
+                    0,
+                    0,
+                    format!("cannot read standard input: {e}"),
+                    "give a file instead of -",
+                )
+            })?;
+        return checked_text(bytes, cap, &shown);
+    }
     let meta = std::fs::metadata(path).map_err(|e| {
         Problem::error(
             &shown,
@@ -55,9 +89,14 @@ pub fn read_bounded(path: &Path, cap: u64) -> Result<String, Problem> {
             "check the file",
         )
     })?;
+    checked_text(bytes, cap, &shown)
+}
+
+/// The bytes read as UTF-8 text, if within the cap.
+fn checked_text(bytes: Vec<u8>, cap: u64, shown: &str) -> Result<String, Problem> {
     if bytes.len() as u64 > cap {
         return Err(Problem::error(
-            &shown,
+            shown,
             0,
             0,
             format!("file is larger than {} KiB", cap / 1024),
@@ -68,7 +107,7 @@ pub fn read_bounded(path: &Path, cap: u64) -> Result<String, Problem> {
         let valid = e.utf8_error().valid_up_to();
         let (line, col) = line_col(&e.as_bytes()[..valid]);
         Problem::error(
-            &shown,
+            shown,
             line,
             col,
             "file is not valid UTF-8",
@@ -136,12 +175,16 @@ fn hint_for(message: &str) -> String {
         "each key may appear once in a mapping; remove or rename one"
     } else if m.contains("unknown variant") {
         "use one of the listed values"
-    } else if m.contains("budget")
-        || m.contains("depth")
-        || m.contains("alias")
-        || m.contains("limit")
-    {
-        "the file is too deeply nested or uses too many aliases; write it out plainly"
+    } else if m.contains("budget") && (m.contains("nodes") || m.contains("events")) {
+        "the file has too many values (at most 60,000; a script of about 20,000 turns), not too deep: shorten it, a meeting ends long before"
+    } else if m.contains("budget") && m.contains("scalar") {
+        "the file's texts add up to too many bytes (at most 2 MiB): shorten them"
+    } else if m.contains("budget") && m.contains("document") {
+        "the file holds more than one YAML document (`---`): keep one"
+    } else if m.contains("alias") || m.contains("anchor") || m.contains("merge") {
+        "the file uses too many aliases, anchors or merge keys (at most 64); write it out plainly"
+    } else if m.contains("budget") || m.contains("depth") || m.contains("limit") {
+        "the file is too deeply nested (at most 24 levels); write it out plainly"
     } else if m.contains("invalid type") {
         "this value has the wrong shape: a text, list or mapping was expected"
     } else {

@@ -58,7 +58,7 @@ pub fn from_str(src: &str, path: &str) -> Result<(Scenario, Vec<Problem>), Vec<P
 /// Every problem found.
 pub fn load_file(path: &Path) -> Result<Loaded, Vec<Problem>> {
     let src = load::read_bounded(path, load::MAX_FILE_BYTES).map_err(|p| vec![p])?;
-    let (scenario, warnings) = from_str(&src, &path.display().to_string())?;
+    let (scenario, warnings) = from_str(&src, &load::shown(path))?;
     Ok(Loaded {
         scenario,
         origin: Origin::File(path.to_path_buf()),

@@ -93,6 +93,23 @@ impl Checker<'_> {
         }
     }
 
+    /// Only the length limit, for texts that may be empty.
+    fn long(&mut self, owner: &Id, field: &str, t: &Text) {
+        for s in t.all() {
+            let n = s.chars().count();
+            if n > MAX_TEXT_CHARS {
+                self.at(
+                    owner,
+                    format!(
+                        "`{}`: `{field}` is {n} characters long (limit {MAX_TEXT_CHARS})",
+                        owner.value
+                    ),
+                    "shorten it",
+                );
+            }
+        }
+    }
+
     fn cues(&mut self, owner: &Id, field: &str, cues: &[String]) {
         if cues.iter().all(|c| c.trim().is_empty()) {
             self.at(
@@ -166,6 +183,28 @@ pub fn validate(s: &Scenario, path: &str) -> Vec<Problem> {
     ] {
         c.text(&s.id, f, t);
     }
+    c.long(&s.id, "customer.company", &s.customer.company);
+    if let Some(t) = &s.customer.about {
+        c.long(&s.id, "customer.about", t);
+    }
+    for (i, n) in s.customer.institutional_needs.iter().enumerate() {
+        c.long(
+            &s.id,
+            &format!("customer.institutional_needs[{i}].note"),
+            &n.note,
+        );
+    }
+    for (k, list) in [
+        ("off_topic", &s.fallbacks.off_topic),
+        ("unclear", &s.fallbacks.unclear),
+        ("repeated", &s.fallbacks.repeated),
+        ("not_yet", &s.fallbacks.not_yet),
+        ("leave", &s.fallbacks.leave),
+    ] {
+        for (i, t) in list.iter().enumerate() {
+            c.long(&s.id, &format!("fallbacks.{k}[{i}]"), t);
+        }
+    }
     if let Some(n) = s.customer.employees {
         let (lo, hi) = s.segment.employees();
         if n < lo || n > hi {
@@ -195,11 +234,13 @@ pub fn validate(s: &Scenario, path: &str) -> Vec<Problem> {
     for ct in &s.customer.contacts {
         c.id(&ct.id, "contact", &mut contacts);
         c.text(&ct.id, "name", &ct.name);
+        c.long(&ct.id, "title", &ct.title);
         personal.insert(ct.id.value.clone(), ct.personal_needs.clone());
     }
     let mut facts = HashSet::new();
     for f in &s.facts {
         c.id(&f.id, "fact", &mut facts);
+        c.long(&f.id, "topic", &f.topic);
         c.cues(&f.id, "cues", &f.cues);
         c.text(&f.id, "reply", &f.reply);
         for v in &f.variants {
@@ -263,6 +304,16 @@ pub fn validate(s: &Scenario, path: &str) -> Vec<Problem> {
     for n in &s.needs {
         let id = &n.id;
         c.text(id, "summary", &n.summary);
+        if let Some(t) = &n.satisfied {
+            c.long(id, "satisfied", t);
+        }
+        if let Some(l) = &n.layers {
+            c.long(id, "layers.stated", &l.stated);
+            c.long(id, "layers.actual", &l.actual);
+            if let Some(b) = &l.behind {
+                c.long(id, "layers.behind.text", &b.text);
+            }
+        }
         c.cues(id, "problem.cues", &n.problem.cues);
         c.text(id, "problem.reply", &n.problem.reply);
         c.cues(id, "payoff.cues", &n.payoff.cues);

@@ -63,7 +63,98 @@ pub enum Status {
     Unfinished,
 }
 
+/// Largest number of turns, inputs or findings, and largest behaviour count, accepted in a record.
+pub const MAX_COUNT: u32 = 100_000;
+
+/// Largest points (either sign) accepted for one turn or finding.
+pub const MAX_POINTS: i32 = 1_000;
+
 impl Record {
+    /// Checks that the numbers of a record read from a file are within their
+    /// ranges (score 0–100, each part's maximum 1–100 and its points 0 to that
+    /// maximum, I+N share 0–100, counts
+    /// and lengths at most [`MAX_COUNT`], points at most [`MAX_POINTS`] either way).
+    ///
+    /// # Errors
+    /// The first field out of range, as `field.path is V, outside A–B`.
+    pub fn check(&self) -> Result<(), String> {
+        fn within(field: &str, v: i64, lo: i64, hi: i64) -> Result<(), String> {
+            if (lo..=hi).contains(&v) {
+                Ok(())
+            } else {
+                Err(format!("{field} is {v}, outside {lo}–{hi}"))
+            }
+        }
+        let r = &self.report;
+        let n = i64::from(MAX_COUNT);
+        let pts = i64::from(MAX_POINTS);
+        within("report.score.total", r.score.total.into(), 0, 100)?;
+        for (part, ps) in r.score.parts.list() {
+            let field = format!("report.score.parts.{}", part.code());
+            // Not pinned to today's maximum: a rebalanced scoring must not hide older meetings.
+            within(&format!("{field}.max"), ps.max.into(), 1, 100)?;
+            within(
+                &format!("{field}.points"),
+                ps.points.into(),
+                0,
+                ps.max.into(),
+            )?;
+            within(&format!("{field}.raw"), ps.raw.into(), -n * pts, n * pts)?;
+        }
+        let c = &r.counts;
+        for (k, v) in [
+            ("situation", c.situation),
+            ("problem", c.problem),
+            ("implication", c.implication),
+            ("need_payoff", c.need_payoff),
+            ("other", c.other),
+            ("implied_needs", c.implied_needs),
+            ("explicit_needs", c.explicit_needs),
+            ("met_needs", c.met_needs),
+            ("features", c.features),
+            ("functions", c.functions),
+            ("advantages", c.advantages),
+            ("benefits", c.benefits),
+        ] {
+            within(&format!("report.counts.{k}"), v.into(), 0, n)?;
+        }
+        within("report.counts.in_share", c.in_share.into(), 0, 100)?;
+        let len = |v: usize| i64::try_from(v).unwrap_or(i64::MAX);
+        within("inputs (number of)", len(self.inputs.len()), 0, n)?;
+        within("report.turns (number of)", len(r.turns.len()), 0, n)?;
+        for (i, t) in r.turns.iter().enumerate() {
+            within(
+                &format!("report.turns[{i}].points"),
+                t.points.into(),
+                -pts,
+                pts,
+            )?;
+            within(
+                &format!("report.turns[{i}].findings (number of)"),
+                len(t.step.findings.len()),
+                0,
+                n,
+            )?;
+            for (j, f) in t.step.findings.iter().enumerate() {
+                within(
+                    &format!("report.turns[{i}].findings[{j}].points"),
+                    f.points.into(),
+                    -pts,
+                    pts,
+                )?;
+            }
+        }
+        for (j, f) in r.closing.iter().enumerate() {
+            within(
+                &format!("report.closing[{j}].points"),
+                f.points.into(),
+                -pts,
+                pts,
+            )?;
+        }
+        Ok(())
+    }
+
     /// The time to sort by: finished, else started.
     #[must_use]
     pub fn when(&self) -> &str {
@@ -85,6 +176,82 @@ pub enum StoreError {
     /// No meeting with that id.
     #[error("no saved meeting `{0}` (see `spin-coach history`)")]
     NotFound(String),
+    /// A meeting id that is not a plain file name.
+    #[error(
+        "`{0}` is not a valid meeting id (ids are letters, digits, `-`, `_` and `.`, at most {MAX_ID} characters, not starting with `.`)"
+    )]
+    BadId(String),
+    /// The data directory (or its `meetings` folder) exists but cannot be read as a folder.
+    #[error(
+        "{path}: cannot read the history: {source} (choose another folder with --data-dir or $SPIN_COACH_DATA)"
+    )]
+    Unreadable {
+        /// The folder.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+/// Why a meeting could not be locked.
+#[derive(Debug, thiserror::Error)]
+pub enum LockError {
+    /// Another trainer holds the lock.
+    #[error("the meeting is open in another trainer")]
+    Busy,
+    /// The lock file could not be made.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Why a continuing save was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// The file holds turns this trainer has not seen.
+    #[error("the meeting file was changed by another trainer")]
+    Conflict,
+    /// Writing failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// An exclusive hold on one meeting; released when dropped.
+#[derive(Debug)]
+pub struct MeetingLock {
+    file: Option<std::fs::File>,
+    path: PathBuf,
+}
+
+impl MeetingLock {
+    /// Whether the folder supports locks (false: only the check before each save protects the meeting).
+    #[must_use]
+    pub fn held(&self) -> bool {
+        self.file.is_some()
+    }
+
+    /// Releases the lock and removes its file (for a finished meeting, which is never resumed).
+    pub fn release_finished(mut self) {
+        if let Some(f) = self.file.take() {
+            let _ = std::fs::remove_file(&self.path);
+            drop(f);
+        }
+    }
+}
+
+/// Longest meeting id accepted.
+pub const MAX_ID: usize = 128;
+
+/// Whether an id is a plain file name: ASCII letters, digits, `-`, `_` and `.`,
+/// not starting with `.`, at most [`MAX_ID`] characters. Ids become file names,
+/// so anything else (`..`, `/`, an absolute path) is refused.
+#[must_use]
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID
+        && !id.starts_with('.')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
@@ -173,8 +340,15 @@ impl Store {
         self.root.join("meetings")
     }
 
-    fn path_of(&self, id: &str) -> PathBuf {
-        self.meetings_dir().join(format!("{id}.json"))
+    /// The file of a meeting; refuses ids that are not plain file names.
+    ///
+    /// # Errors
+    /// [`StoreError::BadId`] for an id with a path separator, `..`, a leading `.`, etc.
+    pub fn path_of(&self, id: &str) -> Result<PathBuf, StoreError> {
+        if !valid_id(id) {
+            return Err(StoreError::BadId(crate::text::sanitize_line(id)));
+        }
+        Ok(self.meetings_dir().join(format!("{id}.json")))
     }
 
     /// Saves a record atomically; an unfinished meeting's file is replaced in place.
@@ -182,24 +356,43 @@ impl Store {
     /// # Errors
     /// When the directory or file cannot be written.
     pub fn save(&self, rec: &Record) -> Result<PathBuf, StoreError> {
+        let path = self.path_of(&rec.id)?;
         let dir = self.meetings_dir();
         std::fs::create_dir_all(&dir).map_err(io(&dir))?;
         let json = serde_json::to_vec_pretty(rec).map_err(|e| StoreError::Io {
             path: rec.id.clone(),
             source: e.into(),
         })?;
-        let path = self.path_of(&rec.id);
         atomic_write(&path, &json)?;
         Ok(path)
     }
 
-    /// Loads every record, newest first; corrupt files are moved aside and reported.
-    #[must_use]
-    pub fn load_all(&self) -> Loaded {
+    /// Loads every record, newest first. Files that fail to parse are moved
+    /// aside to `corrupt/`; files that cannot be read, symbolic links, records
+    /// written by a newer spin-coach and records whose id is not their file name
+    /// are skipped with a warning and left in place.
+    ///
+    /// # Errors
+    /// When the data directory or its `meetings` folder exists but is not a
+    /// readable folder (a missing one is an empty history).
+    pub fn load_all(&self) -> Result<Loaded, StoreError> {
         let mut out = Loaded::default();
         let dir = self.meetings_dir();
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            return out;
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(_) if self.root.exists() && !self.root.is_dir() => {
+                return Err(StoreError::Unreadable {
+                    path: crate::text::sanitize_line(&self.root.display().to_string()),
+                    source: std::io::Error::other("the data directory is not a folder"),
+                });
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
+            Err(source) => {
+                return Err(StoreError::Unreadable {
+                    path: crate::text::sanitize_line(&dir.display().to_string()),
+                    source,
+                });
+            }
         };
         let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
         paths.sort();
@@ -215,13 +408,20 @@ impl Store {
             if !name.ends_with(".json") {
                 continue;
             }
+            let shown = crate::text::sanitize_line(&p.display().to_string());
             match read_record(&p) {
-                Ok(r) => out.records.push(r),
-                Err(why) => {
+                Ok(r) if format!("{}.json", r.id) == name => out.records.push(r),
+                Ok(r) => out.warnings.push(format!(
+                    "{shown}: warning: its id `{}` is not its file name; it is skipped (rename the file to `<id>.json` or fix the id)",
+                    crate::text::sanitize_line(&r.id)
+                )),
+                Err(Unusable::Skip(why)) => out
+                    .warnings
+                    .push(format!("{shown}: warning: {why}; it is skipped and left in place")),
+                Err(Unusable::Corrupt(why)) => {
                     let moved = self.move_aside(&p);
                     out.warnings.push(format!(
-                        "{}: warning: {} ({})",
-                        crate::text::sanitize_line(&p.display().to_string()),
+                        "{shown}: warning: {} ({})",
                         crate::text::sanitize_line(&why),
                         match moved {
                             Some(to) => format!(
@@ -236,22 +436,76 @@ impl Store {
         }
         out.records
             .sort_by(|a, b| b.when().cmp(a.when()).then_with(|| b.id.cmp(&a.id)));
-        out
+        Ok(out)
     }
 
-    /// Finds one record by id (or a unique id prefix).
+    /// Finds one record by id, else by a unique id prefix.
     ///
     /// # Errors
-    /// When no record (or more than one) matches.
+    /// When no record (or more than one by prefix) matches, or the history cannot be read.
     pub fn find(&self, id: &str) -> Result<Record, StoreError> {
-        let all = self.load_all().records;
-        let mut hits = all
-            .into_iter()
-            .filter(|r| r.id == id || r.id.starts_with(id));
+        let all = self.load_all()?.records;
+        if let Some(r) = all.iter().find(|r| r.id == id) {
+            return Ok(r.clone());
+        }
+        let mut hits = all.into_iter().filter(|r| r.id.starts_with(id));
         match (hits.next(), hits.next()) {
             (Some(r), None) => Ok(r),
             _ => Err(StoreError::NotFound(crate::text::sanitize_line(id))),
         }
+    }
+
+    /// Takes the exclusive lock on one meeting (`<data dir>/locks/<id>.lock`),
+    /// held until the returned [`MeetingLock`] is dropped. The lock is
+    /// `std::fs::File::try_lock` (flock on Unix, `LockFileEx` on Windows).
+    ///
+    /// # Errors
+    /// [`LockError::Busy`] when another trainer holds it; [`LockError::Store`] for
+    /// a bad id or a data directory that cannot be written. A folder that does not
+    /// support locks is not an error: the lock then reports `held() == false`.
+    pub fn lock(&self, id: &str) -> Result<MeetingLock, LockError> {
+        self.path_of(id)?;
+        let dir = self.root.join("locks");
+        std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+        let path = dir.join(format!("{id}.lock"));
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(io(&path))?;
+        match file.try_lock() {
+            Ok(()) => Ok(MeetingLock {
+                file: Some(file),
+                path,
+            }),
+            Err(std::fs::TryLockError::WouldBlock) => Err(LockError::Busy),
+            Err(std::fs::TryLockError::Error(_)) => Ok(MeetingLock { file: None, path }),
+        }
+    }
+
+    /// Saves an unfinished or finished meeting that this trainer continues, but
+    /// only if the file on disk holds no turns this trainer has not seen (its
+    /// inputs are a prefix of `rec.inputs`). This catches a second trainer that
+    /// the lock did not stop (a shared folder without working locks).
+    ///
+    /// # Errors
+    /// [`SaveError::Conflict`] when the file was changed by someone else; the
+    /// file is then left untouched. [`SaveError::Store`] when writing fails.
+    pub fn save_continuing(&self, rec: &Record) -> Result<PathBuf, SaveError> {
+        let path = self.path_of(&rec.id)?;
+        if let Ok(bytes) = std::fs::read(&path) {
+            #[derive(Deserialize)]
+            struct Inputs {
+                inputs: Vec<Input>,
+            }
+            let seen = serde_json::from_slice::<Inputs>(&bytes)
+                .is_ok_and(|on_disk| rec.inputs.starts_with(&on_disk.inputs));
+            if !seen {
+                return Err(SaveError::Conflict);
+            }
+        }
+        Ok(self.save(rec)?)
     }
 
     fn move_aside(&self, p: &Path) -> Option<PathBuf> {
@@ -264,20 +518,46 @@ impl Store {
     }
 }
 
-fn read_record(p: &Path) -> Result<Record, String> {
-    let meta = std::fs::metadata(p).map_err(|e| e.to_string())?;
-    if !meta.is_file() || meta.len() > 16 * 1024 * 1024 {
-        return Err("not a regular file of at most 16 MiB".into());
+/// Why a meeting file was not loaded.
+enum Unusable {
+    /// Not a meeting file this version can parse: moved aside.
+    Corrupt(String),
+    /// Unreadable, a link, or from a newer version: left in place.
+    Skip(String),
+}
+
+fn read_record(p: &Path) -> Result<Record, Unusable> {
+    let meta = std::fs::symlink_metadata(p).map_err(|e| Unusable::Skip(e.to_string()))?;
+    if meta.file_type().is_symlink() {
+        return Err(Unusable::Skip("a symbolic link, not followed".into()));
     }
-    let bytes = std::fs::read(p).map_err(|e| e.to_string())?;
-    let rec: Record =
-        serde_json::from_slice(&bytes).map_err(|e| format!("not a valid meeting file: {e}"))?;
-    if rec.format > FORMAT {
-        return Err(format!(
-            "written by a newer spin-coach (format {})",
-            rec.format
-        ));
+    if !meta.is_file() {
+        return Err(Unusable::Skip("not a regular file".into()));
     }
+    if meta.len() > 16 * 1024 * 1024 {
+        return Err(Unusable::Skip("larger than 16 MiB".into()));
+    }
+    let bytes = std::fs::read(p).map_err(|e| Unusable::Skip(format!("cannot be read: {e}")))?;
+    #[derive(Deserialize)]
+    struct Version {
+        format: u32,
+    }
+    if let Ok(v) = serde_json::from_slice::<Version>(&bytes)
+        && v.format > FORMAT
+    {
+        return Err(Unusable::Skip(format!(
+            "written by a newer spin-coach (format {}; this one reads format {FORMAT}): update spin-coach to see it",
+            v.format
+        )));
+    }
+    let rec: Record = serde_json::from_slice(&bytes)
+        .map_err(|e| Unusable::Corrupt(format!("not a valid meeting file: {e}")))?;
+    rec.check().map_err(|why| {
+        Unusable::Skip(format!(
+            "{} (the file was edited or damaged; fix the value or remove the file)",
+            crate::text::sanitize_line(&why)
+        ))
+    })?;
     Ok(rec)
 }
 

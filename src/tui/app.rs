@@ -75,6 +75,8 @@ pub struct Meeting {
     pub id: String,
     /// When the meeting started.
     pub started_at: String,
+    /// This trainer's hold on the meeting file (taken on resume or first save).
+    pub lock: Option<crate::store::MeetingLock>,
 }
 
 /// The whole trainer.

@@ -18,7 +18,13 @@ impl App {
     /// Reloads the history and the best score per scenario; corrupt files become a message.
     pub fn refresh_history(&mut self) {
         let Some(store) = &self.store else { return };
-        let loaded = store.load_all();
+        let loaded = match store.load_all() {
+            Ok(l) => l,
+            Err(e) => {
+                self.message = Some(e.to_string());
+                crate::store::Loaded::default()
+            }
+        };
         if !loaded.warnings.is_empty() {
             self.message = Some(loaded.warnings.join("; "));
         }
@@ -70,12 +76,33 @@ impl App {
         else {
             return;
         };
+        let lock = match self.store.as_ref().map(|s| s.lock(&rec.id)) {
+            Some(Err(crate::store::LockError::Busy)) => {
+                self.message = Some(self.lang.pick(
+                    "这个会谈正在另一个训练程序中进行：请在那里继续，或重新开始这个场景",
+                    "this meeting is open in another trainer: continue it there, or start the scenario anew",
+                ).to_string());
+                return;
+            }
+            Some(Err(e)) => {
+                self.message = Some(e.to_string());
+                None
+            }
+            Some(Ok(l)) => {
+                if !l.held() {
+                    self.message = Some(no_lock_message(self.lang).to_string());
+                }
+                Some(l)
+            }
+            None => None,
+        };
         self.current = Some(i);
         self.start_meeting();
         if let Some(m) = self.meeting.as_mut() {
             m.id = rec.id.clone();
             m.started_at = rec.started_at.clone();
             m.inputs = rec.inputs.clone();
+            m.lock = lock;
         }
         self.replay();
         if crate::store::content_hash(&self.scenarios[i].source) != rec.scenario_hash {
@@ -86,7 +113,8 @@ impl App {
 
     /// Saves the current meeting (unfinished or finished); a failure becomes a message.
     pub(super) fn save_meeting(&mut self) {
-        let (Some(store), Some(m)) = (&self.store, &self.meeting) else {
+        let lang = self.lang;
+        let (Some(store), Some(m)) = (&self.store, &mut self.meeting) else {
             return;
         };
         if m.inputs.is_empty() || m.drill.is_some() {
@@ -111,10 +139,51 @@ impl App {
             m.started_at.clone(),
         );
         rec.trainee = None;
-        if let Err(e) = store.save(&rec) {
-            self.message = Some(e.to_string());
-            return;
+        if m.lock.is_none() {
+            match store.lock(&m.id) {
+                Ok(l) => {
+                    if !l.held() {
+                        self.message = Some(no_lock_message(lang).to_string());
+                    }
+                    m.lock = Some(l);
+                }
+                Err(e) => self.message = Some(e.to_string()),
+            }
+        }
+        match store.save_continuing(&rec) {
+            Ok(_) => {}
+            Err(crate::store::SaveError::Conflict) => {
+                // Someone else continued this meeting unseen: keep their file and
+                // save this trainer's turns as a new meeting.
+                m.id = crate::store::new_id();
+                m.lock = store.lock(&m.id).ok();
+                rec.id.clone_from(&m.id);
+                if let Err(e) = store.save(&rec) {
+                    self.message = Some(e.to_string());
+                    return;
+                }
+                self.message = Some(lang.pick(
+                    "这个会谈已被另一个训练程序修改：你的回合已另存为新会谈",
+                    "this meeting was changed by another trainer: your turns were saved as a new meeting",
+                ).to_string());
+            }
+            Err(e) => {
+                self.message = Some(e.to_string());
+                return;
+            }
+        }
+        if rec.status == Status::Finished
+            && let Some(l) = m.lock.take()
+        {
+            l.release_finished();
         }
         self.refresh_history();
     }
+}
+
+fn no_lock_message(lang: crate::lang::Lang) -> &'static str {
+    lang.pick(
+        "数据文件夹不支持文件锁：另一个训练程序可能同时打开这个会谈；每次保存前会核对，被改动时你的回合另存为新会谈",
+        "the data folder does not support file locks: another trainer could open this meeting too; each save checks first and, if it changed, saves your turns as a new meeting",
+    )
 }

@@ -36,6 +36,7 @@ impl App {
             id: crate::store::new_id(),
             started_at: crate::store::time::now(),
             drill: None,
+            lock: None,
         });
         if let (Some(kind), Some(m)) = (self.drill_choice, self.meeting.as_mut()) {
             let setup = crate::classroom::drill::prepare(kind, &self.scenarios[i].scenario, 0);

@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+pub mod big;
 pub mod class;
 pub mod drill;
 pub mod history;
@@ -83,40 +84,71 @@ pub fn restore() {
     let _ = out.flush();
 }
 
+/// Set while the trainer owns the terminal, so SIGCONT only takes it back then.
+static ACTIVE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn enter_modes() -> std::io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        std::io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        EnableMouseCapture
+    )
+}
+
 struct Guard;
 
 impl Guard {
     fn enter() -> std::io::Result<Guard> {
-        enable_raw_mode()?;
+        ACTIVE.store(true, std::sync::atomic::Ordering::SeqCst);
         let g = Guard;
-        execute!(
-            std::io::stdout(),
-            EnterAlternateScreen,
-            EnableBracketedPaste,
-            EnableMouseCapture
-        )?;
+        enter_modes()?;
         Ok(g)
     }
 }
 
 impl Drop for Guard {
     fn drop(&mut self) {
+        ACTIVE.store(false, std::sync::atomic::Ordering::SeqCst);
         restore();
     }
 }
 
+/// Restores the terminal on panic and on SIGTERM, SIGHUP, SIGQUIT and SIGINT
+/// (then exits 128 + the signal); on SIGTSTP restores it and stops; on SIGCONT
+/// takes it back and asks for a full redraw (through SIGWINCH, which the event
+/// loop turns into a resize that clears the screen).
 fn install_handlers() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
         previous(info);
     }));
-    use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
-    if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT]) {
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
+    if let Ok(mut signals) =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT, SIGINT, SIGTSTP, SIGCONT])
+    {
         std::thread::spawn(move || {
-            if let Some(sig) = signals.forever().next() {
-                restore();
-                std::process::exit(128 + sig);
+            for sig in signals.forever() {
+                let active = ACTIVE.load(std::sync::atomic::Ordering::SeqCst);
+                match sig {
+                    SIGTSTP => {
+                        if active {
+                            restore();
+                        }
+                        let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
+                    }
+                    SIGCONT => {
+                        if active && enter_modes().is_ok() {
+                            let _ = signal_hook::low_level::raise(SIGWINCH);
+                        }
+                    }
+                    _ => {
+                        restore();
+                        std::process::exit(128 + sig);
+                    }
+                }
             }
         });
     }
@@ -221,7 +253,7 @@ pub fn run(opts: &Options) -> anyhow::Result<std::process::ExitCode> {
     let mut app = match build_app(opts) {
         Ok(a) => a,
         Err(ps) => {
-            ps.iter().for_each(|p| eprintln!("{p}"));
+            ps.iter().for_each(|p| crate::errln!("{p}"));
             return Ok(std::process::ExitCode::from(1));
         }
     };
@@ -253,6 +285,10 @@ pub fn run(opts: &Options) -> anyhow::Result<std::process::ExitCode> {
             continue;
         }
         let ev = event::read()?;
+        if matches!(ev, Event::Resize(..)) {
+            // Also sent after SIGCONT: the screen may hold anything, so draw it all.
+            terminal.clear()?;
+        }
         let mut next = event_action(ev, &app);
         while let Some(a) = next {
             next = app.update(a);

@@ -31,13 +31,22 @@ pub fn find(store: Option<&crate::store::Store>, what: &str) -> Result<Record, S
     if p.is_file() {
         let src =
             crate::scenario::load::read_bounded(p, 64 * 1024 * 1024).map_err(|e| e.to_string())?;
-        if let Ok(r) = serde_json::from_str::<Record>(&src) {
-            return Ok(r);
-        }
-        return serde_json::from_str::<crate::commands::export::Export>(&src)
-            .ok()
-            .and_then(|e| e.meetings.into_iter().next())
-            .ok_or_else(|| format!("{}: error: not a saved meeting or export file (use `spin-coach history` to find ids)", crate::text::sanitize_line(what)));
+        let rec = if let Ok(r) = serde_json::from_str::<Record>(&src) {
+            r
+        } else {
+            serde_json::from_str::<crate::commands::export::Export>(&src)
+                .ok()
+                .and_then(|e| e.meetings.into_iter().next())
+                .ok_or_else(|| format!("{}: error: not a saved meeting or export file (use `spin-coach history` to find ids)", crate::text::sanitize_line(what)))?
+        };
+        rec.check().map_err(|why| {
+            format!(
+                "{}: error: {} (export the meeting again)",
+                crate::text::sanitize_line(what),
+                crate::text::sanitize_line(&why)
+            )
+        })?;
+        return Ok(rec);
     }
     match store {
         Some(s) => s.find(what).map_err(|e| e.to_string()),

@@ -72,7 +72,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
                         r.title,
                         s.turn_n,
                         r.inputs.len(),
-                        r.started_at.replace('T', " ").trim_end_matches('Z')
+                        crate::store::time::display(&r.started_at)
                     )
                 });
                 lines.push(Line::styled(truncate(&format!("{marker}{text}"), w), style));

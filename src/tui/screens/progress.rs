@@ -149,11 +149,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     let first_row = bl.len();
     for (i, r) in done.iter().rev().enumerate() {
         let sel = i == app.progress_selected;
-        let date = r.when().replace('T', " ");
+        let date = crate::store::time::display(r.when());
         let row = format!(
             "{} {} {:>3}  {}",
             if sel { "▶" } else { " " },
-            date.trim_end_matches('Z'),
+            date,
             r.report.score.total,
             r.title
         );

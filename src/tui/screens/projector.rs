@@ -5,6 +5,7 @@
 
 use crate::session::NeedState;
 use crate::tui::app::{App, Meeting};
+use crate::tui::big::BigText;
 use crate::tui::i18n::strings;
 use crate::tui::screens::meeting::transcript_lines;
 use crate::tui::theme;
@@ -16,7 +17,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
-use tui_big_text::{BigText, PixelSize};
 
 fn stage_index(st: crate::scenario::VoteStage) -> usize {
     use crate::scenario::VoteStage as V;
@@ -62,14 +62,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, m: &Meeting, visible: usiz
                 height: si.height - 1,
                 ..si
             };
-            frame.render_widget(
-                BigText::builder()
-                    .pixel_size(PixelSize::Quadrant)
-                    .style(theme::you())
-                    .lines(vec![names[idx].into()])
-                    .build(),
-                r,
-            );
+            frame.render_widget(BigText::new(names[idx], theme::you()), r);
         }
         let c = &m.report.counts;
         let mut figures = format!(
@@ -93,14 +86,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, m: &Meeting, visible: usiz
         );
         let ti = tb.inner(track_r);
         frame.render_widget(tb, track_r);
-        frame.render_widget(
-            BigText::builder()
-                .pixel_size(PixelSize::Quadrant)
-                .style(theme::title())
-                .lines(vec![figures.into()])
-                .build(),
-            ti,
-        );
+        frame.render_widget(BigText::new(figures, theme::title()), ti);
     }
     let sc = &app.scenarios[m.scenario].scenario;
     let board: Vec<String> = sc
