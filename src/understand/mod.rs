@@ -141,6 +141,7 @@ const REFERENT_ZH: &[&str] = &[
     "这方面",
     "这件",
     "这类",
+    "这批",
     "此类",
     "这部分",
 ];
@@ -377,8 +378,38 @@ pub fn read_question(
     let grounded = best.is_some() || fact.is_some_and(|f| f.1 >= MIN_SCORE);
     let mut form = c.label;
     let mut rule = c.rule;
-    // The model reads an implication or need-payoff question where the cue rules read a
-    // situation one, but no problem is on the table for it to develop: a fact question.
+    let sig_all = crate::lexicon::model::signals(&norm, lang);
+    // The question names a difficulty (a problem cue: "gone down", 打不通), whatever
+    // its fact-question frame ("how often", 多少).
+    let difficulty_cue = c.cues.iter().any(|x| x.starts_with("problem:"));
+    // Anything in the question that probes for a problem: a difficulty or failure, a
+    // consequence, an opinion of how it works, or whether it can be done.
+    let ability = match lang {
+        Lang::Zh => norm.contains('能') && (norm.contains('吗') || norm.contains("能不能")),
+        Lang::En => [
+            "can you",
+            "can they",
+            "can i",
+            "are you able",
+            "is it easy",
+            "how easy",
+            "how hard",
+        ]
+        .iter()
+        .any(|p| norm.contains(p)),
+    };
+    let opinion = asks_opinion(&norm, lang) && (lang == Lang::En || yes_no(&norm, lang));
+    let names_failure = sig_all
+        .iter()
+        .any(|s| matches!(*s, "difficulty" | "fail"));
+    let probes = difficulty_cue
+        || names_failure
+        || sig_all.contains(&"conseq")
+        || opinion
+        || (yes_no(&norm, lang) && ability);
+    // The model reads an implication or need-payoff question where the cue rules read
+    // a situation one, but no problem is on the table for it to develop and nothing in
+    // it probes for one: a fact question.
     if matches!(form, Label::I | Label::N)
         && c.rule == "form-model"
         && c.rules_label == Label::S
@@ -386,14 +417,13 @@ pub fn read_question(
             .states
             .iter()
             .any(|s| matches!(s, NeedState::Implied | NeedState::Developed))
-        && best.is_none_or(|b| ctx.states.get(b).is_some_and(|s| *s != NeedState::Hidden))
+        && !probes
     {
         form = Label::S;
         rule = "nothing-to-develop-yet";
     }
     // How often a failure happens is a problem question (Rackham), whatever its
     // "how often" / 多久一次 makes it look like.
-    let sig_all = crate::lexicon::model::signals(&norm, lang);
     let frequency = match lang {
         Lang::Zh => [
             "多久",
@@ -438,9 +468,6 @@ pub fn read_question(
         form = Label::S;
         rule = "asks-for-a-fact";
     }
-    // The question names a difficulty (a problem cue: "gone down", 打不通), whatever
-    // its fact-question frame ("how often", 多少).
-    let difficulty_cue = c.cues.iter().any(|x| x.starts_with("problem:"));
     let mut cues = c.cues.clone();
     let mut topic = Topic::Nothing;
     let mut element = None;
@@ -470,26 +497,12 @@ pub fn read_question(
         // A situation question is about a fact when one matches about as well; but
         // asking whether something works in a hidden problem area is about the need.
         let sig0 = &sig_all;
-        let ability = match lang {
-            Lang::Zh => norm.contains('能') && (norm.contains('吗') || norm.contains("能不能")),
-            Lang::En => [
-                "can you",
-                "can they",
-                "can i",
-                "are you able",
-                "is it easy",
-                "how easy",
-                "how hard",
-            ]
-            .iter()
-            .any(|p| norm.contains(p)),
-        };
-        let names_failure = sig0.iter().any(|s| matches!(*s, "difficulty" | "fail"));
         let probing = state(i) == NeedState::Hidden
             && (difficulty_cue
                 || names_failure
                 || sig0.contains(&"conseq")
-                || (yes_no(&norm, lang) && (ability || asks_opinion(&norm, lang))));
+                || opinion
+                || (yes_no(&norm, lang) && ability));
         // "How much of the call centre's load is that?": sizing the problem under
         // discussion is about the need, not a fact.
         let sizing = referent && voiced(i) && ctx.focus == Some(i);
@@ -578,6 +591,8 @@ pub fn read_question(
                     && r_grounded
                     && (!sig.contains(&"fail")
                         || sig.contains(&"suppose")
+                        || sig.contains(&"difficulty")
+                        || difficulty_cue
                         || yes_no(&norm, lang)) =>
             {
                 form = Label::P;
@@ -630,7 +645,8 @@ pub fn read_question(
             }
             Label::P
                 if voiced(need)
-                    && sig.contains(&"fail")
+                    && (sig.contains(&"fail")
+                        || matches!(element_now, Some(Element::Implication(..))))
                     && !sig.contains(&"value")
                     && terms::similarity(
                         &query,
@@ -655,7 +671,8 @@ pub fn read_question(
             Label::S
                 if state(need) == NeedState::Hidden
                     && (difficulty_cue
-                        || sig.iter().any(|s| matches!(*s, "difficulty" | "fail"))) =>
+                        || sig.iter().any(|s| matches!(*s, "difficulty" | "fail"))
+                        || (lang == Lang::En && asks_opinion(&norm, lang))) =>
             {
                 form = Label::P;
                 rule = "asks-about-a-difficulty";
