@@ -399,9 +399,7 @@ pub fn read_question(
         .any(|p| norm.contains(p)),
     };
     let opinion = asks_opinion(&norm, lang) && (lang == Lang::En || yes_no(&norm, lang));
-    let names_failure = sig_all
-        .iter()
-        .any(|s| matches!(*s, "difficulty" | "fail"));
+    let names_failure = sig_all.iter().any(|s| matches!(*s, "difficulty" | "fail"));
     let probes = difficulty_cue
         || names_failure
         || sig_all.contains(&"conseq")
@@ -618,6 +616,7 @@ pub fn read_question(
                     && c.rule == "form-model"
                     && c.rules_label == Label::I
                     && sig.contains(&"fail")
+                    && !matches!(element_now, Some(Element::Payoff(_)))
                     && c.cues.iter().any(|x| x.starts_with("negative:")) =>
             {
                 form = Label::I;
@@ -638,6 +637,7 @@ pub fn read_question(
                 if voiced(need)
                     && sig.contains(&"fail")
                     && sig.contains(&"conseq")
+                    && !matches!(element_now, Some(Element::Payoff(_)))
                     && !(sig.contains(&"suppose") && sig.contains(&"good")) =>
             {
                 form = Label::I;
