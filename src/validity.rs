@@ -330,11 +330,14 @@ pub fn all_figures(root: &Path) -> Result<(Figures, String), String> {
     let mut text = String::new();
     for (set, scen) in [
         ("tune", None),
+        ("tune-b", None),
+        ("tune-c", None),
         ("check", None),
         ("unseen", Some(v.join("unseen/scenarios"))),
+        ("unseen2", Some(v.join("unseen2/scenarios"))),
     ] {
-        let dir = if set == "unseen" {
-            v.join("unseen/scripts")
+        let dir = if set.starts_with("unseen") {
+            v.join(set).join("scripts")
         } else {
             v.join(set)
         };
