@@ -159,8 +159,11 @@ fn clause_start(clause: &str) -> &str {
 }
 
 fn starts_with_question<'a>(clause: &str, l: &'a LangLexicon) -> Option<&'a str> {
-    l.question
-        .iter()
+    let word = super::matcher::first_word(clause);
+    l.compiled()
+        .questions_opening_with(word)
+        .into_iter()
+        .filter_map(|k| l.question.get(k))
         .find(|q| {
             clause.starts_with(q.as_str())
                 && clause[q.len()..]
@@ -178,11 +181,14 @@ fn inverted_after_if<'a>(clause: &str, l: &'a LangLexicon) -> Option<&'a str> {
         .iter()
         .skip(3)
         .find_map(|w| {
-            l.question.iter().find(|q| {
-                !q.contains(' ')
-                    && q.as_str() == *w
-                    && ["are", "is", "will", "would", "does", "do", "can", "could"].contains(w)
-            })
+            if !["are", "is", "will", "would", "does", "do", "can", "could"].contains(w) {
+                return None;
+            }
+            l.compiled()
+                .questions_opening_with(w)
+                .into_iter()
+                .filter_map(|k| l.question.get(k))
+                .find(|q| q.as_str() == *w)
         })
         .map(String::as_str)
 }

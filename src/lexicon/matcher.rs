@@ -6,6 +6,7 @@
 
 use super::{LIST_COUNT, LangLexicon, List};
 use aho_corasick::{AhoCorasick, MatchKind};
+use super::model::FastHash;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
@@ -20,7 +21,19 @@ pub struct Compiled {
     ascii_start: Vec<bool>,
     /// Per list: the cues that tolerate a typo, by their first two bytes (the typo
     /// rule never touches both): cue indices in list order.
-    fuzzy: Vec<HashMap<[u8; 2], Vec<usize>>>,
+    fuzzy: Vec<HashMap<[u8; 2], Vec<usize>, FastHash>>,
+    /// The question cues by their first word (indices in list order), and those
+    /// without one, to test a clause's opening without trying every cue.
+    question_by_first: HashMap<String, Vec<usize>, FastHash>,
+    question_other: Vec<usize>,
+}
+
+/// The first word of a text: letters, digits and apostrophes.
+#[must_use]
+pub fn first_word(text: &str) -> &str {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .next()
+        .unwrap_or("")
 }
 
 impl Compiled {
@@ -44,7 +57,7 @@ impl Compiled {
                     })
                     .collect(),
             );
-            let mut by_start: HashMap<[u8; 2], Vec<usize>> = HashMap::new();
+            let mut by_start: HashMap<[u8; 2], Vec<usize>, FastHash> = HashMap::default();
             for (k, c) in cues.iter().enumerate() {
                 let b = c.as_bytes();
                 if b.len() >= 6 && b.iter().all(u8::is_ascii_lowercase) {
@@ -65,12 +78,42 @@ impl Compiled {
                 .build(&patterns)
                 .ok()
         };
+        let mut question_by_first: HashMap<String, Vec<usize>, FastHash> = HashMap::default();
+        let mut question_other = Vec::new();
+        for (k, q) in lists
+            .get(List::Question as usize)
+            .map_or(&[][..], |l| l.as_slice())
+            .iter()
+            .enumerate()
+        {
+            match first_word(q) {
+                "" => question_other.push(k),
+                w => question_by_first.entry(w.to_string()).or_default().push(k),
+            }
+        }
         Compiled {
             ac,
             pattern_of,
             ascii_start,
             fuzzy,
+            question_by_first,
+            question_other,
         }
+    }
+
+    /// The question cues that may open a clause starting with `word`, in list order.
+    #[must_use]
+    pub fn questions_opening_with(&self, word: &str) -> Vec<usize> {
+        let mut out: Vec<usize> = self
+            .question_by_first
+            .get(word)
+            .into_iter()
+            .flatten()
+            .chain(&self.question_other)
+            .copied()
+            .collect();
+        out.sort_unstable();
+        out
     }
 
     /// Finds where each cue first occurs in `text`, in one pass.
@@ -92,6 +135,7 @@ impl Compiled {
             text,
             first,
             words: OnceCell::new(),
+            memo: std::array::from_fn(|_| OnceCell::new()),
         }
     }
 }
@@ -106,6 +150,8 @@ pub struct Scan<'a> {
     first: Vec<usize>,
     /// The text's words (start, end), for typo matching, found on first need.
     words: OnceCell<Vec<(usize, usize)>>,
+    /// Each list's hits, exact and with typos, once asked for.
+    memo: [OnceCell<Vec<(&'a str, usize)>>; 2 * LIST_COUNT],
 }
 
 impl<'a> Scan<'a> {
@@ -113,6 +159,14 @@ impl<'a> Scan<'a> {
     /// long English word carry one typo.
     #[must_use]
     pub fn hits(&self, list: List, fuzzy: bool) -> Vec<(&'a str, usize)> {
+        let slot = list as usize * 2 + usize::from(fuzzy);
+        match self.memo.get(slot) {
+            Some(cell) => cell.get_or_init(|| self.find(list, fuzzy)).clone(),
+            None => self.find(list, fuzzy),
+        }
+    }
+
+    fn find(&self, list: List, fuzzy: bool) -> Vec<(&'a str, usize)> {
         let k = list as usize;
         let cues = self.lex.list(list);
         let (Some(patterns), Some(by_start)) =

@@ -229,10 +229,13 @@ impl LangLexicon {
     /// result for each list's hits.
     #[must_use]
     pub fn scan<'a>(&'a self, text: &'a str) -> matcher::Scan<'a> {
-        let compiled = self
-            .compiled
-            .get_or_init(|| Box::new(matcher::Compiled::new(&self.lists())));
-        compiled.scan(self, text)
+        self.compiled().scan(self, text)
+    }
+
+    /// The lists compiled, built on first use.
+    fn compiled(&self) -> &matcher::Compiled {
+        self.compiled
+            .get_or_init(|| Box::new(matcher::Compiled::new(&self.lists())))
     }
 
     /// The cues of a list.

@@ -29,7 +29,7 @@ struct ModelFile {
 /// names: the keys are fixed and ours, so no defence against crafted collisions is
 /// needed, and SipHash dominated the lookup cost.
 #[derive(Debug, Default, Clone, Copy)]
-struct FastHash;
+pub(crate) struct FastHash;
 
 impl std::hash::BuildHasher for FastHash {
     type Hasher = FastHasher;
@@ -39,7 +39,7 @@ impl std::hash::BuildHasher for FastHash {
 }
 
 #[derive(Debug)]
-struct FastHasher(u64);
+pub(crate) struct FastHasher(u64);
 
 impl std::hash::Hasher for FastHasher {
     fn finish(&self) -> u64 {
