@@ -4,9 +4,9 @@
 //! at the start of a word), or, for a single English word of six letters or more,
 //! where a word one typo away from it first occurs.
 
+use super::model::FastHash;
 use super::{LIST_COUNT, LangLexicon, List};
 use aho_corasick::{AhoCorasick, MatchKind};
-use super::model::FastHash;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
