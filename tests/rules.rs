@@ -334,6 +334,24 @@ fn patience_runs_out_and_the_customer_leaves() {
 }
 
 #[test]
+fn replay_plays_inputs_until_the_customer_leaves() {
+    let sc = bakery();
+    let inputs: Vec<Input> = (0..30)
+        .map(|i| ask(&format!("What colour is car number {i}?")))
+        .collect();
+    let (s, played) = Session::replay(&sc, 1, None, None, inputs.clone());
+    assert!(s.is_over());
+    assert!(played < inputs.len(), "{played}");
+    assert_eq!(s.steps().len(), played);
+    // The same as applying them one by one up to the end.
+    let mut one = Session::new(&sc, 1, None, None);
+    for i in inputs.into_iter().take(played) {
+        one.apply(i);
+    }
+    assert_eq!(format!("{:?}", one.steps()), format!("{:?}", s.steps()));
+}
+
+#[test]
 fn needs_move_through_every_state_in_order() {
     let sc = bakery();
     let mut s = Session::new(&sc, 1, None, None);

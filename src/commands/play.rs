@@ -75,18 +75,10 @@ pub fn run(a: &Args) -> anyhow::Result<ExitCode> {
     let sc = &loaded.scenario;
     let started_at = crate::store::time::now();
     let inputs: Vec<crate::session::Input> = turns.iter().map(|t| t.input.clone()).collect();
-    let mut session = Session::new(sc, a.seed, lang, extra.as_ref());
-    let mut skipped = 0usize;
-    for t in turns {
-        if session.is_over() {
-            skipped += 1;
-            continue;
-        }
-        session.apply(t.input);
-    }
+    let (session, played) = Session::replay(sc, a.seed, lang, extra.as_ref(), inputs.clone());
+    let skipped = inputs.len() - played;
     let rep = report::build(&session, a.seed);
     if let Some(store) = &a.save {
-        let played = inputs.len() - skipped;
         let mut rec = crate::store::record(
             crate::store::new_id(),
             &loaded,

@@ -214,6 +214,29 @@ pub struct Session<'s> {
 }
 
 impl<'s> Session<'s> {
+    /// A session with `inputs` played in order, stopping when the meeting ends; also
+    /// returns how many inputs were played. Every place that rebuilds a meeting from
+    /// its inputs (the trainer after each turn, saving, `play`) goes through here.
+    #[must_use]
+    pub fn replay(
+        sc: &'s Scenario,
+        seed: u64,
+        lang: Option<Lang>,
+        extra: Option<&Lexicon>,
+        inputs: impl IntoIterator<Item = Input>,
+    ) -> (Self, usize) {
+        let mut s = Session::new(sc, seed, lang, extra);
+        let mut played = 0;
+        for i in inputs {
+            if s.is_over() {
+                break;
+            }
+            s.apply(i);
+            played += 1;
+        }
+        (s, played)
+    }
+
     /// Starts a meeting. `lang` picks the texts of bilingual scenarios; `extra` adds a lexicon file.
     #[must_use]
     pub fn new(sc: &'s Scenario, seed: u64, lang: Option<Lang>, extra: Option<&Lexicon>) -> Self {

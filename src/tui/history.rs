@@ -122,14 +122,13 @@ impl App {
             return;
         }
         let loaded = &self.scenarios[m.scenario];
-        let mut session =
-            crate::session::Session::new(&loaded.scenario, self.seed, Some(self.lang), None);
-        for i in &m.inputs {
-            if session.is_over() {
-                break;
-            }
-            session.apply(i.clone());
-        }
+        let (session, _) = crate::session::Session::replay(
+            &loaded.scenario,
+            self.seed,
+            Some(self.lang),
+            None,
+            m.inputs.iter().cloned(),
+        );
         let mut rec: Record = crate::store::record(
             m.id.clone(),
             loaded,

@@ -57,13 +57,7 @@ impl App {
             return;
         };
         let sc = &self.scenarios[m.scenario].scenario;
-        let mut session = Session::new(sc, seed, Some(lang), None);
-        for i in &m.inputs {
-            if session.is_over() {
-                break;
-            }
-            session.apply(i.clone());
-        }
+        let (session, _) = Session::replay(sc, seed, Some(lang), None, m.inputs.iter().cloned());
         m.steps = session.steps().to_vec();
         m.needs = session.needs().to_vec();
         m.patience = session.patience();
