@@ -494,13 +494,7 @@ pub fn read_question(
         let tie = second >= scores[i].0 * TIE_RATIO && second >= MIN_SCORE;
         // A situation question is about a fact when one matches about as well; but
         // asking whether something works in a hidden problem area is about the need.
-        let sig0 = &sig_all;
-        let probing = state(i) == NeedState::Hidden
-            && (difficulty_cue
-                || names_failure
-                || sig0.contains(&"conseq")
-                || opinion
-                || (yes_no(&norm, lang) && ability));
+        let probing = state(i) == NeedState::Hidden && probes;
         // "How much of the call centre's load is that?": sizing the problem under
         // discussion is about the need, not a fact.
         let sizing = referent && voiced(i) && ctx.focus == Some(i);
@@ -561,8 +555,6 @@ pub fn read_question(
         cues.push(format!("referent:{}", sc.needs[f].id.value));
     }
     // Form in context.
-    let r_grounded = grounded;
-    let element_now = element;
     if let Topic::Need { need } = topic {
         let (_, _, imp_score) = scores[need];
         let best_score = raw.get(need).copied().unwrap_or(0.0);
@@ -586,7 +578,7 @@ pub fn read_question(
             // the missed orders have?") presumes the problem: still too early.
             Label::I
                 if state(need) == NeedState::Hidden
-                    && r_grounded
+                    && grounded
                     && (!sig.contains(&"fail")
                         || sig.contains(&"suppose")
                         || sig.contains(&"difficulty")
@@ -616,7 +608,7 @@ pub fn read_question(
                     && c.rule == "form-model"
                     && c.rules_label == Label::I
                     && sig.contains(&"fail")
-                    && !matches!(element_now, Some(Element::Payoff(_)))
+                    && !matches!(element, Some(Element::Payoff(_)))
                     && c.cues.iter().any(|x| x.starts_with("negative:")) =>
             {
                 form = Label::I;
@@ -626,7 +618,7 @@ pub fn read_question(
             // question, even when it ends "what would happen?" / 会怎样.
             Label::I
                 if voiced(need)
-                    && matches!(element_now, Some(Element::Payoff(_)))
+                    && matches!(element, Some(Element::Payoff(_)))
                     && sig.contains(&"suppose")
                     && !sig.contains(&"fail") =>
             {
@@ -637,7 +629,7 @@ pub fn read_question(
                 if voiced(need)
                     && sig.contains(&"fail")
                     && sig.contains(&"conseq")
-                    && !matches!(element_now, Some(Element::Payoff(_)))
+                    && !matches!(element, Some(Element::Payoff(_)))
                     && !(sig.contains(&"suppose") && sig.contains(&"good")) =>
             {
                 form = Label::I;
@@ -646,7 +638,7 @@ pub fn read_question(
             Label::P
                 if voiced(need)
                     && (sig.contains(&"fail")
-                        || matches!(element_now, Some(Element::Implication(..))))
+                        || matches!(element, Some(Element::Implication(..))))
                     && !sig.contains(&"value")
                     && terms::similarity(
                         &query,
