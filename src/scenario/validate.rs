@@ -78,19 +78,7 @@ impl Checker<'_> {
                 "write the text the trainee will see",
             );
         }
-        for s in t.all() {
-            let n = s.chars().count();
-            if n > MAX_TEXT_CHARS {
-                self.at(
-                    owner,
-                    format!(
-                        "`{}`: `{field}` is {n} characters long (limit {MAX_TEXT_CHARS})",
-                        owner.value
-                    ),
-                    "shorten it",
-                );
-            }
-        }
+        self.long(owner, field, t);
     }
 
     /// Only the length limit, for texts that may be empty.

@@ -288,9 +288,7 @@ impl Session<'_> {
         step.reply = format!("{} {more}", step.reply);
         self.needs[i].developed[k] = true;
         let have = self.needs[i].developed_count();
-        let slots = self.expected_needs() * usize::from(self.expected_threshold());
-        let pts = crate::scoring::share(15, slots, self.credits.implications % slots);
-        self.credits.implications += 1;
+        let pts = self.implication_share();
         let name = self.need_name(i);
         let cue = self.evidence(r);
         step.findings.push(rules::develop_implication(
@@ -299,6 +297,30 @@ impl Session<'_> {
         if have >= want {
             self.set_state(step, i, NeedState::Developed);
         }
+    }
+
+    /// The next implication credit: the pot of 15 spread over the implications a
+    /// skilled meeting is expected to develop.
+    fn implication_share(&mut self) -> i32 {
+        let slots = self.expected_needs() * usize::from(self.expected_threshold());
+        let pts = crate::scoring::share(15, slots, self.credits.implications % slots);
+        self.credits.implications += 1;
+        pts
+    }
+
+    /// The customer states need `i` as explicit; returns the next explicit-need
+    /// credit (the pot of 15 spread over the expected needs).
+    fn state_explicit(&mut self, step: &mut Step, i: usize) -> i32 {
+        self.focus = Some(i);
+        let need = &self.sc.needs[i];
+        step.matched = Some(format!("needs.{}.payoff", need.id.value));
+        let (reply, variants) = (need.payoff.reply.clone(), need.payoff.variants.clone());
+        step.reply = self.pick(&reply, &variants);
+        step.answered = true;
+        self.set_state(step, i, NeedState::Explicit);
+        let pts = self.pot(15, self.credits.explicit);
+        self.credits.explicit += 1;
+        pts
     }
 
     fn example_problem_cue(&self) -> String {
@@ -382,9 +404,7 @@ impl Session<'_> {
         }
         let have = self.needs[i].developed_count();
         if have <= want && self.needs[i].state < NeedState::Explicit {
-            let slots = self.expected_needs() * usize::from(self.expected_threshold());
-            let pts = crate::scoring::share(15, slots, self.credits.implications % slots);
-            self.credits.implications += 1;
+            let pts = self.implication_share();
             let cue = self.evidence(r);
             step.findings.push(rules::develop_implication(
                 lang, &name, &cue, have, want, pts,
@@ -426,14 +446,7 @@ impl Session<'_> {
                     && r.grounded
                     && matches!(r.element, Some(Element::Payoff(n)) if n == i) =>
             {
-                self.focus = Some(i);
-                step.matched = Some(format!("needs.{}.payoff", need.id.value));
-                let (reply, variants) = (need.payoff.reply.clone(), need.payoff.variants.clone());
-                step.reply = self.pick(&reply, &variants);
-                step.answered = true;
-                self.set_state(step, i, NeedState::Explicit);
-                let pts = self.pot(15, self.credits.explicit) / 2;
-                self.credits.explicit += 1;
+                let pts = self.state_explicit(step, i) / 2;
                 let cue = self.evidence(r);
                 step.findings
                     .push(rules::payoff_early(lang, &name, &cue, have, want, pts));
@@ -448,14 +461,7 @@ impl Session<'_> {
                 }
             }
             NeedState::Developed => {
-                self.focus = Some(i);
-                step.matched = Some(format!("needs.{}.payoff", need.id.value));
-                let (reply, variants) = (need.payoff.reply.clone(), need.payoff.variants.clone());
-                step.reply = self.pick(&reply, &variants);
-                step.answered = true;
-                self.set_state(step, i, NeedState::Explicit);
-                let pts = self.pot(15, self.credits.explicit);
-                self.credits.explicit += 1;
+                let pts = self.state_explicit(step, i);
                 let cue = self.evidence(r);
                 step.findings
                     .push(rules::make_explicit(lang, &name, &cue, pts));
