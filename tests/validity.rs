@@ -49,6 +49,7 @@ fn the_check_sets_were_never_trained_on() {
         let mut tune = read(&format!("tune-{lang}.tsv"));
         tune.extend(read(&format!("tune2-{lang}.tsv")));
         tune.extend(read(&format!("tune3-{lang}.tsv")));
+        tune.extend(read(&format!("tune4-{lang}.tsv")));
         assert!(tune.len() + check.len() >= 400);
         let shared: Vec<&String> = check.iter().filter(|q| tune.contains(q)).collect();
         assert!(

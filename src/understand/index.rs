@@ -246,6 +246,39 @@ impl Index {
         out
     }
 
+    /// Every term's and cue's share of each element's score, largest first: what a
+    /// reading rests on, for authors and for debugging a misread.
+    #[must_use]
+    pub fn contributions(&self, query: &[Term], norm: &str) -> Vec<(Element, Vec<(String, f32)>)> {
+        let mut out = Vec::new();
+        for d in &self.docs {
+            let mut parts: Vec<(String, f32)> = Vec::new();
+            for q in query {
+                if let Some(tf) = d.tf.get(&q.text) {
+                    let idf = self.idf(&q.text);
+                    let norm_tf =
+                        tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * d.len / self.avg_len));
+                    parts.push((q.text.clone(), idf * norm_tf * q.weight));
+                }
+            }
+            for c in &d.cues {
+                if find_cue_fuzzy(norm, c).is_some() {
+                    parts.push((format!("cue:{c}"), CUE_BONUS));
+                }
+            }
+            if !parts.is_empty() {
+                parts.sort_by(|a, b| b.1.total_cmp(&a.1));
+                out.push((d.el, parts));
+            }
+        }
+        out.sort_by(|a, b| {
+            let sa: f32 = a.1.iter().map(|p| p.1).sum();
+            let sb: f32 = b.1.iter().map(|p| p.1).sum();
+            sb.total_cmp(&sa)
+        });
+        out
+    }
+
     /// The words that tie a turn to an element, most telling first: the author's cue
     /// words found in the turn, then the shared terms by how specific they are.
     #[must_use]

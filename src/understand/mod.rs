@@ -329,7 +329,7 @@ pub fn read_question(
     let norm = normalize(text);
     let c = surface(text, &norm, lex);
     let lang = c.lang;
-    let query: Vec<Term> = term_set(text);
+    let query: Vec<Term> = crate::understand::terms::query_terms(text);
     let hits = idx.score(&query, &norm);
     let referent = has_referent(&norm, lang);
     let mut scores = need_scores(&hits, sc.needs.len());
@@ -581,6 +581,9 @@ pub fn read_question(
                     && grounded
                     && (!sig.contains(&"fail")
                         || sig.contains(&"suppose")
+                        // Sizing the failure itself ("what share of patients don't
+                        // show up?") asks for the problem, not its effect.
+                        || (sig.contains(&"qty") && !sig.contains(&"conseq"))
                         || sig.contains(&"difficulty")
                         || difficulty_cue
                         || yes_no(&norm, lang)) =>
@@ -631,6 +634,21 @@ pub fn read_question(
                     && sig.contains(&"conseq")
                     && !matches!(element, Some(Element::Payoff(_)))
                     && !(sig.contains(&"suppose") && sig.contains(&"good")) =>
+            {
+                form = Label::I;
+                rule = "cost-of-a-failure";
+            }
+            // A failure put in a "how would…" frame with no solution supposed and no
+            // value asked ("how would the reviewers view downtime that held up
+            // reports?") asks what the failure leads to.
+            Label::N
+                if voiced(need)
+                    && c.rule == "form-model"
+                    && sig.contains(&"fail")
+                    && !sig.contains(&"suppose")
+                    && !sig.contains(&"value")
+                    && !sig.contains(&"good")
+                    && !matches!(element, Some(Element::Payoff(_))) =>
             {
                 form = Label::I;
                 rule = "cost-of-a-failure";

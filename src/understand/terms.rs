@@ -372,12 +372,19 @@ pub fn terms(text: &str) -> Vec<Term> {
         }
     }
     // English (and Latin words in Chinese text): stems of content words.
+    let mut prev = "";
     for word in norm
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty())
     {
         let word = word.trim_matches('\'');
+        let before = std::mem::replace(&mut prev, word);
         if word.len() < 2 || EN_STOP.contains(&word) || word.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        // "down" is an outage ("the line is down", "went down", "with the link
+        // down"), not in "track her down" or "up and down".
+        if word == "down" && !down_means_outage(before) {
             continue;
         }
         let canon = syn.en.get(word).map_or(word, String::as_str);
@@ -389,6 +396,19 @@ pub fn terms(text: &str) -> Vec<Term> {
     out
 }
 
+/// Whether "down" after `before` means out of service: it does unless it ends a
+/// phrase that means something else ("track her down", "up and down", "write it
+/// down", "bring costs down", "sit down").
+fn down_means_outage(before: &str) -> bool {
+    ![
+        "her", "him", "them", "me", "us", "and", "track", "tracking", "tracked", "hunt", "hunting",
+        "hunted", "write", "writing", "wrote", "written", "jot", "note", "sit", "sat", "sitting",
+        "calm", "settle", "narrow", "cut", "cutting", "bring", "bringing", "brought", "costs",
+        "cost", "scale", "turn", "turned", "upside", "pin", "nail",
+    ]
+    .contains(&before)
+}
+
 /// The distinct terms of a text with their largest weight, for queries and overlap.
 #[must_use]
 pub fn term_set(text: &str) -> Vec<Term> {
@@ -397,6 +417,66 @@ pub fn term_set(text: &str) -> Vec<Term> {
         match out.iter_mut().find(|o| o.text == t.text) {
             Some(o) => o.weight = o.weight.max(t.weight),
             None => out.push(t),
+        }
+    }
+    out
+}
+
+/// How much a premise sentence counts beside the sentence that asks ("I'm guessing
+/// it's personal phones. Do you cover the cost?": the question is about the cost).
+const PREMISE_WEIGHT: f32 = 0.6;
+
+/// The sentences of a turn: split after `.`, `!`, `?`, `;`, a dash and their
+/// full-width forms (not at commas: a Chinese question's clauses share its topic).
+fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map(|(_, n)| *n);
+        let end = match c {
+            '?' | '!' | ';' | '。' | '？' | '！' | '；' | '—' => true,
+            // A full stop ends a sentence only before a space or the end ("2.5" does not).
+            '.' => next.is_none_or(char::is_whitespace),
+            _ => false,
+        };
+        if end {
+            let j = i + c.len_utf8();
+            out.push(&text[start..j]);
+            start = j;
+        }
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out.retain(|s| !s.trim().is_empty());
+    out
+}
+
+/// The distinct terms of a question turn for grounding: as [`term_set`], but when
+/// the turn mixes sentences that ask with sentences that do not, the words of the
+/// premise count [`PREMISE_WEIGHT`] of the words of the question.
+#[must_use]
+pub fn query_terms(text: &str) -> Vec<Term> {
+    let parts = sentences(text);
+    let asks = |s: &str| s.contains('?') || s.contains('？');
+    let asking: Vec<bool> = parts.iter().map(|s| asks(s)).collect();
+    if !asking.iter().any(|a| *a) || asking.iter().all(|a| *a) {
+        return term_set(text);
+    }
+    let asked: Vec<Term> = parts
+        .iter()
+        .zip(&asking)
+        .filter(|(_, a)| **a)
+        .flat_map(|(s, _)| terms(s))
+        .collect();
+    if asked.is_empty() {
+        return term_set(text);
+    }
+    let mut out = term_set(text);
+    for t in &mut out {
+        if !asked.iter().any(|a| a.text == t.text) {
+            t.weight *= PREMISE_WEIGHT;
         }
     }
     out
@@ -431,6 +511,36 @@ mod tests {
         let t = texts("How do the orders get lost?");
         assert!(t.contains(&"order".to_string()), "{t:?}");
         assert!(!t.iter().any(|w| w == "how" || w == "the"));
+    }
+
+    #[test]
+    fn premise_words_count_less_than_the_words_asked() {
+        let q = query_terms("I'm guessing it's personal phones. Do you cover the cost?");
+        let w = |t: &str| q.iter().find(|x| x.text == t).map(|x| x.weight);
+        assert_eq!(w("cost"), Some(1.0));
+        assert_eq!(w("phone"), Some(PREMISE_WEIGHT));
+        // One sentence, or every sentence asking: plain term weights.
+        assert_eq!(
+            query_terms("Do you cover the cost?"),
+            term_set("Do you cover the cost?")
+        );
+        let both = "Who pays? Is it personal phones?";
+        assert_eq!(query_terms(both), term_set(both));
+        // Numbers keep their decimal point; Chinese splits at its full stop.
+        assert_eq!(sentences("It costs 2.5 a minute. Is that a lot?").len(), 2);
+        assert_eq!(sentences("晚上的面包师很难找。那早上怎么办？").len(), 2);
+    }
+
+    #[test]
+    fn down_is_an_outage_unless_a_phrase_means_otherwise() {
+        let has = |t: &str| terms(t).iter().any(|x| x.text == "outag");
+        assert!(has("The line went down twice"));
+        assert!(has("how often is the network down?"));
+        assert!(has("it's down again"));
+        assert!(!has("how quickly can you track her down?"));
+        assert!(!has("all that walking up and down"));
+        assert!(has("with the link down, what happens to the reports?"));
+        assert!(!has("can we bring costs down?"));
     }
 
     #[test]
