@@ -12,16 +12,22 @@ from collections import defaultdict
 
 LABELS = ["S", "P", "I", "N", "-"]
 cv = "--cv" in sys.argv
-files = [a for a in sys.argv[1:] if not a.startswith("-")]
+# --holdout FILE: train on the other files and report agreement on FILE (a tuning
+# set held out, to compare training settings without touching the check sets).
+holdout = sys.argv[sys.argv.index("--holdout") + 1] if "--holdout" in sys.argv else None
+files = list(dict.fromkeys(a for a in sys.argv[1:] if not a.startswith("-")))
 assert files and not any("check" in f for f in files), "never train on a check set"
 lines = []
+held = []
 for f in files:
     for l in open(f, encoding="utf-8"):
         if "\t" in l and not l.startswith("#") and l.split("\t", 1)[0].strip() in LABELS:
-            lines.append(l.rstrip("\n"))
-out = subprocess.run(["cargo", "run", "-q", "--release", "--example", "form_features"],
-                     input="\n".join(lines) + "\n", capture_output=True, text=True, check=True).stdout
-data = [json.loads(r) for r in out.splitlines()]
+            (held if f == holdout else lines).append(l.rstrip("\n"))
+def features(lines):
+    out = subprocess.run(["cargo", "run", "-q", "--release", "--example", "form_features"],
+                         input="\n".join(lines) + "\n", capture_output=True, text=True, check=True).stdout
+    return [json.loads(r) for r in out.splitlines()]
+data = features(lines)
 texts = [l.split("\t", 1)[1] for l in lines]
 import os
 drop = tuple(p for p in os.environ.get("DROP", "").split(",") if p)
@@ -55,6 +61,13 @@ def train(data, epochs=int(os.environ.get('EPOCHS', '30'))):
 def predict(m, fs):
     score = [sum(m[f][k] for f in fs if f in m) for k in range(5)]
     return max(range(5), key=lambda k: (score[k], -k))
+
+if holdout:
+    test = [(LABELS.index(d["label"]), d["features"]) for d in features(held)]
+    m = train(data)
+    ok = sum(predict(m, fs) == y for y, fs in test)
+    print(f"held out {holdout}: {ok}/{len(test)} = {100*ok/len(test):.1f}%")
+    sys.exit(0)
 
 if cv:
     rng = random.Random(1)
