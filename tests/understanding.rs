@@ -206,3 +206,42 @@ fn unsure_turns_never_become_top_tips() {
         rep.tips
     );
 }
+
+#[test]
+fn a_payoff_question_in_the_words_of_the_need_itself_is_credited_one_implication_short() {
+    // Medium difficulty wants two implications; after one, a need-payoff question
+    // grounded in what the need is (its summary, not its payoff line) still gets the
+    // customer to state the need, for half the credit.
+    let (label, rules, _) = last(
+        "logistics-fleet",
+        vec![
+            ask("现在找车全靠打电话问司机，会不会经常打不通或者位置报得不准？"),
+            ask("那临时加单的时候搞不清谁离得近，一天要多跑多少冤枉路？"),
+            ask("如果能随时掌握车在哪，调度上能提高多少效率？"),
+        ],
+    );
+    assert_eq!(label, Some(Label::N), "{rules:?}");
+    assert_eq!(rules, vec!["payoff-early".to_string()]);
+}
+
+#[test]
+fn premise_words_weigh_less_than_the_question_asked() {
+    // "personal phones" is also in the night-bakers problem; the question asks who
+    // pays, so it is about the call costs.
+    let s = sc("bakery-vpn");
+    let mut m = Session::new(&s, 1, None, None);
+    let r = m.read_question(
+        "I'm guessing it's personal phones — do you cover the cost, or do they?",
+        None,
+    );
+    let call_costs = s
+        .needs
+        .iter()
+        .position(|n| n.id.value == "call-costs")
+        .expect("need");
+    assert_eq!(
+        r.topic,
+        spin_coach::understand::Topic::Need { need: call_costs },
+        "{r:?}"
+    );
+}

@@ -437,14 +437,15 @@ impl Session<'_> {
                     .push(rules::payoff_too_early(lang, &name, 0, want));
             }
             // One implication short on a medium or hard need, asked with words of its
-            // own about this need's payoff: the customer states the need, for half the
-            // credit (one missed reading must not break the whole chain).
+            // own about this need's payoff or what the need is: the customer states
+            // the need, for half the credit (one missed reading must not break the
+            // whole chain).
             NeedState::Implied
                 if want >= 2
                     && have >= 1
                     && have + 1 >= want
                     && r.grounded
-                    && matches!(r.element, Some(Element::Payoff(n)) if n == i) =>
+                    && matches!(r.element, Some(Element::Payoff(n) | Element::Summary(n)) if n == i) =>
             {
                 let pts = self.state_explicit(step, i) / 2;
                 let cue = self.evidence(r);
