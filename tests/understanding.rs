@@ -229,7 +229,7 @@ fn premise_words_weigh_less_than_the_question_asked() {
     // "personal phones" is also in the night-bakers problem; the question asks who
     // pays, so it is about the call costs.
     let s = sc("bakery-vpn");
-    let mut m = Session::new(&s, 1, None, None);
+    let m = Session::new(&s, 1, None, None);
     let r = m.read_question(
         "I'm guessing it's personal phones — do you cover the cost, or do they?",
         None,
