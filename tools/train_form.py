@@ -32,11 +32,28 @@ texts = [l.split("\t", 1)[1] for l in lines]
 import os
 drop = tuple(p for p in os.environ.get("DROP", "").split(",") if p)
 data = [(LABELS.index(d["label"]), [f for f in d["features"] if not (drop and f.startswith(drop))]) for d in data]
-def train(data, epochs=int(os.environ.get('EPOCHS', '30'))):
+SEEDS = int(os.environ.get("SEEDS", "10"))
+
+
+def train(data):
+    """Averages the weights of SEEDS perceptrons trained in different orders: one
+    linear model, less dependent on the order the questions happened to come in."""
+    if SEEDS == 1:
+        return train_one(data, 7)
+    models = [train_one(data, 7 + k) for k in range(SEEDS)]
+    out = defaultdict(lambda: [0.0] * 5)
+    for m in models:
+        for f, v in m.items():
+            for k in range(5):
+                out[f][k] += v[k] / SEEDS
+    return {f: [round(x, 4) for x in v] for f, v in out.items() if any(abs(x) >= 0.002 for x in v)}
+
+
+def train_one(data, seed, epochs=int(os.environ.get('EPOCHS', '30'))):
     w = defaultdict(lambda: [0.0] * 5)
     acc = defaultdict(lambda: [0.0] * 5)
     stamp = defaultdict(lambda: [0] * 5)
-    rng = random.Random(7)
+    rng = random.Random(seed)
     data = list(data)
     c = 1
     for _ in range(epochs):
