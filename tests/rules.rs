@@ -390,8 +390,11 @@ fn every_rule_is_documented_once() {
     sorted.sort_unstable();
     sorted.dedup();
     assert_eq!(sorted.len(), ids.len(), "duplicate rule ids");
-    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/scoring/rules.rs"))
-        .expect("read");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/scoring/rules");
+    let mut src = String::new();
+    for e in std::fs::read_dir(dir).expect("rules folder") {
+        src.push_str(&std::fs::read_to_string(e.expect("entry").path()).expect("read"));
+    }
     for id in ids {
         assert!(
             src.matches(&format!("\"{id}\"")).count() >= 2,

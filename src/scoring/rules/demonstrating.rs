@@ -1,0 +1,242 @@
+//! Demonstrating capability: FFAB answers to explicit needs, and pitches made too
+//! early, without a need or about price.
+
+use super::{finding, t};
+use crate::lang::Lang;
+use crate::scoring::{Finding, Part};
+
+/// `benefit-explicit`: a benefit met explicit need `need`.
+#[must_use]
+pub fn benefit_explicit(lang: Lang, need: &str, points: i32) -> Finding {
+    finding(
+        "benefit-explicit",
+        Part::Demonstrating,
+        points,
+        t(
+            lang,
+            format!("利益对准了客户的明确需求「{need}」"),
+            format!("the benefit meets the explicit need \"{need}\""),
+        ),
+        None,
+    )
+}
+
+/// `ffab-complete`: how many of the four parts were present.
+#[must_use]
+pub fn ffab_complete(lang: Lang, present: &str, parts: u8, points: i32) -> Finding {
+    let tip = (parts < 4).then(|| {
+        t(
+            lang,
+            "完整的说法:只要有(特点)…就能(功能)…比方说(优点)…所以(利益)…".into(),
+            "the full form: because it has (feature)… it can (function)… unlike… (advantage)… so you (benefit)…".into(),
+        )
+    });
+    finding(
+        "ffab-complete",
+        Part::Demonstrating,
+        points,
+        t(
+            lang,
+            format!("FFAB 四部分出现了 {parts} 个:{present}"),
+            format!("{parts} of the four FFAB parts present: {present}"),
+        ),
+        tip,
+    )
+}
+
+/// `ffab-order`: whether the parts came in the order F, Fn, A, B.
+#[must_use]
+pub fn ffab_order(lang: Lang, in_order: bool, points: i32) -> Finding {
+    finding(
+        "ffab-order",
+        Part::Demonstrating,
+        points,
+        if in_order {
+            t(lang, "顺序正确:特点→功能→优点→利益".into(), "in order: feature, function, advantage, benefit".into())
+        } else {
+            t(lang, "顺序不对:应以利益收尾".into(), "out of order: close on the benefit".into())
+        },
+        (!in_order).then(|| {
+            t(
+                lang,
+                "先简单说特点和功能,再说优点,最后落在对客户本身的利益上".into(),
+                "state feature and function simply, then the advantage, and end on the benefit to this customer".into(),
+            )
+        }),
+    )
+}
+
+/// `acknowledge-need`: whether the need was acknowledged before the product.
+#[must_use]
+pub fn acknowledge_need(lang: Lang, done: bool, points: i32) -> Finding {
+    finding(
+        "acknowledge-need",
+        Part::Demonstrating,
+        points,
+        if done {
+            t(
+                lang,
+                "先认同了客户的需求,再介绍产品".into(),
+                "acknowledged the customer's need before the product".into(),
+            )
+        } else {
+            t(
+                lang,
+                "没有先认同客户的需求".into(),
+                "did not acknowledge the customer's need first".into(),
+            )
+        },
+        (!done).then(|| {
+            t(
+                lang,
+                "先表示理解和认同:「您说的对……」「您刚才提到……」".into(),
+                "first show you understood: \"as you said…\", \"you mentioned…\"".into(),
+            )
+        }),
+    )
+}
+
+/// `customer-terms`: whether the benefit used the customer's own words.
+#[must_use]
+pub fn customer_terms(lang: Lang, word: Option<&str>, points: i32) -> Finding {
+    finding(
+        "customer-terms",
+        Part::Demonstrating,
+        points,
+        match word {
+            Some(w) => t(lang, format!("利益用了客户自己的说法(「{w}」)"), format!("the benefit uses the customer's own words (\"{w}\")")),
+            None => t(lang, "利益没有用客户自己的说法".into(), "the benefit does not use the customer's own words".into()),
+        },
+        word.is_none().then(|| {
+            t(
+                lang,
+                "复述客户说出明确需求时用的词,让他看到这正是他要的".into(),
+                "echo the words the customer used for the explicit need so they see it is what they asked for".into(),
+            )
+        }),
+    )
+}
+
+/// `no-benefit`: an answer to an explicit need that never states the benefit.
+#[must_use]
+pub fn no_benefit(lang: Lang, need: &str, example: &str) -> Finding {
+    finding(
+        "no-benefit",
+        Part::Demonstrating,
+        0,
+        t(
+            lang,
+            format!("讲了产品,但没说它给「{need}」带来的利益"),
+            format!("talked about the product but not its benefit for \"{need}\""),
+        ),
+        Some(t(
+            lang,
+            format!("以利益收尾,例如:{example}"),
+            format!("close on the benefit, e.g. {example}"),
+        )),
+    )
+}
+
+/// `premature-pitch`: an advantage or benefit offered to need `need` before it is explicit.
+#[must_use]
+pub fn premature_pitch(lang: Lang, need: Option<&str>, points: i32) -> Finding {
+    let reason = match need {
+        Some(n) => t(
+            lang,
+            format!("在客户说出明确需求之前就推销优点/利益(「{n}」),客户提出了异议"),
+            format!("pitched advantages or benefits before \"{n}\" was an explicit need; the customer objects"),
+        ),
+        None => t(
+            lang,
+            "客户还没谈到这方面的问题,就推销优点/利益,客户提出了异议".into(),
+            "pitched advantages or benefits for a problem the customer has not even mentioned; the customer objects".into(),
+        ),
+    };
+    finding(
+        "premature-pitch",
+        Part::Demonstrating,
+        points,
+        reason,
+        Some(t(
+            lang,
+            "对隐含需求讲优点,多半换来异议:先用暗示和需求—效益问题让客户说出「我需要……」".into(),
+            "advantages offered to implied needs mostly raise objections: first get the customer to say \"what I need is…\"".into(),
+        )),
+    )
+}
+
+/// `feature-dump`: features and functions with no explicit need.
+#[must_use]
+pub fn feature_dump(lang: Lang) -> Finding {
+    finding(
+        "feature-dump",
+        Part::Demonstrating,
+        -1,
+        t(
+            lang,
+            "在没有明确需求时介绍产品特点,客户只会问价格".into(),
+            "features with no explicit need behind them: the customer only thinks about price".into(),
+        ),
+        Some(t(
+            lang,
+            "大订单里过早讲特点略有负面作用,主要引起价格顾虑".into(),
+            "in large sales, features early in the call are slightly negative and mostly raise price concerns".into(),
+        )),
+    )
+}
+
+/// `pitch-unfocused`: a pitch that meets no need of this customer.
+#[must_use]
+pub fn pitch_unfocused(lang: Lang) -> Finding {
+    finding(
+        "pitch-unfocused",
+        Part::Demonstrating,
+        -1,
+        t(
+            lang,
+            "介绍没有对上客户的任何需求".into(),
+            "the pitch meets none of this customer's needs".into(),
+        ),
+        Some(t(
+            lang,
+            "每次展示都要对准客户说过的某个明确需求".into(),
+            "aim every presentation at an explicit need the customer stated".into(),
+        )),
+    )
+}
+
+/// `pitch-repeat`: presenting again to a met need.
+#[must_use]
+pub fn pitch_repeat(lang: Lang, need: &str) -> Finding {
+    finding(
+        "pitch-repeat",
+        Part::Demonstrating,
+        0,
+        t(
+            lang,
+            format!("「{need}」已经满足了"),
+            format!("\"{need}\" is already met"),
+        ),
+        Some(t(
+            lang,
+            "转向下一个需求,或提出下一步".into(),
+            "move to the next need, or propose a next step".into(),
+        )),
+    )
+}
+
+/// `price-talk`: price before value.
+#[must_use]
+pub fn price_talk(lang: Lang) -> Finding {
+    finding(
+        "price-talk",
+        Part::Demonstrating,
+        -1,
+        t(lang, "价值还没建立就谈价格".into(), "talked price before establishing value".into()),
+        Some(t(
+            lang,
+            "价格只是价值的一部分:商誉、服务、信任和确保成功同样重要".into(),
+            "price is only part of value: goodwill, service, trust and the assurance of success count too".into(),
+        )),
+    )
+}

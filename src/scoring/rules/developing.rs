@@ -1,0 +1,191 @@
+//! Developing needs: implication and need-payoff questions that develop a need and
+//! make it explicit, and those asked too early, again, or about no problem
+//! (`question-vague`).
+
+use super::{cue_en, cue_zh, finding, t};
+use crate::lang::Lang;
+use crate::scoring::{Finding, Part};
+
+/// `implication-too-early`: an implication question on a hidden need.
+#[must_use]
+pub fn implication_too_early(lang: Lang, need: &str) -> Finding {
+    finding(
+        "implication-too-early",
+        Part::Developing,
+        -1,
+        t(
+            lang,
+            format!("客户还没说出「{need}」这个问题,暗示问题无从谈起"),
+            format!("the customer has not voiced the problem behind \"{need}\" yet, so there is nothing to develop"),
+        ),
+        Some(t(
+            lang,
+            "先用难点问题让客户自己说出困难,再问后果".into(),
+            "first let the customer state the difficulty with a problem question, then ask about consequences".into(),
+        )),
+    )
+}
+
+/// `develop-implication`: an implication question developed need `need` (`have` of `want`).
+#[must_use]
+pub fn develop_implication(
+    lang: Lang,
+    need: &str,
+    cue: &str,
+    have: u8,
+    want: u8,
+    points: i32,
+) -> Finding {
+    let tip = (have >= want).then(|| {
+        t(
+            lang,
+            "问题已经够大了:用需求—效益问题让客户说出解决它的价值".into(),
+            "the problem is big enough now: ask a need-payoff question so the customer states the value of solving it".into(),
+        )
+    });
+    finding(
+        "develop-implication",
+        Part::Developing,
+        points,
+        t(
+            lang,
+            format!(
+                "暗示问题扩大了「{need}」的后果({have}/{want},{})",
+                cue_zh(cue)
+            ),
+            format!(
+                "implication question developed \"{need}\" ({have}/{want}, {})",
+                cue_en(cue)
+            ),
+        ),
+        tip,
+    )
+}
+
+/// `implication-extra`: more implications of a need that is already developed.
+#[must_use]
+pub fn implication_extra(lang: Lang, need: &str) -> Finding {
+    finding(
+        "implication-extra",
+        Part::Developing,
+        0,
+        t(
+            lang,
+            format!("「{need}」已经扩大到位:再多的后果让问题更紧迫,但不再加分"),
+            format!("\"{need}\" is already developed: more consequences add urgency but no further points"),
+        ),
+        Some(t(
+            lang,
+            "暗示问题是大订单成功最强的预测指标,但够了就转向需求—效益问题".into(),
+            "implication questions are the strongest predictor of success in large sales, but once enough, turn to need-payoff".into(),
+        )),
+    )
+}
+
+/// `make-explicit`: a need-payoff question made need `need` explicit.
+#[must_use]
+pub fn make_explicit(lang: Lang, need: &str, cue: &str, points: i32) -> Finding {
+    finding(
+        "make-explicit",
+        Part::Developing,
+        points,
+        t(
+            lang,
+            format!("需求—效益问题让客户说出了明确需求「{need}」({})", cue_zh(cue)),
+            format!("need-payoff question turned \"{need}\" into an explicit need ({})", cue_en(cue)),
+        ),
+        Some(t(
+            lang,
+            "明确需求在成功的拜访中约多一倍;现在可以用 FFAB 的利益来满足它".into(),
+            "explicit needs are about twice as frequent in successful calls; now meet it with an FFAB benefit".into(),
+        )),
+    )
+}
+
+/// `payoff-too-early`: a need-payoff question before enough implication (`have` of `want`).
+#[must_use]
+pub fn payoff_too_early(lang: Lang, need: &str, have: u8, want: u8) -> Finding {
+    finding(
+        "payoff-too-early",
+        Part::Developing,
+        -1,
+        t(
+            lang,
+            format!("「{need}」的后果还不够大({have}/{want}),客户觉得不值得解决"),
+            format!("\"{need}\" is not developed enough ({have}/{want}), so the customer does not see the value yet"),
+        ),
+        Some(t(
+            lang,
+            "先用暗示问题问清后果(成本、客户流失、影响到谁),再问价值".into(),
+            "first ask implication questions about consequences (cost, lost customers, who else is hurt), then ask about value".into(),
+        )),
+    )
+}
+
+/// `payoff-early`: a need-payoff question about the need's own payoff one
+/// implication short of the difficulty's threshold (`have` of `want`): the customer
+/// states the need, for half the credit.
+#[must_use]
+pub fn payoff_early(lang: Lang, need: &str, cue: &str, have: u8, want: u8, points: i32) -> Finding {
+    finding(
+        "payoff-early",
+        Part::Developing,
+        points,
+        t(
+            lang,
+            format!(
+                "需求—效益问题让客户说出了明确需求「{need}」,但后果只问了 {have}/{want} 个,只得一半分({})",
+                cue_zh(cue)
+            ),
+            format!(
+                "need-payoff question made \"{need}\" explicit, but with only {have} of {want} implications developed it earns half ({})",
+                cue_en(cue)
+            ),
+        ),
+        Some(t(
+            lang,
+            "再多问一个暗示问题(成本、影响到谁、拖下去会怎样),客户的需求会说得更坚决".into(),
+            "one more implication question (cost, who else is hurt, what if it goes on) makes the customer's need firmer".into(),
+        )),
+    )
+}
+
+/// `payoff-repeat`: a need-payoff question on a need already explicit.
+#[must_use]
+pub fn payoff_repeat(lang: Lang, need: &str) -> Finding {
+    finding(
+        "payoff-repeat",
+        Part::Developing,
+        0,
+        t(
+            lang,
+            format!("「{need}」已经是明确需求"),
+            format!("\"{need}\" is already explicit"),
+        ),
+        Some(t(
+            lang,
+            "用 FFAB 展示你的方案如何满足它".into(),
+            "show how your solution meets it, in FFAB form".into(),
+        )),
+    )
+}
+
+/// `question-vague`: an implication or need-payoff question with no problem to attach to.
+#[must_use]
+pub fn question_vague(lang: Lang) -> Finding {
+    finding(
+        "question-vague",
+        Part::Developing,
+        0,
+        t(
+            lang,
+            "这个问题没有指向客户说过的任何问题,客户不知道你指的是哪件事".into(),
+            "the question points at no problem the customer has raised, so they cannot tell which one you mean".into(),
+        ),
+        Some(t(
+            lang,
+            "先让客户说出具体困难,再针对那个困难问后果或价值".into(),
+            "first get the customer to name a concrete difficulty, then ask about its consequences or the value of solving it".into(),
+        )),
+    )
+}
