@@ -4,6 +4,7 @@
 use spin_coach::lexicon::Lexicon;
 use spin_coach::lexicon::classify::{Label, classify};
 use spin_coach::scenario;
+use spin_coach::scoring::RuleId;
 use spin_coach::session::{Input, NeedState, Session};
 
 fn sc(id: &str) -> scenario::Scenario {
@@ -28,7 +29,7 @@ fn ask_to(to: &str, text: &str) -> Input {
 }
 
 /// Plays `inputs` and returns (label, rules) of the last step.
-fn last(id: &str, inputs: Vec<Input>) -> (Option<Label>, Vec<String>, bool) {
+fn last(id: &str, inputs: Vec<Input>) -> (Option<Label>, Vec<RuleId>, bool) {
     let s = sc(id);
     let mut m = Session::new(&s, 1, None, None);
     let mut out = (None, Vec::new(), false);
@@ -36,7 +37,7 @@ fn last(id: &str, inputs: Vec<Input>) -> (Option<Label>, Vec<String>, bool) {
         let step = m.apply(i);
         out = (
             step.label,
-            step.findings.iter().map(|f| f.rule.to_string()).collect(),
+            step.findings.iter().map(|f| f.rule).collect(),
             step.unsure,
         );
     }
@@ -65,10 +66,7 @@ fn a_question_about_what_happened_to_patients_after_an_outage_is_an_implication(
         ],
     );
     assert_eq!(label, Some(Label::I), "{rules:?}");
-    assert!(
-        rules.contains(&"develop-implication".to_string()),
-        "{rules:?}"
-    );
+    assert!(rules.contains(&RuleId::DevelopImplication), "{rules:?}");
 }
 
 #[test]
@@ -81,10 +79,7 @@ fn a_summary_followed_by_a_question_is_the_question() {
         ],
     );
     assert_eq!(label, Some(Label::I), "{rules:?}");
-    assert!(
-        rules.contains(&"develop-implication".to_string()),
-        "{rules:?}"
-    );
+    assert!(rules.contains(&RuleId::DevelopImplication), "{rules:?}");
 }
 
 #[test]
@@ -96,7 +91,7 @@ fn asking_whether_people_on_site_can_be_reached_uncovers_that_need() {
         )],
     );
     assert_eq!(label, Some(Label::P), "{rules:?}");
-    assert!(rules.contains(&"uncover-implied".to_string()), "{rules:?}");
+    assert!(rules.contains(&RuleId::UncoverImplied), "{rules:?}");
 }
 
 #[test]
@@ -109,8 +104,8 @@ fn a_different_question_touching_an_answered_fact_is_not_a_repeat() {
         ],
     );
     assert_eq!(label, Some(Label::P), "{rules:?}");
-    assert!(!rules.contains(&"repeated".to_string()), "{rules:?}");
-    assert!(rules.contains(&"uncover-implied".to_string()), "{rules:?}");
+    assert!(!rules.contains(&RuleId::Repeated), "{rules:?}");
+    assert!(rules.contains(&RuleId::UncoverImplied), "{rules:?}");
 }
 
 #[test]
@@ -120,14 +115,14 @@ fn a_stuffed_list_of_every_need_is_unsure_and_scores_nothing() {
         vec![ask("话费、工地上找人、号码离职，有什么困难吗？")],
     );
     assert!(unsure, "{rules:?}");
-    assert_eq!(rules, vec!["coach-unsure".to_string()]);
+    assert_eq!(rules, vec![RuleId::CoachUnsure]);
 }
 
 #[test]
 fn a_generic_implication_question_about_nothing_asks_which_problem() {
     let (label, rules, _) = last("bakery-vpn", vec![ask("What impact would that have?")]);
     assert_eq!(label, Some(Label::I));
-    assert_eq!(rules, vec!["question-vague".to_string()]);
+    assert_eq!(rules, vec![RuleId::QuestionVague]);
 }
 
 #[test]
@@ -138,7 +133,7 @@ fn already_told_you_only_for_a_question_really_answered() {
     m.apply(ask("Any problems?"));
     let step = m.apply(ask("Any problems?"));
     assert!(
-        !step.findings.iter().any(|f| f.rule == "repeated"),
+        !step.findings.iter().any(|f| f.rule == RuleId::Repeated),
         "{:?}",
         step.findings
     );
@@ -149,7 +144,7 @@ fn already_told_you_only_for_a_question_really_answered() {
     let step = m.apply(ask(
         "Do orders ever go missing between the shops and the kitchen??",
     ));
-    assert!(step.findings.iter().any(|f| f.rule == "repeated"));
+    assert!(step.findings.iter().any(|f| f.rule == RuleId::Repeated));
     assert!(step.reply.contains("Orders get lost"), "{}", step.reply);
 }
 
@@ -162,7 +157,7 @@ fn a_pitch_with_a_question_mark_is_not_a_situation_question() {
         )],
     );
     assert_ne!(label, Some(Label::S), "{rules:?}");
-    assert!(!rules.contains(&"situation-fact".to_string()), "{rules:?}");
+    assert!(!rules.contains(&RuleId::SituationFact), "{rules:?}");
 }
 
 #[test]

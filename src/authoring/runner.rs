@@ -6,6 +6,7 @@ use super::testfile::{
 };
 use crate::report;
 use crate::scenario::Scenario;
+use crate::scoring::RuleId;
 use crate::session::{NeedState, Session, Step};
 use crate::text::{normalize, sanitize_line};
 
@@ -96,24 +97,31 @@ impl Collector {
         }
     }
 
-    fn rules<'f>(
+    fn rules(
         &mut self,
         want: Option<&At<String>>,
         not: Option<&At<String>>,
-        mut applied: impl Iterator<Item = &'f str> + Clone,
+        mut applied: impl Iterator<Item = RuleId> + Clone,
     ) {
-        let list = applied.clone().collect::<Vec<_>>().join(", ");
+        let list = applied
+            .clone()
+            .map(RuleId::as_str)
+            .collect::<Vec<_>>()
+            .join(", ");
         let list = if list.is_empty() {
             "none".to_string()
         } else {
             list
         };
+        // The ids were checked before the run; one that names no rule never matches.
         if let Some(r) = want {
-            let ok = applied.clone().any(|x| x == r.value);
+            let id = r.value.parse::<RuleId>().ok();
+            let ok = applied.clone().any(|x| Some(x) == id);
             self.push(r, "rule", r.value.clone(), list.clone(), ok);
         }
         if let Some(r) = not {
-            let ok = !applied.any(|x| x == r.value);
+            let id = r.value.parse::<RuleId>().ok();
+            let ok = !applied.any(|x| Some(x) == id);
             self.push(r, "not_rule", format!("not {}", r.value), list, ok);
         }
     }
@@ -149,7 +157,7 @@ fn step_context(step: &Step) -> String {
     let rules: Vec<String> = step
         .findings
         .iter()
-        .map(|f| format!("{} ({:+})", &*f.rule, f.points))
+        .map(|f| format!("{} ({:+})", f.rule, f.points))
         .collect();
     if !rules.is_empty() {
         parts.push(format!("rules {}", rules.join(", ")));
@@ -187,7 +195,7 @@ fn check_step(
     c.rules(
         e.rule.as_ref(),
         e.not_rule.as_ref(),
-        step.findings.iter().map(|f| &*f.rule),
+        step.findings.iter().map(|f| f.rule),
     );
     if let Some(m) = &e.matched {
         let actual = step.matched.clone().unwrap_or_else(|| "nothing".into());
@@ -283,12 +291,13 @@ fn check_outcome(c: &mut Collector, o: &Outcome, sc: &Scenario, session: &Sessio
         let ok = accepted.contains(&a.value.as_str());
         c.push(a, "accepted", a.value.clone(), shown.clone(), ok);
     }
+    let closing = report::closing_findings(session);
     let all = session
         .steps()
         .iter()
         .flat_map(|s| s.findings.iter())
-        .chain(rep.closing.iter())
-        .map(|f| &*f.rule);
+        .chain(closing.iter())
+        .map(|f| f.rule);
     c.rules(o.rule.as_ref(), o.not_rule.as_ref(), all);
 }
 

@@ -13,6 +13,7 @@ use super::{Frame, compose, slots};
 use crate::lang::Lang;
 use crate::lexicon::classify::Label;
 use crate::scenario::{Params, Scenario};
+use crate::scoring::RuleId;
 use crate::session::{Input, NeedState, Session, Step};
 use crate::store::StoreError;
 use serde::{Deserialize, Serialize};
@@ -107,11 +108,11 @@ impl DrillKind {
 
     /// The scoring rules that show a drilled question moved the session.
     #[must_use]
-    pub fn hit_rules(self) -> &'static [&'static str] {
+    pub fn hit_rules(self) -> &'static [RuleId] {
         match self {
-            DrillKind::Implication => &["develop-implication", "implication-extra"],
-            DrillKind::NeedPayoff => &["make-explicit"],
-            DrillKind::Problem => &["uncover-implied"],
+            DrillKind::Implication => &[RuleId::DevelopImplication, RuleId::ImplicationExtra],
+            DrillKind::NeedPayoff => &[RuleId::MakeExplicit],
+            DrillKind::Problem => &[RuleId::UncoverImplied],
         }
     }
 }
@@ -150,7 +151,7 @@ fn push_first(
     inputs: &mut Vec<Input>,
     candidates: Vec<String>,
     need: usize,
-    rule: &str,
+    rule: RuleId,
 ) -> bool {
     let Some(id) = sc.needs.get(need).map(|n| n.id.value.as_str()) else {
         return false;
@@ -183,7 +184,7 @@ fn uncover(sc: &Scenario, inputs: &mut Vec<Input>, i: usize) -> bool {
         inputs,
         compose(Frame::Problem, lang, &cues),
         i,
-        "uncover-implied",
+        RuleId::UncoverImplied,
     )
 }
 
@@ -212,7 +213,7 @@ fn develop(sc: &Scenario, inputs: &mut Vec<Input>, i: usize) -> bool {
                 candidates.extend(compose(Frame::Affects, lang, &cues));
             }
         }
-        if !push_first(sc, inputs, candidates, i, "develop-implication") {
+        if !push_first(sc, inputs, candidates, i, RuleId::DevelopImplication) {
             return false;
         }
     }
@@ -277,7 +278,7 @@ pub fn is_hit(kind: DrillKind, step: &Step) -> bool {
         && step
             .findings
             .iter()
-            .any(|f| kind.hit_rules().contains(&f.rule.as_ref()))
+            .any(|f| kind.hit_rules().contains(&f.rule))
 }
 
 /// Tallies a drill from the session's steps: the first `setup_len` steps (the replayed

@@ -10,7 +10,7 @@ pub use text::{render_step, render_text};
 use crate::lang::Lang;
 use crate::lexicon::classify::Label;
 use crate::scenario::Scenario;
-use crate::scoring::{Finding, Part, rules, share};
+use crate::scoring::{Finding, Part, RuleName, rules, share};
 use crate::session::{Ending, NeedState, Session, Step};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -41,7 +41,7 @@ pub struct Report {
     /// The relationship reached.
     pub relationship: Relationship,
     /// Findings made at the end (personal needs, missed needs, no advance).
-    pub closing: Vec<Finding>,
+    pub closing: Vec<Finding<RuleName>>,
     /// The three most useful tips.
     pub tips: Vec<Tip>,
 }
@@ -64,7 +64,7 @@ pub struct Turn {
     /// The points of this turn.
     pub points: i32,
     /// The main rule applied (largest effect).
-    pub rule: Option<Cow<'static, str>>,
+    pub rule: Option<RuleName>,
     /// Its reason.
     pub reason: Option<String>,
     /// Who answered.
@@ -84,7 +84,7 @@ pub struct StepDetail {
     /// Scenario element hit.
     pub matched: Option<String>,
     /// All findings.
-    pub findings: Vec<Finding>,
+    pub findings: Vec<Finding<RuleName>>,
     /// Patience after the turn.
     pub patience: i32,
     /// Need state changes.
@@ -225,7 +225,7 @@ pub struct Relationship {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Tip {
     /// The rule.
-    pub rule: Cow<'static, str>,
+    pub rule: RuleName,
     /// The turn, or none for end-of-meeting tips.
     pub turn: Option<usize>,
     /// The advice.
@@ -261,7 +261,7 @@ pub fn build(session: &Session<'_>, seed: u64) -> Report {
         counts,
         score,
         relationship,
-        closing,
+        closing: closing.iter().map(Finding::recorded).collect(),
         tips,
     }
 }
@@ -293,14 +293,14 @@ fn turn_of(s: &Step) -> Turn {
         to,
         label: s.label,
         points: s.points,
-        rule: main.map(|f| f.rule.clone()),
+        rule: main.map(|f| f.rule.as_str().into()),
         reason: main.map(|f| f.reason.clone()),
         speaker: s.speaker.clone(),
         reply: s.reply.clone(),
         step: StepDetail {
             cues: s.cues.clone(),
             matched: s.matched.clone(),
-            findings: s.findings.clone(),
+            findings: s.findings.iter().map(Finding::recorded).collect(),
             patience: s.patience,
             changes: s.changes.clone(),
             ffab: s.ffab,
@@ -374,7 +374,9 @@ fn personal_links(sc: &Scenario) -> Vec<(usize, String, crate::scenario::Persona
         .collect()
 }
 
-fn closing_findings(session: &Session<'_>) -> Vec<Finding> {
+/// The findings made at the end of a meeting: personal needs, no advance, missed needs.
+#[must_use]
+pub fn closing_findings(session: &Session<'_>) -> Vec<Finding> {
     let sc = session.scenario();
     let lang = session.lang();
     let mut out = Vec::new();
@@ -541,9 +543,9 @@ fn top_tips(steps: &[Step], closing: &[Finding]) -> Vec<Tip> {
         if seen.contains(&f.rule) {
             continue;
         }
-        seen.push(f.rule.clone());
+        seen.push(f.rule);
         out.push(Tip {
-            rule: f.rule.clone(),
+            rule: f.rule.as_str().into(),
             turn,
             tip: tip.clone(),
         });

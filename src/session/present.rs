@@ -509,6 +509,7 @@ impl Session<'_> {
 
 #[cfg(test)]
 mod tests {
+    use crate::scoring::RuleId;
     use crate::session::{Input, Pitch, Session};
 
     fn shop() -> crate::scenario::Scenario {
@@ -525,9 +526,9 @@ mod tests {
         let step = s.apply(Input::Present(Pitch::Sentence(
             "办了集团V网比您现在发补贴省多了，这个月办理资费还打八折。".into(),
         )));
-        let rules: Vec<&str> = step.findings.iter().map(|f| f.rule.as_ref()).collect();
+        let rules: Vec<RuleId> = step.findings.iter().map(|f| f.rule).collect();
         assert!(
-            rules.contains(&"premature-pitch"),
+            rules.contains(&RuleId::PrematurePitch),
             "{rules:?} {:?}",
             step.ffab
         );

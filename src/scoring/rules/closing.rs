@@ -2,16 +2,23 @@
 //! `no-advance`, and `missed-need`, which counts towards investigating), the
 //! customer leaving and input after the end. Each counts towards the part it names.
 
-use super::{finding, t};
+use super::{Rule, RuleId, finding, t};
 use crate::lang::Lang;
 use crate::scoring::{Finding, Part};
+
+/// The `personal-need` rule.
+pub const PERSONAL_NEED: Rule = Rule {
+    id: RuleId::PersonalNeed,
+    name: "personal-need",
+    part: Part::Commitment,
+    what: "each contact's personal need met through a need earns its share of 5",
+};
 
 /// `personal-need`: contact `who`'s personal need `need` met through a need.
 #[must_use]
 pub fn personal_need(lang: Lang, who: &str, need: &str, met: bool, points: i32) -> Finding {
     finding(
-        "personal-need",
-        Part::Commitment,
+        &PERSONAL_NEED,
         points,
         if met {
             t(
@@ -37,12 +44,19 @@ pub fn personal_need(lang: Lang, who: &str, need: &str, met: bool, points: i32) 
     )
 }
 
+/// The `no-advance` rule.
+pub const NO_ADVANCE: Rule = Rule {
+    id: RuleId::NoAdvance,
+    name: "no-advance",
+    part: Part::Commitment,
+    what: "the meeting ended without an agreed next step",
+};
+
 /// `no-advance`: the meeting ended with no agreed next step.
 #[must_use]
 pub fn no_advance(lang: Lang) -> Finding {
     finding(
-        "no-advance",
-        Part::Commitment,
+        &NO_ADVANCE,
         0,
         t(lang, "会谈结束时没有约定下一步".into(), "the meeting ended with no agreed next step".into()),
         Some(t(
@@ -53,12 +67,19 @@ pub fn no_advance(lang: Lang) -> Finding {
     )
 }
 
+/// The `customer-left` rule.
+pub const CUSTOMER_LEFT: Rule = Rule {
+    id: RuleId::CustomerLeft,
+    name: "customer-left",
+    part: Part::Commitment,
+    what: "patience ran out and the customer ended the meeting",
+};
+
 /// `customer-left`: patience ran out.
 #[must_use]
 pub fn customer_left(lang: Lang) -> Finding {
     finding(
-        "customer-left",
-        Part::Commitment,
+        &CUSTOMER_LEFT,
         0,
         t(lang, "客户失去耐心,结束了会谈".into(), "the customer ran out of patience and ended the meeting".into()),
         Some(t(
@@ -69,12 +90,19 @@ pub fn customer_left(lang: Lang) -> Finding {
     )
 }
 
+/// The `missed-need` rule.
+pub const MISSED_NEED: Rule = Rule {
+    id: RuleId::MissedNeed,
+    name: "missed-need",
+    part: Part::Investigating,
+    what: "a need never uncovered (tip only)",
+};
+
 /// `missed-need`: a need never uncovered.
 #[must_use]
 pub fn missed_need(lang: Lang, need: &str, example: &str) -> Finding {
     finding(
-        "missed-need",
-        Part::Investigating,
+        &MISSED_NEED,
         0,
         t(
             lang,
@@ -89,12 +117,19 @@ pub fn missed_need(lang: Lang, need: &str, example: &str) -> Finding {
     )
 }
 
+/// The `meeting-over` rule.
+pub const MEETING_OVER: Rule = Rule {
+    id: RuleId::MeetingOver,
+    name: "meeting-over",
+    part: Part::Commitment,
+    what: "input after the meeting ended is ignored",
+};
+
 /// `meeting-over`: input after the end.
 #[must_use]
 pub fn meeting_over(lang: Lang) -> Finding {
     finding(
-        "meeting-over",
-        Part::Commitment,
+        &MEETING_OVER,
         0,
         t(lang, "会谈已经结束".into(), "the meeting is over".into()),
         None,

@@ -1,15 +1,22 @@
 //! Gaining commitment: proposals of a next step during the meeting.
 
-use super::{finding, t};
+use super::{Rule, RuleId, finding, t};
 use crate::lang::Lang;
 use crate::scoring::{Finding, Part};
+
+/// The `advance-accepted` rule.
+pub const ADVANCE_ACCEPTED: Rule = Rule {
+    id: RuleId::AdvanceAccepted,
+    name: "advance-accepted",
+    part: Part::Commitment,
+    what: "a concrete next step the customer accepts: 10 (once)",
+};
 
 /// `advance-accepted`: the customer committed to `what`.
 #[must_use]
 pub fn advance_accepted(lang: Lang, what: &str, points: i32) -> Finding {
     finding(
-        "advance-accepted",
-        Part::Commitment,
+        &ADVANCE_ACCEPTED,
         points,
         t(
             lang,
@@ -20,12 +27,19 @@ pub fn advance_accepted(lang: Lang, what: &str, points: i32) -> Finding {
     )
 }
 
+/// The `advance-declined` rule.
+pub const ADVANCE_DECLINED: Rule = Rule {
+    id: RuleId::AdvanceDeclined,
+    name: "advance-declined",
+    part: Part::Commitment,
+    what: "a next step the customer is not ready for: -2 and patience",
+};
+
 /// `advance-declined`: the customer is not ready for `what`.
 #[must_use]
 pub fn advance_declined(lang: Lang, what: &str, explicit: usize, want: usize) -> Finding {
     finding(
-        "advance-declined",
-        Part::Commitment,
+        &ADVANCE_DECLINED,
         -2,
         t(
             lang,
@@ -40,12 +54,19 @@ pub fn advance_declined(lang: Lang, what: &str, explicit: usize, want: usize) ->
     )
 }
 
+/// The `early-push` rule.
+pub const EARLY_PUSH: Rule = Rule {
+    id: RuleId::EarlyPush,
+    name: "early-push",
+    part: Part::Commitment,
+    what: "proposing before any need is explicit: -3 and patience",
+};
+
 /// `early-push`: a proposal before any explicit need.
 #[must_use]
 pub fn early_push(lang: Lang) -> Finding {
     finding(
-        "early-push",
-        Part::Commitment,
+        &EARLY_PUSH,
         -3,
         t(lang, "客户还没有任何明确需求就被要求承诺".into(), "asked for commitment before the customer stated any explicit need".into()),
         Some(t(
@@ -56,12 +77,19 @@ pub fn early_push(lang: Lang) -> Finding {
     )
 }
 
+/// The `vague-advance` rule.
+pub const VAGUE_ADVANCE: Rule = Rule {
+    id: RuleId::VagueAdvance,
+    name: "vague-advance",
+    part: Part::Commitment,
+    what: "a proposal that is not a concrete next step earns nothing",
+};
+
 /// `vague-advance`: a proposal that is not a concrete next step.
 #[must_use]
 pub fn vague_advance(lang: Lang, examples: &str) -> Finding {
     finding(
-        "vague-advance",
-        Part::Commitment,
+        &VAGUE_ADVANCE,
         0,
         t(
             lang,

@@ -1,16 +1,23 @@
 //! Demonstrating capability: FFAB answers to explicit needs, and pitches made too
 //! early, without a need or about price.
 
-use super::{finding, t};
+use super::{Rule, RuleId, finding, t};
 use crate::lang::Lang;
 use crate::scoring::{Finding, Part};
+
+/// The `benefit-explicit` rule.
+pub const BENEFIT_EXPLICIT: Rule = Rule {
+    id: RuleId::BenefitExplicit,
+    name: "benefit-explicit",
+    part: Part::Demonstrating,
+    what: "a benefit that meets an explicit need earns its share of 12 and meets the need",
+};
 
 /// `benefit-explicit`: a benefit met explicit need `need`.
 #[must_use]
 pub fn benefit_explicit(lang: Lang, need: &str, points: i32) -> Finding {
     finding(
-        "benefit-explicit",
-        Part::Demonstrating,
+        &BENEFIT_EXPLICIT,
         points,
         t(
             lang,
@@ -20,6 +27,14 @@ pub fn benefit_explicit(lang: Lang, need: &str, points: i32) -> Finding {
         None,
     )
 }
+
+/// The `ffab-complete` rule.
+pub const FFAB_COMPLETE: Rule = Rule {
+    id: RuleId::FfabComplete,
+    name: "ffab-complete",
+    part: Part::Demonstrating,
+    what: "feature, function, advantage and benefit all present: share of 6 (half for three)",
+};
 
 /// `ffab-complete`: how many of the four parts were present.
 #[must_use]
@@ -32,8 +47,7 @@ pub fn ffab_complete(lang: Lang, present: &str, parts: u8, points: i32) -> Findi
         )
     });
     finding(
-        "ffab-complete",
-        Part::Demonstrating,
+        &FFAB_COMPLETE,
         points,
         t(
             lang,
@@ -44,12 +58,19 @@ pub fn ffab_complete(lang: Lang, present: &str, parts: u8, points: i32) -> Findi
     )
 }
 
+/// The `ffab-order` rule.
+pub const FFAB_ORDER: Rule = Rule {
+    id: RuleId::FfabOrder,
+    name: "ffab-order",
+    part: Part::Demonstrating,
+    what: "the parts in the order F, Fn, A, B: share of 4",
+};
+
 /// `ffab-order`: whether the parts came in the order F, Fn, A, B.
 #[must_use]
 pub fn ffab_order(lang: Lang, in_order: bool, points: i32) -> Finding {
     finding(
-        "ffab-order",
-        Part::Demonstrating,
+        &FFAB_ORDER,
         points,
         if in_order {
             t(lang, "顺序正确:特点→功能→优点→利益".into(), "in order: feature, function, advantage, benefit".into())
@@ -66,12 +87,19 @@ pub fn ffab_order(lang: Lang, in_order: bool, points: i32) -> Finding {
     )
 }
 
+/// The `acknowledge-need` rule.
+pub const ACKNOWLEDGE_NEED: Rule = Rule {
+    id: RuleId::AcknowledgeNeed,
+    name: "acknowledge-need",
+    part: Part::Demonstrating,
+    what: "the need acknowledged before the product: share of 4",
+};
+
 /// `acknowledge-need`: whether the need was acknowledged before the product.
 #[must_use]
 pub fn acknowledge_need(lang: Lang, done: bool, points: i32) -> Finding {
     finding(
-        "acknowledge-need",
-        Part::Demonstrating,
+        &ACKNOWLEDGE_NEED,
         points,
         if done {
             t(
@@ -96,12 +124,19 @@ pub fn acknowledge_need(lang: Lang, done: bool, points: i32) -> Finding {
     )
 }
 
+/// The `customer-terms` rule.
+pub const CUSTOMER_TERMS: Rule = Rule {
+    id: RuleId::CustomerTerms,
+    name: "customer-terms",
+    part: Part::Demonstrating,
+    what: "the benefit uses the customer's own words: share of 4",
+};
+
 /// `customer-terms`: whether the benefit used the customer's own words.
 #[must_use]
 pub fn customer_terms(lang: Lang, word: Option<&str>, points: i32) -> Finding {
     finding(
-        "customer-terms",
-        Part::Demonstrating,
+        &CUSTOMER_TERMS,
         points,
         match word {
             Some(w) => t(lang, format!("利益用了客户自己的说法(「{w}」)"), format!("the benefit uses the customer's own words (\"{w}\")")),
@@ -117,12 +152,19 @@ pub fn customer_terms(lang: Lang, word: Option<&str>, points: i32) -> Finding {
     )
 }
 
+/// The `no-benefit` rule.
+pub const NO_BENEFIT: Rule = Rule {
+    id: RuleId::NoBenefit,
+    name: "no-benefit",
+    part: Part::Demonstrating,
+    what: "an answer to an explicit need with no benefit earns nothing",
+};
+
 /// `no-benefit`: an answer to an explicit need that never states the benefit.
 #[must_use]
 pub fn no_benefit(lang: Lang, need: &str, example: &str) -> Finding {
     finding(
-        "no-benefit",
-        Part::Demonstrating,
+        &NO_BENEFIT,
         0,
         t(
             lang,
@@ -136,6 +178,14 @@ pub fn no_benefit(lang: Lang, need: &str, example: &str) -> Finding {
         )),
     )
 }
+
+/// The `premature-pitch` rule.
+pub const PREMATURE_PITCH: Rule = Rule {
+    id: RuleId::PrematurePitch,
+    name: "premature-pitch",
+    part: Part::Demonstrating,
+    what: "an advantage or benefit offered to a need that is not explicit: objection, -3 and patience",
+};
 
 /// `premature-pitch`: an advantage or benefit offered to need `need` before it is explicit.
 #[must_use]
@@ -153,8 +203,7 @@ pub fn premature_pitch(lang: Lang, need: Option<&str>, points: i32) -> Finding {
         ),
     };
     finding(
-        "premature-pitch",
-        Part::Demonstrating,
+        &PREMATURE_PITCH,
         points,
         reason,
         Some(t(
@@ -165,12 +214,19 @@ pub fn premature_pitch(lang: Lang, need: Option<&str>, points: i32) -> Finding {
     )
 }
 
+/// The `feature-dump` rule.
+pub const FEATURE_DUMP: Rule = Rule {
+    id: RuleId::FeatureDump,
+    name: "feature-dump",
+    part: Part::Demonstrating,
+    what: "features with no explicit need raise price concerns: -1",
+};
+
 /// `feature-dump`: features and functions with no explicit need.
 #[must_use]
 pub fn feature_dump(lang: Lang) -> Finding {
     finding(
-        "feature-dump",
-        Part::Demonstrating,
+        &FEATURE_DUMP,
         -1,
         t(
             lang,
@@ -185,12 +241,19 @@ pub fn feature_dump(lang: Lang) -> Finding {
     )
 }
 
+/// The `pitch-unfocused` rule.
+pub const PITCH_UNFOCUSED: Rule = Rule {
+    id: RuleId::PitchUnfocused,
+    name: "pitch-unfocused",
+    part: Part::Demonstrating,
+    what: "a pitch that meets no need of this customer: -1",
+};
+
 /// `pitch-unfocused`: a pitch that meets no need of this customer.
 #[must_use]
 pub fn pitch_unfocused(lang: Lang) -> Finding {
     finding(
-        "pitch-unfocused",
-        Part::Demonstrating,
+        &PITCH_UNFOCUSED,
         -1,
         t(
             lang,
@@ -205,12 +268,19 @@ pub fn pitch_unfocused(lang: Lang) -> Finding {
     )
 }
 
+/// The `pitch-repeat` rule.
+pub const PITCH_REPEAT: Rule = Rule {
+    id: RuleId::PitchRepeat,
+    name: "pitch-repeat",
+    part: Part::Demonstrating,
+    what: "presenting again to a need already met earns nothing",
+};
+
 /// `pitch-repeat`: presenting again to a met need.
 #[must_use]
 pub fn pitch_repeat(lang: Lang, need: &str) -> Finding {
     finding(
-        "pitch-repeat",
-        Part::Demonstrating,
+        &PITCH_REPEAT,
         0,
         t(
             lang,
@@ -225,12 +295,19 @@ pub fn pitch_repeat(lang: Lang, need: &str) -> Finding {
     )
 }
 
+/// The `price-talk` rule.
+pub const PRICE_TALK: Rule = Rule {
+    id: RuleId::PriceTalk,
+    name: "price-talk",
+    part: Part::Demonstrating,
+    what: "talking price before value is established: objection, -1",
+};
+
 /// `price-talk`: price before value.
 #[must_use]
 pub fn price_talk(lang: Lang) -> Finding {
     finding(
-        "price-talk",
-        Part::Demonstrating,
+        &PRICE_TALK,
         -1,
         t(lang, "价值还没建立就谈价格".into(), "talked price before establishing value".into()),
         Some(t(

@@ -2,16 +2,23 @@
 //! make it explicit, and those asked too early, again, or about no problem
 //! (`question-vague`).
 
-use super::{cue_en, cue_zh, finding, t};
+use super::{Rule, RuleId, cue_en, cue_zh, finding, t};
 use crate::lang::Lang;
 use crate::scoring::{Finding, Part};
+
+/// The `implication-too-early` rule.
+pub const IMPLICATION_TOO_EARLY: Rule = Rule {
+    id: RuleId::ImplicationTooEarly,
+    name: "implication-too-early",
+    part: Part::Developing,
+    what: "an implication question on a need not yet uncovered costs a point",
+};
 
 /// `implication-too-early`: an implication question on a hidden need.
 #[must_use]
 pub fn implication_too_early(lang: Lang, need: &str) -> Finding {
     finding(
-        "implication-too-early",
-        Part::Developing,
+        &IMPLICATION_TOO_EARLY,
         -1,
         t(
             lang,
@@ -25,6 +32,14 @@ pub fn implication_too_early(lang: Lang, need: &str) -> Finding {
         )),
     )
 }
+
+/// The `develop-implication` rule.
+pub const DEVELOP_IMPLICATION: Rule = Rule {
+    id: RuleId::DevelopImplication,
+    name: "develop-implication",
+    part: Part::Developing,
+    what: "an implication question that develops a need earns its share of 15",
+};
 
 /// `develop-implication`: an implication question developed need `need` (`have` of `want`).
 #[must_use]
@@ -44,8 +59,7 @@ pub fn develop_implication(
         )
     });
     finding(
-        "develop-implication",
-        Part::Developing,
+        &DEVELOP_IMPLICATION,
         points,
         t(
             lang,
@@ -62,12 +76,19 @@ pub fn develop_implication(
     )
 }
 
+/// The `implication-extra` rule.
+pub const IMPLICATION_EXTRA: Rule = Rule {
+    id: RuleId::ImplicationExtra,
+    name: "implication-extra",
+    part: Part::Developing,
+    what: "further implications of a developed need add urgency but no points",
+};
+
 /// `implication-extra`: more implications of a need that is already developed.
 #[must_use]
 pub fn implication_extra(lang: Lang, need: &str) -> Finding {
     finding(
-        "implication-extra",
-        Part::Developing,
+        &IMPLICATION_EXTRA,
         0,
         t(
             lang,
@@ -82,12 +103,19 @@ pub fn implication_extra(lang: Lang, need: &str) -> Finding {
     )
 }
 
+/// The `make-explicit` rule.
+pub const MAKE_EXPLICIT: Rule = Rule {
+    id: RuleId::MakeExplicit,
+    name: "make-explicit",
+    part: Part::Developing,
+    what: "a need-payoff question on a developed need makes it explicit: its share of 15",
+};
+
 /// `make-explicit`: a need-payoff question made need `need` explicit.
 #[must_use]
 pub fn make_explicit(lang: Lang, need: &str, cue: &str, points: i32) -> Finding {
     finding(
-        "make-explicit",
-        Part::Developing,
+        &MAKE_EXPLICIT,
         points,
         t(
             lang,
@@ -102,12 +130,19 @@ pub fn make_explicit(lang: Lang, need: &str, cue: &str, points: i32) -> Finding 
     )
 }
 
+/// The `payoff-too-early` rule.
+pub const PAYOFF_TOO_EARLY: Rule = Rule {
+    id: RuleId::PayoffTooEarly,
+    name: "payoff-too-early",
+    part: Part::Developing,
+    what: "a need-payoff question before enough implication costs a point",
+};
+
 /// `payoff-too-early`: a need-payoff question before enough implication (`have` of `want`).
 #[must_use]
 pub fn payoff_too_early(lang: Lang, need: &str, have: u8, want: u8) -> Finding {
     finding(
-        "payoff-too-early",
-        Part::Developing,
+        &PAYOFF_TOO_EARLY,
         -1,
         t(
             lang,
@@ -122,14 +157,21 @@ pub fn payoff_too_early(lang: Lang, need: &str, have: u8, want: u8) -> Finding {
     )
 }
 
+/// The `payoff-early` rule.
+pub const PAYOFF_EARLY: Rule = Rule {
+    id: RuleId::PayoffEarly,
+    name: "payoff-early",
+    part: Part::Developing,
+    what: "a grounded need-payoff question one implication short still makes the need explicit, for half its share",
+};
+
 /// `payoff-early`: a need-payoff question about the need's own payoff one
 /// implication short of the difficulty's threshold (`have` of `want`): the customer
 /// states the need, for half the credit.
 #[must_use]
 pub fn payoff_early(lang: Lang, need: &str, cue: &str, have: u8, want: u8, points: i32) -> Finding {
     finding(
-        "payoff-early",
-        Part::Developing,
+        &PAYOFF_EARLY,
         points,
         t(
             lang,
@@ -150,12 +192,19 @@ pub fn payoff_early(lang: Lang, need: &str, cue: &str, have: u8, want: u8, point
     )
 }
 
+/// The `payoff-repeat` rule.
+pub const PAYOFF_REPEAT: Rule = Rule {
+    id: RuleId::PayoffRepeat,
+    name: "payoff-repeat",
+    part: Part::Developing,
+    what: "a need-payoff question on a need already explicit earns nothing",
+};
+
 /// `payoff-repeat`: a need-payoff question on a need already explicit.
 #[must_use]
 pub fn payoff_repeat(lang: Lang, need: &str) -> Finding {
     finding(
-        "payoff-repeat",
-        Part::Developing,
+        &PAYOFF_REPEAT,
         0,
         t(
             lang,
@@ -170,12 +219,19 @@ pub fn payoff_repeat(lang: Lang, need: &str) -> Finding {
     )
 }
 
+/// The `question-vague` rule.
+pub const QUESTION_VAGUE: Rule = Rule {
+    id: RuleId::QuestionVague,
+    name: "question-vague",
+    part: Part::Developing,
+    what: "an implication or need-payoff question about no problem on the table: the customer asks which one",
+};
+
 /// `question-vague`: an implication or need-payoff question with no problem to attach to.
 #[must_use]
 pub fn question_vague(lang: Lang) -> Finding {
     finding(
-        "question-vague",
-        Part::Developing,
+        &QUESTION_VAGUE,
         0,
         t(
             lang,

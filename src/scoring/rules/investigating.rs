@@ -2,9 +2,17 @@
 //! the inputs that earn nothing while investigating (`off-topic`, `repeated`,
 //! `unclear`, `not-a-question`, `coach-unsure`), which count towards this part.
 
-use super::{finding, t};
+use super::{Rule, RuleId, finding, t};
 use crate::lang::Lang;
 use crate::scoring::{Finding, Part};
+
+/// The `situation-fact` rule.
+pub const SITUATION_FACT: Rule = Rule {
+    id: RuleId::SituationFact,
+    name: "situation-fact",
+    part: Part::Investigating,
+    what: "a situation question that hits a scenario fact earns a point, up to 5",
+};
 
 /// `situation-fact`: a situation question hit a fact; `points` is 1 within the first five, else 0.
 #[must_use]
@@ -21,15 +29,22 @@ pub fn situation_fact(lang: Lang, topic: &str, cue: &str, points: i32) -> Findin
             "you have enough background: ask problem questions to find difficulties".into(),
         )
     });
-    finding("situation-fact", Part::Investigating, points, reason, tip)
+    finding(&SITUATION_FACT, points, reason, tip)
 }
+
+/// The `situation-overuse` rule.
+pub const SITUATION_OVERUSE: Rule = Rule {
+    id: RuleId::SituationOveruse,
+    name: "situation-overuse",
+    part: Part::Investigating,
+    what: "each situation question beyond the difficulty's allowance costs 2 points and patience",
+};
 
 /// `situation-overuse`: the `count`-th situation question, over an allowance of `allowance`.
 #[must_use]
 pub fn situation_overuse(lang: Lang, count: u32, allowance: u32) -> Finding {
     finding(
-        "situation-overuse",
-        Part::Investigating,
+        &SITUATION_OVERUSE,
         -2,
         t(
             lang,
@@ -44,12 +59,19 @@ pub fn situation_overuse(lang: Lang, count: u32, allowance: u32) -> Finding {
     )
 }
 
+/// The `situation-no-problem` rule.
+pub const SITUATION_NO_PROBLEM: Rule = Rule {
+    id: RuleId::SituationNoProblem,
+    name: "situation-no-problem",
+    part: Part::Investigating,
+    what: "a situation question on a problem area reveals no need",
+};
+
 /// `situation-no-problem`: a situation question on a problem area of need `need`.
 #[must_use]
 pub fn situation_no_problem(lang: Lang, need: &str, example: &str) -> Finding {
     finding(
-        "situation-no-problem",
-        Part::Investigating,
+        &SITUATION_NO_PROBLEM,
         0,
         t(
             lang,
@@ -68,12 +90,19 @@ pub fn situation_no_problem(lang: Lang, need: &str, example: &str) -> Finding {
     )
 }
 
+/// The `uncover-implied` rule.
+pub const UNCOVER_IMPLIED: Rule = Rule {
+    id: RuleId::UncoverImplied,
+    name: "uncover-implied",
+    part: Part::Investigating,
+    what: "a problem question that uncovers an implied need earns its share of 20",
+};
+
 /// `uncover-implied`: a problem question uncovered need `need`.
 #[must_use]
 pub fn uncover_implied(lang: Lang, need: &str, cue: &str, points: i32) -> Finding {
     finding(
-        "uncover-implied",
-        Part::Investigating,
+        &UNCOVER_IMPLIED,
         points,
         t(
             lang,
@@ -88,12 +117,19 @@ pub fn uncover_implied(lang: Lang, need: &str, cue: &str, points: i32) -> Findin
     )
 }
 
+/// The `problem-repeat` rule.
+pub const PROBLEM_REPEAT: Rule = Rule {
+    id: RuleId::ProblemRepeat,
+    name: "problem-repeat",
+    part: Part::Investigating,
+    what: "a problem question on a need already uncovered earns nothing",
+};
+
 /// `problem-repeat`: a problem question on a need already uncovered.
 #[must_use]
 pub fn problem_repeat(lang: Lang, need: &str) -> Finding {
     finding(
-        "problem-repeat",
-        Part::Investigating,
+        &PROBLEM_REPEAT,
         0,
         t(
             lang,
@@ -108,12 +144,19 @@ pub fn problem_repeat(lang: Lang, need: &str) -> Finding {
     )
 }
 
+/// The `problem-vague` rule.
+pub const PROBLEM_VAGUE: Rule = Rule {
+    id: RuleId::ProblemVague,
+    name: "problem-vague",
+    part: Part::Investigating,
+    what: "a problem question that names no area the customer can answer",
+};
+
 /// `problem-vague`: a problem question that names no area.
 #[must_use]
 pub fn problem_vague(lang: Lang, example: &str) -> Finding {
     finding(
-        "problem-vague",
-        Part::Investigating,
+        &PROBLEM_VAGUE,
         0,
         t(
             lang,
@@ -129,12 +172,19 @@ pub fn problem_vague(lang: Lang, example: &str) -> Finding {
     )
 }
 
+/// The `off-topic` rule.
+pub const OFF_TOPIC: Rule = Rule {
+    id: RuleId::OffTopic,
+    name: "off-topic",
+    part: Part::Investigating,
+    what: "a question that hits nothing in the scenario costs a point and patience",
+};
+
 /// `off-topic`: nothing in the scenario matched.
 #[must_use]
 pub fn off_topic(lang: Lang) -> Finding {
     finding(
-        "off-topic",
-        Part::Investigating,
+        &OFF_TOPIC,
         -1,
         t(
             lang,
@@ -149,12 +199,19 @@ pub fn off_topic(lang: Lang) -> Finding {
     )
 }
 
+/// The `repeated` rule.
+pub const REPEATED: Rule = Rule {
+    id: RuleId::Repeated,
+    name: "repeated",
+    part: Part::Investigating,
+    what: "asking what was already answered costs a point and patience",
+};
+
 /// `repeated`: the question was asked and answered before.
 #[must_use]
 pub fn repeated(lang: Lang) -> Finding {
     finding(
-        "repeated",
-        Part::Investigating,
+        &REPEATED,
         -1,
         t(
             lang,
@@ -169,12 +226,19 @@ pub fn repeated(lang: Lang) -> Finding {
     )
 }
 
+/// The `unclear` rule.
+pub const UNCLEAR: Rule = Rule {
+    id: RuleId::Unclear,
+    name: "unclear",
+    part: Part::Investigating,
+    what: "an input the customer cannot read",
+};
+
 /// `unclear`: the input could not be read.
 #[must_use]
 pub fn unclear(lang: Lang) -> Finding {
     finding(
-        "unclear",
-        Part::Investigating,
+        &UNCLEAR,
         0,
         t(
             lang,
@@ -185,12 +249,19 @@ pub fn unclear(lang: Lang) -> Finding {
     )
 }
 
+/// The `not-a-question` rule.
+pub const NOT_A_QUESTION: Rule = Rule {
+    id: RuleId::NotAQuestion,
+    name: "not-a-question",
+    part: Part::Investigating,
+    what: "a statement during the investigation earns nothing",
+};
+
 /// `not-a-question`: a statement while investigating.
 #[must_use]
 pub fn not_a_question(lang: Lang) -> Finding {
     finding(
-        "not-a-question",
-        Part::Investigating,
+        &NOT_A_QUESTION,
         0,
         t(
             lang,
@@ -205,12 +276,19 @@ pub fn not_a_question(lang: Lang) -> Finding {
     )
 }
 
+/// The `coach-unsure` rule.
+pub const COACH_UNSURE: Rule = Rule {
+    id: RuleId::CoachUnsure,
+    name: "coach-unsure",
+    part: Part::Investigating,
+    what: "the coach could not tell which need the question is about: the customer asks back, nothing is scored",
+};
+
 /// `coach-unsure`: the question could be about several needs; nothing is scored.
 #[must_use]
 pub fn coach_unsure(lang: Lang, candidates: &str) -> Finding {
     finding(
-        "coach-unsure",
-        Part::Investigating,
+        &COACH_UNSURE,
         0,
         t(
             lang,
@@ -227,12 +305,19 @@ pub fn coach_unsure(lang: Lang, candidates: &str) -> Finding {
     )
 }
 
+/// The `situation-known` rule.
+pub const SITUATION_KNOWN: Rule = Rule {
+    id: RuleId::SituationKnown,
+    name: "situation-known",
+    part: Part::Investigating,
+    what: "a situation question on a fact the customer already gave earns nothing",
+};
+
 /// `situation-known`: a situation question on a fact already given.
 #[must_use]
 pub fn situation_known(lang: Lang, topic: &str) -> Finding {
     finding(
-        "situation-known",
-        Part::Investigating,
+        &SITUATION_KNOWN,
         0,
         t(
             lang,

@@ -1,12 +1,17 @@
-//! The scoring rules. Each is a small function with a fixed id and part that
-//! returns a [`Finding`] with its points, the reason it saw and a tip, in the
-//! trainee's language. Research figures (METHOD.md §3) are cited in tips.
+//! The scoring rules. Each rule is a unit in the file of its part: a [`Rule`]
+//! constant (its id, part and one-line description), the named constants of the
+//! points it awards or costs, and a small function that returns a [`Finding`] with
+//! its points, the reason it saw and a tip, in the trainee's language. Research
+//! figures (METHOD.md §3) are cited in tips.
 //!
-//! The rules live in one file per part of the score ([`investigating`],
-//! [`developing`], [`demonstrating`], [`commitment`]); the inputs that earn nothing
-//! (`unclear`, `off-topic`, `coach-unsure`, …) sit with the part they count towards,
-//! and [`closing`] holds the rules of the meeting's end (`no-advance`,
-//! `personal-need`, `missed-need`, `customer-left`, `meeting-over`).
+//! One file per part of the score ([`investigating`], [`developing`],
+//! [`demonstrating`], [`commitment`]); the inputs that earn nothing (`unclear`,
+//! `off-topic`, `coach-unsure`, …) sit with the part they count towards, and
+//! [`closing`] holds the rules of the meeting's end (`no-advance`, `personal-need`,
+//! `missed-need`, `customer-left`, `meeting-over`), whatever part they count towards.
+//!
+//! [`RuleId`] names a rule in code; its text form (`uncover-implied`) is what
+//! reports, saved meetings and scenario test files use.
 
 pub mod closing;
 pub mod commitment;
@@ -22,210 +27,155 @@ pub use investigating::*;
 
 use super::{Finding, Part};
 use crate::lang::Lang;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
 
-/// Every rule: id, part, and a one-line description for documentation.
-pub const RULES: &[(&str, Part, &str)] = &[
-    (
-        "situation-fact",
-        Part::Investigating,
-        "a situation question that hits a scenario fact earns a point, up to 5",
-    ),
-    (
-        "situation-overuse",
-        Part::Investigating,
-        "each situation question beyond the difficulty's allowance costs 2 points and patience",
-    ),
-    (
-        "situation-no-problem",
-        Part::Investigating,
-        "a situation question on a problem area reveals no need",
-    ),
-    (
-        "uncover-implied",
-        Part::Investigating,
-        "a problem question that uncovers an implied need earns its share of 20",
-    ),
-    (
-        "problem-repeat",
-        Part::Investigating,
-        "a problem question on a need already uncovered earns nothing",
-    ),
-    (
-        "problem-vague",
-        Part::Investigating,
-        "a problem question that names no area the customer can answer",
-    ),
-    (
-        "off-topic",
-        Part::Investigating,
-        "a question that hits nothing in the scenario costs a point and patience",
-    ),
-    (
-        "repeated",
-        Part::Investigating,
-        "asking what was already answered costs a point and patience",
-    ),
-    (
-        "unclear",
-        Part::Investigating,
-        "an input the customer cannot read",
-    ),
-    (
-        "not-a-question",
-        Part::Investigating,
-        "a statement during the investigation earns nothing",
-    ),
-    (
-        "implication-too-early",
-        Part::Developing,
-        "an implication question on a need not yet uncovered costs a point",
-    ),
-    (
-        "develop-implication",
-        Part::Developing,
-        "an implication question that develops a need earns its share of 15",
-    ),
-    (
-        "implication-extra",
-        Part::Developing,
-        "further implications of a developed need add urgency but no points",
-    ),
-    (
-        "make-explicit",
-        Part::Developing,
-        "a need-payoff question on a developed need makes it explicit: its share of 15",
-    ),
-    (
-        "payoff-too-early",
-        Part::Developing,
-        "a need-payoff question before enough implication costs a point",
-    ),
-    (
-        "payoff-early",
-        Part::Developing,
-        "a grounded need-payoff question one implication short still makes the need explicit, for half its share",
-    ),
-    (
-        "payoff-repeat",
-        Part::Developing,
-        "a need-payoff question on a need already explicit earns nothing",
-    ),
-    (
-        "benefit-explicit",
-        Part::Demonstrating,
-        "a benefit that meets an explicit need earns its share of 12 and meets the need",
-    ),
-    (
-        "ffab-complete",
-        Part::Demonstrating,
-        "feature, function, advantage and benefit all present: share of 6 (half for three)",
-    ),
-    (
-        "ffab-order",
-        Part::Demonstrating,
-        "the parts in the order F, Fn, A, B: share of 4",
-    ),
-    (
-        "acknowledge-need",
-        Part::Demonstrating,
-        "the need acknowledged before the product: share of 4",
-    ),
-    (
-        "customer-terms",
-        Part::Demonstrating,
-        "the benefit uses the customer's own words: share of 4",
-    ),
-    (
-        "no-benefit",
-        Part::Demonstrating,
-        "an answer to an explicit need with no benefit earns nothing",
-    ),
-    (
-        "premature-pitch",
-        Part::Demonstrating,
-        "an advantage or benefit offered to a need that is not explicit: objection, -3 and patience",
-    ),
-    (
-        "feature-dump",
-        Part::Demonstrating,
-        "features with no explicit need raise price concerns: -1",
-    ),
-    (
-        "pitch-unfocused",
-        Part::Demonstrating,
-        "a pitch that meets no need of this customer: -1",
-    ),
-    (
-        "pitch-repeat",
-        Part::Demonstrating,
-        "presenting again to a need already met earns nothing",
-    ),
-    (
-        "price-talk",
-        Part::Demonstrating,
-        "talking price before value is established: objection, -1",
-    ),
-    (
-        "advance-accepted",
-        Part::Commitment,
-        "a concrete next step the customer accepts: 10 (once)",
-    ),
-    (
-        "advance-declined",
-        Part::Commitment,
-        "a next step the customer is not ready for: -2 and patience",
-    ),
-    (
-        "early-push",
-        Part::Commitment,
-        "proposing before any need is explicit: -3 and patience",
-    ),
-    (
-        "vague-advance",
-        Part::Commitment,
-        "a proposal that is not a concrete next step earns nothing",
-    ),
-    (
-        "personal-need",
-        Part::Commitment,
-        "each contact's personal need met through a need earns its share of 5",
-    ),
-    (
-        "no-advance",
-        Part::Commitment,
-        "the meeting ended without an agreed next step",
-    ),
-    (
-        "customer-left",
-        Part::Commitment,
-        "patience ran out and the customer ended the meeting",
-    ),
-    (
-        "missed-need",
-        Part::Investigating,
-        "a need never uncovered (tip only)",
-    ),
-    (
-        "coach-unsure",
-        Part::Investigating,
-        "the coach could not tell which need the question is about: the customer asks back, nothing is scored",
-    ),
-    (
-        "question-vague",
-        Part::Developing,
-        "an implication or need-payoff question about no problem on the table: the customer asks which one",
-    ),
-    (
-        "situation-known",
-        Part::Investigating,
-        "a situation question on a fact the customer already gave earns nothing",
-    ),
-    (
-        "meeting-over",
-        Part::Commitment,
-        "input after the meeting ended is ignored",
-    ),
-];
+/// What a rule is: its id, its text form, the part it counts towards and a one-line
+/// description for documentation. Each rule's file defines one beside the function
+/// that applies it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    /// The rule's id.
+    pub id: RuleId,
+    /// The id's text form, as reports and test files write it (`uncover-implied`).
+    pub name: &'static str,
+    /// The part of the score its findings count towards.
+    pub part: Part,
+    /// What it rewards or costs, in one line.
+    pub what: &'static str,
+}
+
+/// Declares [`RuleId`], [`RuleId::ALL`] (in table order) and the rule of each id
+/// from one list, so the three cannot disagree.
+macro_rules! rule_ids {
+    ($($id:ident => $file:ident::$rule:ident,)*) => {
+        /// A scoring rule's id. It serializes as the rule's text form
+        /// (`uncover-implied`), the same text [`RuleId::as_str`] gives.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "kebab-case")]
+        pub enum RuleId {
+            $(
+                #[doc = concat!("See [`", stringify!($file), "::", stringify!($rule), "`].")]
+                $id,
+            )*
+        }
+
+        impl RuleId {
+            /// Every rule, in the order of the README's rule table.
+            pub const ALL: &'static [RuleId] = &[$(RuleId::$id),*];
+
+            /// The rule: id, text form, part and description.
+            #[must_use]
+            pub fn rule(self) -> &'static Rule {
+                match self {
+                    $(RuleId::$id => &$file::$rule,)*
+                }
+            }
+        }
+    };
+}
+
+rule_ids! {
+    SituationFact => investigating::SITUATION_FACT,
+    SituationOveruse => investigating::SITUATION_OVERUSE,
+    SituationNoProblem => investigating::SITUATION_NO_PROBLEM,
+    UncoverImplied => investigating::UNCOVER_IMPLIED,
+    ProblemRepeat => investigating::PROBLEM_REPEAT,
+    ProblemVague => investigating::PROBLEM_VAGUE,
+    OffTopic => investigating::OFF_TOPIC,
+    Repeated => investigating::REPEATED,
+    Unclear => investigating::UNCLEAR,
+    NotAQuestion => investigating::NOT_A_QUESTION,
+    ImplicationTooEarly => developing::IMPLICATION_TOO_EARLY,
+    DevelopImplication => developing::DEVELOP_IMPLICATION,
+    ImplicationExtra => developing::IMPLICATION_EXTRA,
+    MakeExplicit => developing::MAKE_EXPLICIT,
+    PayoffTooEarly => developing::PAYOFF_TOO_EARLY,
+    PayoffEarly => developing::PAYOFF_EARLY,
+    PayoffRepeat => developing::PAYOFF_REPEAT,
+    BenefitExplicit => demonstrating::BENEFIT_EXPLICIT,
+    FfabComplete => demonstrating::FFAB_COMPLETE,
+    FfabOrder => demonstrating::FFAB_ORDER,
+    AcknowledgeNeed => demonstrating::ACKNOWLEDGE_NEED,
+    CustomerTerms => demonstrating::CUSTOMER_TERMS,
+    NoBenefit => demonstrating::NO_BENEFIT,
+    PrematurePitch => demonstrating::PREMATURE_PITCH,
+    FeatureDump => demonstrating::FEATURE_DUMP,
+    PitchUnfocused => demonstrating::PITCH_UNFOCUSED,
+    PitchRepeat => demonstrating::PITCH_REPEAT,
+    PriceTalk => demonstrating::PRICE_TALK,
+    AdvanceAccepted => commitment::ADVANCE_ACCEPTED,
+    AdvanceDeclined => commitment::ADVANCE_DECLINED,
+    EarlyPush => commitment::EARLY_PUSH,
+    VagueAdvance => commitment::VAGUE_ADVANCE,
+    PersonalNeed => closing::PERSONAL_NEED,
+    NoAdvance => closing::NO_ADVANCE,
+    CustomerLeft => closing::CUSTOMER_LEFT,
+    MissedNeed => closing::MISSED_NEED,
+    CoachUnsure => investigating::COACH_UNSURE,
+    QuestionVague => developing::QUESTION_VAGUE,
+    SituationKnown => investigating::SITUATION_KNOWN,
+    MeetingOver => closing::MEETING_OVER,
+}
+
+impl RuleId {
+    /// The id's text form, e.g. `uncover-implied`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        self.rule().name
+    }
+
+    /// The part of the score the rule's findings count towards.
+    #[must_use]
+    pub fn part(self) -> Part {
+        self.rule().part
+    }
+
+    /// The one-line description of the rule.
+    #[must_use]
+    pub fn describe(self) -> &'static str {
+        self.rule().what
+    }
+
+    /// Every id's text form, comma-separated (for messages about an unknown id).
+    #[must_use]
+    pub fn valid_ids() -> String {
+        Self::ALL
+            .iter()
+            .map(|r| r.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A rule id that names no rule.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown rule `{given}` (valid rule ids: {})", RuleId::valid_ids())]
+pub struct UnknownRule {
+    /// The text given.
+    pub given: String,
+}
+
+impl FromStr for RuleId {
+    type Err = UnknownRule;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|r| r.as_str() == s)
+            .ok_or_else(|| UnknownRule {
+                given: s.to_string(),
+            })
+    }
+}
 
 fn t(lang: Lang, zh: String, en: String) -> String {
     match lang {
@@ -250,18 +200,46 @@ fn cue_en(cue: &str) -> String {
     }
 }
 
-fn finding(
-    rule: &'static str,
-    part: Part,
-    points: i32,
-    reason: String,
-    tip: Option<String>,
-) -> Finding {
+fn finding(rule: &Rule, points: i32, reason: String, tip: Option<String>) -> Finding {
     Finding {
-        rule: rule.into(),
-        part,
+        rule: rule.id,
+        part: rule.part,
         points,
         reason,
         tip,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_id_names_its_own_rule() {
+        for &r in RuleId::ALL {
+            assert_eq!(r.rule().id, r, "{r}");
+        }
+    }
+
+    #[test]
+    fn text_form_round_trips_and_matches_serde() {
+        for &r in RuleId::ALL {
+            assert_eq!(r.as_str().parse::<RuleId>(), Ok(r));
+            let json = serde_json::to_string(&r).expect("serialize");
+            assert_eq!(json, format!("\"{}\"", r.as_str()));
+            let back: RuleId = serde_json::from_str(&json).expect("deserialize");
+            assert_eq!(back, r);
+            assert_eq!(r.to_string(), r.as_str());
+        }
+    }
+
+    #[test]
+    fn an_unknown_id_lists_the_known_ones() {
+        let e = "early-pushy".parse::<RuleId>().expect_err("unknown");
+        let text = e.to_string();
+        assert!(text.starts_with("unknown rule `early-pushy`"), "{text}");
+        for &r in RuleId::ALL {
+            assert!(text.contains(r.as_str()), "{text}");
+        }
     }
 }
