@@ -390,7 +390,11 @@ pub fn closing_findings(session: &Session<'_>) -> Vec<Finding> {
             .find(|c| &c.id.value == contact)
             .map(|c| crate::text::sanitize(c.name.get(lang)))
             .unwrap_or_default();
-        let pts = if met { share(5, links.len(), k) } else { 0 };
+        let pts = if met {
+            share(rules::PERSONAL_NEED_POT, links.len(), k)
+        } else {
+            0
+        };
         out.push(rules::personal_need(
             lang,
             &who,

@@ -1,6 +1,7 @@
 //! Scoring: every point is a [`Finding`] that names its rule, its points, the
-//! reason and a tip, in the trainee's language. The rules themselves are small
-//! functions in [`rules`]; the session decides which one applies.
+//! reason and a tip, in the trainee's language. The rules live in [`rules`], each
+//! one unit (id, part, point constants, function); the session decides which one
+//! applies.
 
 pub mod rules;
 

@@ -67,7 +67,11 @@ impl Session<'_> {
             step.findings.push(rules::advance_accepted(
                 lang,
                 &what,
-                if first { 10 } else { 0 },
+                if first {
+                    rules::ADVANCE_ACCEPTED_POINTS
+                } else {
+                    0
+                },
             ));
             self.gain_patience();
         } else {

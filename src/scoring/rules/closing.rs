@@ -14,6 +14,9 @@ pub const PERSONAL_NEED: Rule = Rule {
     what: "each contact's personal need met through a need earns its share of 5",
 };
 
+/// The pot the contacts' personal needs met share, one share per contact's need.
+pub const PERSONAL_NEED_POT: i32 = 5;
+
 /// `personal-need`: contact `who`'s personal need `need` met through a need.
 #[must_use]
 pub fn personal_need(lang: Lang, who: &str, need: &str, met: bool, points: i32) -> Finding {

@@ -12,6 +12,9 @@ pub const ADVANCE_ACCEPTED: Rule = Rule {
     what: "a concrete next step the customer accepts: 10 (once)",
 };
 
+/// Points for the first advance the customer accepts (later ones earn nothing).
+pub const ADVANCE_ACCEPTED_POINTS: i32 = 10;
+
 /// `advance-accepted`: the customer committed to `what`.
 #[must_use]
 pub fn advance_accepted(lang: Lang, what: &str, points: i32) -> Finding {
@@ -35,12 +38,15 @@ pub const ADVANCE_DECLINED: Rule = Rule {
     what: "a next step the customer is not ready for: -2 and patience",
 };
 
+/// Points a proposal the customer declines costs.
+pub const ADVANCE_DECLINED_POINTS: i32 = -2;
+
 /// `advance-declined`: the customer is not ready for `what`.
 #[must_use]
 pub fn advance_declined(lang: Lang, what: &str, explicit: usize, want: usize) -> Finding {
     finding(
         &ADVANCE_DECLINED,
-        -2,
+        ADVANCE_DECLINED_POINTS,
         t(
             lang,
             format!("客户还没准备好接受「{what}」(明确需求 {explicit}/{want})"),
@@ -62,12 +68,15 @@ pub const EARLY_PUSH: Rule = Rule {
     what: "proposing before any need is explicit: -3 and patience",
 };
 
+/// Points a proposal before any explicit need costs.
+pub const EARLY_PUSH_POINTS: i32 = -3;
+
 /// `early-push`: a proposal before any explicit need.
 #[must_use]
 pub fn early_push(lang: Lang) -> Finding {
     finding(
         &EARLY_PUSH,
-        -3,
+        EARLY_PUSH_POINTS,
         t(lang, "客户还没有任何明确需求就被要求承诺".into(), "asked for commitment before the customer stated any explicit need".into()),
         Some(t(
             lang,

@@ -13,6 +13,9 @@ pub const BENEFIT_EXPLICIT: Rule = Rule {
     what: "a benefit that meets an explicit need earns its share of 12 and meets the need",
 };
 
+/// The pot benefits that meet explicit needs share (see `Session::pot`).
+pub const BENEFIT_EXPLICIT_POT: i32 = 12;
+
 /// `benefit-explicit`: a benefit met explicit need `need`.
 #[must_use]
 pub fn benefit_explicit(lang: Lang, need: &str, points: i32) -> Finding {
@@ -35,6 +38,12 @@ pub const FFAB_COMPLETE: Rule = Rule {
     part: Part::Demonstrating,
     what: "feature, function, advantage and benefit all present: share of 6 (half for three)",
 };
+
+/// The pot complete FFAB answers share (see `Session::pot`).
+pub const FFAB_COMPLETE_POT: i32 = 6;
+
+/// An answer with three of the four parts earns the share divided by this (half).
+pub const FFAB_THREE_PARTS_DIVISOR: i32 = 2;
 
 /// `ffab-complete`: how many of the four parts were present.
 #[must_use]
@@ -66,6 +75,9 @@ pub const FFAB_ORDER: Rule = Rule {
     what: "the parts in the order F, Fn, A, B: share of 4",
 };
 
+/// The pot answers in FFAB order share (see `Session::pot`).
+pub const FFAB_ORDER_POT: i32 = 4;
+
 /// `ffab-order`: whether the parts came in the order F, Fn, A, B.
 #[must_use]
 pub fn ffab_order(lang: Lang, in_order: bool, points: i32) -> Finding {
@@ -94,6 +106,9 @@ pub const ACKNOWLEDGE_NEED: Rule = Rule {
     part: Part::Demonstrating,
     what: "the need acknowledged before the product: share of 4",
 };
+
+/// The pot answers that acknowledge the need first share (see `Session::pot`).
+pub const ACKNOWLEDGE_NEED_POT: i32 = 4;
 
 /// `acknowledge-need`: whether the need was acknowledged before the product.
 #[must_use]
@@ -131,6 +146,9 @@ pub const CUSTOMER_TERMS: Rule = Rule {
     part: Part::Demonstrating,
     what: "the benefit uses the customer's own words: share of 4",
 };
+
+/// The pot benefits in the customer's own words share (see `Session::pot`).
+pub const CUSTOMER_TERMS_POT: i32 = 4;
 
 /// `customer-terms`: whether the benefit used the customer's own words.
 #[must_use]
@@ -187,9 +205,12 @@ pub const PREMATURE_PITCH: Rule = Rule {
     what: "an advantage or benefit offered to a need that is not explicit: objection, -3 and patience",
 };
 
+/// Points an advantage or benefit offered before the need is explicit costs.
+pub const PREMATURE_PITCH_POINTS: i32 = -3;
+
 /// `premature-pitch`: an advantage or benefit offered to need `need` before it is explicit.
 #[must_use]
-pub fn premature_pitch(lang: Lang, need: Option<&str>, points: i32) -> Finding {
+pub fn premature_pitch(lang: Lang, need: Option<&str>) -> Finding {
     let reason = match need {
         Some(n) => t(
             lang,
@@ -204,7 +225,7 @@ pub fn premature_pitch(lang: Lang, need: Option<&str>, points: i32) -> Finding {
     };
     finding(
         &PREMATURE_PITCH,
-        points,
+        PREMATURE_PITCH_POINTS,
         reason,
         Some(t(
             lang,
@@ -222,12 +243,15 @@ pub const FEATURE_DUMP: Rule = Rule {
     what: "features with no explicit need raise price concerns: -1",
 };
 
+/// Points features with no explicit need cost.
+pub const FEATURE_DUMP_POINTS: i32 = -1;
+
 /// `feature-dump`: features and functions with no explicit need.
 #[must_use]
 pub fn feature_dump(lang: Lang) -> Finding {
     finding(
         &FEATURE_DUMP,
-        -1,
+        FEATURE_DUMP_POINTS,
         t(
             lang,
             "在没有明确需求时介绍产品特点,客户只会问价格".into(),
@@ -249,12 +273,15 @@ pub const PITCH_UNFOCUSED: Rule = Rule {
     what: "a pitch that meets no need of this customer: -1",
 };
 
+/// Points a pitch that meets no need costs.
+pub const PITCH_UNFOCUSED_POINTS: i32 = -1;
+
 /// `pitch-unfocused`: a pitch that meets no need of this customer.
 #[must_use]
 pub fn pitch_unfocused(lang: Lang) -> Finding {
     finding(
         &PITCH_UNFOCUSED,
-        -1,
+        PITCH_UNFOCUSED_POINTS,
         t(
             lang,
             "介绍没有对上客户的任何需求".into(),
@@ -303,12 +330,15 @@ pub const PRICE_TALK: Rule = Rule {
     what: "talking price before value is established: objection, -1",
 };
 
+/// Points talking price before value costs.
+pub const PRICE_TALK_POINTS: i32 = -1;
+
 /// `price-talk`: price before value.
 #[must_use]
 pub fn price_talk(lang: Lang) -> Finding {
     finding(
         &PRICE_TALK,
-        -1,
+        PRICE_TALK_POINTS,
         t(lang, "价值还没建立就谈价格".into(), "talked price before establishing value".into()),
         Some(t(
             lang,

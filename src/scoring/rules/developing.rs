@@ -14,12 +14,15 @@ pub const IMPLICATION_TOO_EARLY: Rule = Rule {
     what: "an implication question on a need not yet uncovered costs a point",
 };
 
+/// Points an implication question on a hidden need costs.
+pub const IMPLICATION_TOO_EARLY_POINTS: i32 = -1;
+
 /// `implication-too-early`: an implication question on a hidden need.
 #[must_use]
 pub fn implication_too_early(lang: Lang, need: &str) -> Finding {
     finding(
         &IMPLICATION_TOO_EARLY,
-        -1,
+        IMPLICATION_TOO_EARLY_POINTS,
         t(
             lang,
             format!("客户还没说出「{need}」这个问题,暗示问题无从谈起"),
@@ -40,6 +43,9 @@ pub const DEVELOP_IMPLICATION: Rule = Rule {
     part: Part::Developing,
     what: "an implication question that develops a need earns its share of 15",
 };
+
+/// The pot developed implications share: spread over the implications a skilled meeting is expected to develop.
+pub const DEVELOP_IMPLICATION_POT: i32 = 15;
 
 /// `develop-implication`: an implication question developed need `need` (`have` of `want`).
 #[must_use]
@@ -111,6 +117,9 @@ pub const MAKE_EXPLICIT: Rule = Rule {
     what: "a need-payoff question on a developed need makes it explicit: its share of 15",
 };
 
+/// The pot explicit needs share (see `Session::pot`).
+pub const MAKE_EXPLICIT_POT: i32 = 15;
+
 /// `make-explicit`: a need-payoff question made need `need` explicit.
 #[must_use]
 pub fn make_explicit(lang: Lang, need: &str, cue: &str, points: i32) -> Finding {
@@ -138,12 +147,15 @@ pub const PAYOFF_TOO_EARLY: Rule = Rule {
     what: "a need-payoff question before enough implication costs a point",
 };
 
+/// Points a need-payoff question before enough implication costs.
+pub const PAYOFF_TOO_EARLY_POINTS: i32 = -1;
+
 /// `payoff-too-early`: a need-payoff question before enough implication (`have` of `want`).
 #[must_use]
 pub fn payoff_too_early(lang: Lang, need: &str, have: u8, want: u8) -> Finding {
     finding(
         &PAYOFF_TOO_EARLY,
-        -1,
+        PAYOFF_TOO_EARLY_POINTS,
         t(
             lang,
             format!("「{need}」的后果还不够大({have}/{want}),客户觉得不值得解决"),
@@ -164,6 +176,9 @@ pub const PAYOFF_EARLY: Rule = Rule {
     part: Part::Developing,
     what: "a grounded need-payoff question one implication short still makes the need explicit, for half its share",
 };
+
+/// `payoff-early` earns the `make-explicit` share divided by this (half).
+pub const PAYOFF_EARLY_DIVISOR: i32 = 2;
 
 /// `payoff-early`: a need-payoff question about the need's own payoff one
 /// implication short of the difficulty's threshold (`have` of `want`): the customer

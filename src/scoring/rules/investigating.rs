@@ -14,6 +14,12 @@ pub const SITUATION_FACT: Rule = Rule {
     what: "a situation question that hits a scenario fact earns a point, up to 5",
 };
 
+/// Points for a situation question that hits a fact not asked before.
+pub const SITUATION_FACT_POINTS: i32 = 1;
+
+/// The most points situation questions earn in one meeting.
+pub const SITUATION_FACT_MAX: i32 = 5;
+
 /// `situation-fact`: a situation question hit a fact; `points` is 1 within the first five, else 0.
 #[must_use]
 pub fn situation_fact(lang: Lang, topic: &str, cue: &str, points: i32) -> Finding {
@@ -40,12 +46,15 @@ pub const SITUATION_OVERUSE: Rule = Rule {
     what: "each situation question beyond the difficulty's allowance costs 2 points and patience",
 };
 
+/// Points each situation question beyond the allowance costs.
+pub const SITUATION_OVERUSE_POINTS: i32 = -2;
+
 /// `situation-overuse`: the `count`-th situation question, over an allowance of `allowance`.
 #[must_use]
 pub fn situation_overuse(lang: Lang, count: u32, allowance: u32) -> Finding {
     finding(
         &SITUATION_OVERUSE,
-        -2,
+        SITUATION_OVERUSE_POINTS,
         t(
             lang,
             format!("第 {count} 个背景问题,超过本场景的 {allowance} 个;客户开始不耐烦"),
@@ -97,6 +106,9 @@ pub const UNCOVER_IMPLIED: Rule = Rule {
     part: Part::Investigating,
     what: "a problem question that uncovers an implied need earns its share of 20",
 };
+
+/// The pot uncovered needs share (see `Session::pot`).
+pub const UNCOVER_IMPLIED_POT: i32 = 20;
 
 /// `uncover-implied`: a problem question uncovered need `need`.
 #[must_use]
@@ -180,12 +192,15 @@ pub const OFF_TOPIC: Rule = Rule {
     what: "a question that hits nothing in the scenario costs a point and patience",
 };
 
+/// Points a question that hits nothing costs.
+pub const OFF_TOPIC_POINTS: i32 = -1;
+
 /// `off-topic`: nothing in the scenario matched.
 #[must_use]
 pub fn off_topic(lang: Lang) -> Finding {
     finding(
         &OFF_TOPIC,
-        -1,
+        OFF_TOPIC_POINTS,
         t(
             lang,
             "这个问题没有命中客户的任何事实或需求线索".into(),
@@ -207,12 +222,15 @@ pub const REPEATED: Rule = Rule {
     what: "asking what was already answered costs a point and patience",
 };
 
+/// Points a question already asked and answered costs.
+pub const REPEATED_POINTS: i32 = -1;
+
 /// `repeated`: the question was asked and answered before.
 #[must_use]
 pub fn repeated(lang: Lang) -> Finding {
     finding(
         &REPEATED,
-        -1,
+        REPEATED_POINTS,
         t(
             lang,
             "这个问题之前已经问过、客户也答过了".into(),

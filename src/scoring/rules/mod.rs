@@ -233,6 +233,50 @@ mod tests {
         }
     }
 
+    /// The descriptions (and the README's rule table, which repeats them) name the
+    /// point values the constants hold.
+    #[test]
+    fn descriptions_name_the_point_constants() {
+        let table = [
+            (RuleId::SituationFact, SITUATION_FACT_MAX),
+            (RuleId::SituationOveruse, SITUATION_OVERUSE_POINTS.abs()),
+            (RuleId::UncoverImplied, UNCOVER_IMPLIED_POT),
+            (RuleId::DevelopImplication, DEVELOP_IMPLICATION_POT),
+            (RuleId::MakeExplicit, MAKE_EXPLICIT_POT),
+            (RuleId::BenefitExplicit, BENEFIT_EXPLICIT_POT),
+            (RuleId::FfabComplete, FFAB_COMPLETE_POT),
+            (RuleId::FfabOrder, FFAB_ORDER_POT),
+            (RuleId::AcknowledgeNeed, ACKNOWLEDGE_NEED_POT),
+            (RuleId::CustomerTerms, CUSTOMER_TERMS_POT),
+            (RuleId::PrematurePitch, PREMATURE_PITCH_POINTS),
+            (RuleId::FeatureDump, FEATURE_DUMP_POINTS),
+            (RuleId::PitchUnfocused, PITCH_UNFOCUSED_POINTS),
+            (RuleId::PriceTalk, PRICE_TALK_POINTS),
+            (RuleId::AdvanceAccepted, ADVANCE_ACCEPTED_POINTS),
+            (RuleId::AdvanceDeclined, ADVANCE_DECLINED_POINTS),
+            (RuleId::EarlyPush, EARLY_PUSH_POINTS),
+            (RuleId::PersonalNeed, PERSONAL_NEED_POT),
+        ];
+        for (r, points) in table {
+            let what = r.describe();
+            let said = what
+                .split(|c: char| !(c.is_ascii_digit() || c == '-'))
+                .any(|w| w == points.to_string());
+            assert!(said, "{r}: \"{what}\" does not say {points}");
+        }
+        // "earns a point", "costs a point"
+        for (r, points) in [
+            (RuleId::SituationFact, SITUATION_FACT_POINTS),
+            (RuleId::OffTopic, OFF_TOPIC_POINTS),
+            (RuleId::Repeated, REPEATED_POINTS),
+            (RuleId::ImplicationTooEarly, IMPLICATION_TOO_EARLY_POINTS),
+            (RuleId::PayoffTooEarly, PAYOFF_TOO_EARLY_POINTS),
+        ] {
+            assert!(r.describe().contains(" a point"), "{r}");
+            assert_eq!(points.abs(), 1, "{r}");
+        }
+    }
+
     #[test]
     fn an_unknown_id_lists_the_known_ones() {
         let e = "early-pushy".parse::<RuleId>().expect_err("unknown");
