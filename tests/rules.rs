@@ -5,6 +5,7 @@ use spin_coach::lang::Lang;
 use spin_coach::scenario;
 use spin_coach::scoring::{Part, RuleId};
 use spin_coach::session::{FfabParts, Input, NeedState, Pitch, Session};
+use std::sync::Arc;
 
 fn bakery() -> scenario::Scenario {
     let src = std::fs::read_to_string(concat!(
@@ -39,9 +40,10 @@ fn parts() -> Input {
 }
 
 /// Plays `inputs` and returns the findings of the last step as (rule, points, part).
+/// Every input is applied, also after the meeting ended (`meeting-over`), so this is
+/// not [`Session::replay`].
 fn last(inputs: Vec<Input>, lang: Option<Lang>) -> Vec<(RuleId, i32, Part, String)> {
-    let sc = bakery();
-    let mut s = Session::new(&sc, 1, lang, None);
+    let mut s = Session::new(Arc::new(bakery()), 1, lang, None);
     let mut out = Vec::new();
     for i in inputs {
         out = s
@@ -292,8 +294,7 @@ fn rule_table() {
 
 #[test]
 fn situation_overuse_costs_points_and_patience() {
-    let sc = bakery();
-    let mut s = Session::new(&sc, 1, None, None);
+    let mut s = Session::new(Arc::new(bakery()), 1, None, None);
     let qs = [
         "How many staff do you have?",
         "How do the orders reach the kitchen?",
@@ -319,8 +320,7 @@ fn situation_overuse_costs_points_and_patience() {
 
 #[test]
 fn patience_runs_out_and_the_customer_leaves() {
-    let sc = bakery();
-    let mut s = Session::new(&sc, 1, None, None);
+    let mut s = Session::new(Arc::new(bakery()), 1, None, None);
     for i in 0..30 {
         s.apply(ask(&format!("What colour is car number {i}?")));
         if s.is_over() {
@@ -340,16 +340,16 @@ fn patience_runs_out_and_the_customer_leaves() {
 
 #[test]
 fn replay_plays_inputs_until_the_customer_leaves() {
-    let sc = bakery();
+    let sc = Arc::new(bakery());
     let inputs: Vec<Input> = (0..30)
         .map(|i| ask(&format!("What colour is car number {i}?")))
         .collect();
-    let (s, played) = Session::replay(&sc, 1, None, None, inputs.clone());
+    let (s, played) = Session::replay(Arc::clone(&sc), 1, None, None, inputs.clone());
     assert!(s.is_over());
     assert!(played < inputs.len(), "{played}");
     assert_eq!(s.steps().len(), played);
     // The same as applying them one by one up to the end.
-    let mut one = Session::new(&sc, 1, None, None);
+    let mut one = Session::new(sc, 1, None, None);
     for i in inputs.into_iter().take(played) {
         one.apply(i);
     }
@@ -358,8 +358,7 @@ fn replay_plays_inputs_until_the_customer_leaves() {
 
 #[test]
 fn needs_move_through_every_state_in_order() {
-    let sc = bakery();
-    let mut s = Session::new(&sc, 1, None, None);
+    let mut s = Session::new(Arc::new(bakery()), 1, None, None);
     let mut states = vec![s.needs()[0].state];
     for i in [ask(UNCOVER), ask(DEVELOP), ask(PAYOFF), parts()] {
         s.apply(i);

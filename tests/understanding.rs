@@ -6,8 +6,9 @@ use spin_coach::lexicon::classify::{Label, classify};
 use spin_coach::scenario;
 use spin_coach::scoring::RuleId;
 use spin_coach::session::{Input, NeedState, Session};
+use std::sync::Arc;
 
-fn sc(id: &str) -> scenario::Scenario {
+fn sc(id: &str) -> Arc<scenario::Scenario> {
     scenario::bundled_by_id(id)
         .expect("bundled")
         .expect("valid")
@@ -30,18 +31,14 @@ fn ask_to(to: &str, text: &str) -> Input {
 
 /// Plays `inputs` and returns (label, rules) of the last step.
 fn last(id: &str, inputs: Vec<Input>) -> (Option<Label>, Vec<RuleId>, bool) {
-    let s = sc(id);
-    let mut m = Session::new(&s, 1, None, None);
-    let mut out = (None, Vec::new(), false);
-    for i in inputs {
-        let step = m.apply(i);
-        out = (
+    let (m, _) = Session::replay(sc(id), 1, None, None, inputs);
+    m.steps().last().map_or((None, Vec::new(), false), |step| {
+        (
             step.label,
             step.findings.iter().map(|f| f.rule).collect(),
             step.unsure,
-        );
-    }
-    out
+        )
+    })
 }
 
 #[test]
@@ -128,7 +125,7 @@ fn a_generic_implication_question_about_nothing_asks_which_problem() {
 #[test]
 fn already_told_you_only_for_a_question_really_answered() {
     let s = sc("bakery-vpn");
-    let mut m = Session::new(&s, 1, None, None);
+    let mut m = Session::new(s, 1, None, None);
     // Never answered: a vague question, then the same again.
     m.apply(ask("Any problems?"));
     let step = m.apply(ask("Any problems?"));
@@ -163,7 +160,7 @@ fn a_pitch_with_a_question_mark_is_not_a_situation_question() {
 #[test]
 fn empty_ffab_parts_earn_nothing() {
     let s = sc("shop-vpn");
-    let mut m = Session::new(&s, 1, None, None);
+    let mut m = Session::new(s, 1, None, None);
     for q in [
         "员工的电话费现在都是公司报，这笔开销您觉得管得住吗？",
         "照这么报下去，一年算下来公司在电话费上要多掏多少钱？",
@@ -188,7 +185,7 @@ fn empty_ffab_parts_earn_nothing() {
 #[test]
 fn unsure_turns_never_become_top_tips() {
     let s = sc("shop-vpn");
-    let mut m = Session::new(&s, 1, None, None);
+    let mut m = Session::new(s, 1, None, None);
     let step = m.apply(ask("话费、工地上找人、号码离职，有什么困难吗？"));
     assert!(step.unsure);
     m.apply(Input::End);

@@ -181,7 +181,7 @@ impl<'a> Tracker<'a> {
     }
 
     /// Records the end of one meeting.
-    pub fn finish(&mut self, session: &Session<'_>, seed: u64) {
+    pub fn finish(&mut self, session: &Session, seed: u64) {
         for (i, p) in session.needs().iter().enumerate() {
             self.best[i] = self.best[i].max(p.state);
             self.explicit_runs[i] += u32::from(p.state >= NeedState::Explicit);

@@ -9,6 +9,7 @@ use crate::scenario::Scenario;
 use crate::scoring::RuleId;
 use crate::session::{NeedState, Session, Step};
 use crate::text::{normalize, sanitize_line};
+use std::sync::Arc;
 
 /// One expectation and whether it held.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -68,7 +69,7 @@ impl Collector {
         }
     }
 
-    fn needs(&mut self, want: &NeedStates, sc: &Scenario, session: &Session<'_>) {
+    fn needs(&mut self, want: &NeedStates, sc: &Scenario, session: &Session) {
         let lists = [
             (NeedState::Hidden, &want.hidden),
             (NeedState::Implied, &want.implied),
@@ -175,13 +176,7 @@ fn step_context(step: &Step) -> String {
     parts.join("; ")
 }
 
-fn check_step(
-    c: &mut Collector,
-    e: &StepExpect,
-    step: &Step,
-    sc: &Scenario,
-    session: &Session<'_>,
-) {
+fn check_step(c: &mut Collector, e: &StepExpect, step: &Step, sc: &Scenario, session: &Session) {
     if let Some(l) = &e.label {
         let actual = step.label.map_or("none (not a question)", |x| x.code());
         c.push(
@@ -224,7 +219,7 @@ fn check_step(
     }
 }
 
-fn check_outcome(c: &mut Collector, o: &Outcome, sc: &Scenario, session: &Session<'_>, seed: u64) {
+fn check_outcome(c: &mut Collector, o: &Outcome, sc: &Scenario, session: &Session, seed: u64) {
     let rep = report::build(session, seed);
     c.context = format!(
         "score {}, relationship {}, ending {}",
@@ -301,10 +296,10 @@ fn check_outcome(c: &mut Collector, o: &Outcome, sc: &Scenario, session: &Sessio
     c.rules(o.rule.as_ref(), o.not_rule.as_ref(), all);
 }
 
-fn run_case(tf: &TestFile, case: &Case, sc: &Scenario) -> CaseRun {
+fn run_case(tf: &TestFile, case: &Case, sc: &Arc<Scenario>) -> CaseRun {
     let seed = case.seed.or(tf.seed).unwrap_or(1);
     let lang = case.lang.or(tf.lang);
-    let mut session = Session::new(sc, seed, lang, None);
+    let mut session = Session::new(Arc::clone(sc), seed, lang, None);
     let mut c = Collector {
         turn: None,
         context: String::new(),
@@ -336,6 +331,6 @@ fn run_case(tf: &TestFile, case: &Case, sc: &Scenario) -> CaseRun {
 
 /// Plays every case of a test file (already checked with [`super::testfile::check`]).
 #[must_use]
-pub fn run(tf: &TestFile, sc: &Scenario) -> Vec<CaseRun> {
+pub fn run(tf: &TestFile, sc: &Arc<Scenario>) -> Vec<CaseRun> {
     tf.cases.iter().map(|case| run_case(tf, case, sc)).collect()
 }

@@ -18,6 +18,7 @@ use crate::session::{Input, NeedState, Session, Step};
 use crate::store::StoreError;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Implication questions an Implication drill aims for.
 pub const IMPLICATION_TARGET: u32 = 10;
@@ -130,12 +131,8 @@ pub fn target(kind: DrillKind, sc: &Scenario) -> u32 {
 
 /// Replays inputs through a fresh session. Need states do not depend on the seed
 /// (it only picks reply variants), so any seed gives the same states.
-fn replay<'s>(sc: &'s Scenario, inputs: &[Input]) -> Session<'s> {
-    let mut s = Session::new(sc, 0, None, None);
-    for i in inputs {
-        s.apply(i.clone());
-    }
-    s
+fn replay(sc: &Arc<Scenario>, inputs: &[Input]) -> Session {
+    Session::replay(Arc::clone(sc), 0, None, None, inputs.iter().cloned()).0
 }
 
 /// A question input.
@@ -147,7 +144,7 @@ fn ask(text: String) -> Input {
 /// need `need`, changes no other need and leaves the meeting running. Returns whether
 /// one was found.
 fn push_first(
-    sc: &Scenario,
+    sc: &Arc<Scenario>,
     inputs: &mut Vec<Input>,
     candidates: Vec<String>,
     need: usize,
@@ -173,7 +170,7 @@ fn push_first(
 }
 
 /// Adds a problem question on need `i`'s problem cues that uncovers it.
-fn uncover(sc: &Scenario, inputs: &mut Vec<Input>, i: usize) -> bool {
+fn uncover(sc: &Arc<Scenario>, inputs: &mut Vec<Input>, i: usize) -> bool {
     let Some(need) = sc.needs.get(i) else {
         return false;
     };
@@ -190,7 +187,7 @@ fn uncover(sc: &Scenario, inputs: &mut Vec<Input>, i: usize) -> bool {
 
 /// Adds implication questions on need `i`, one per implication (by its cues), until
 /// the need is developed: as many as its threshold asks for.
-fn develop(sc: &Scenario, inputs: &mut Vec<Input>, i: usize) -> bool {
+fn develop(sc: &Arc<Scenario>, inputs: &mut Vec<Input>, i: usize) -> bool {
     let Some(need) = sc.needs.get(i) else {
         return false;
     };
@@ -228,7 +225,7 @@ fn develop(sc: &Scenario, inputs: &mut Vec<Input>, i: usize) -> bool {
 /// language and each was checked by replaying it; if a scenario's cues allow no
 /// working question for some step, the setup stops there (best effort, no panic).
 #[must_use]
-pub fn prepare(kind: DrillKind, sc: &Scenario, need: usize) -> Vec<Input> {
+pub fn prepare(kind: DrillKind, sc: &Arc<Scenario>, need: usize) -> Vec<Input> {
     let mut inputs = Vec::new();
     match kind {
         DrillKind::Problem => {}
@@ -397,11 +394,8 @@ mod tests {
             .collect()
     }
 
-    fn states(sc: &Scenario, inputs: &[Input]) -> Vec<NeedState> {
-        let mut s = Session::new(sc, 1, None, None);
-        for i in inputs {
-            s.apply(i.clone());
-        }
+    fn states(sc: &Arc<Scenario>, inputs: &[Input]) -> Vec<NeedState> {
+        let s = play(sc, inputs);
         assert!(!s.is_over(), "{}: setup ended the meeting", sc.id.value);
         s.needs().iter().map(|p| p.state).collect()
     }
@@ -472,12 +466,8 @@ mod tests {
             .expect("bakery-vpn is bundled")
     }
 
-    fn play<'s>(sc: &'s Scenario, inputs: &[Input]) -> Session<'s> {
-        let mut s = Session::new(sc, 1, None, None);
-        for i in inputs {
-            s.apply(i.clone());
-        }
-        s
+    fn play(sc: &Arc<Scenario>, inputs: &[Input]) -> Session {
+        Session::replay(Arc::clone(sc), 1, None, None, inputs.iter().cloned()).0
     }
 
     fn q(s: &str) -> Input {

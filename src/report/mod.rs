@@ -234,7 +234,7 @@ pub struct Tip {
 
 /// Builds the report of a session (finished or not).
 #[must_use]
-pub fn build(session: &Session<'_>, seed: u64) -> Report {
+pub fn build(session: &Session, seed: u64) -> Report {
     let sc = session.scenario();
     let lang = session.lang();
     let turns: Vec<Turn> = session.steps().iter().map(turn_of).collect();
@@ -308,7 +308,7 @@ fn turn_of(s: &Step) -> Turn {
     }
 }
 
-fn needs_out(session: &Session<'_>) -> Vec<NeedOut> {
+fn needs_out(session: &Session) -> Vec<NeedOut> {
     let sc = session.scenario();
     sc.needs
         .iter()
@@ -329,7 +329,7 @@ fn needs_out(session: &Session<'_>) -> Vec<NeedOut> {
         .collect()
 }
 
-fn counts(session: &Session<'_>) -> Counts {
+fn counts(session: &Session) -> Counts {
     let mut c = Counts::default();
     for s in session.steps() {
         match s.label {
@@ -376,7 +376,7 @@ fn personal_links(sc: &Scenario) -> Vec<(usize, String, crate::scenario::Persona
 
 /// The findings made at the end of a meeting: personal needs, no advance, missed needs.
 #[must_use]
-pub fn closing_findings(session: &Session<'_>) -> Vec<Finding> {
+pub fn closing_findings(session: &Session) -> Vec<Finding> {
     let sc = session.scenario();
     let lang = session.lang();
     let mut out = Vec::new();
@@ -468,7 +468,7 @@ fn score(steps: &[Step], closing: &[Finding]) -> Score {
     Score { total, parts }
 }
 
-fn relationship(session: &Session<'_>, lang: Lang) -> Relationship {
+fn relationship(session: &Session, lang: Lang) -> Relationship {
     let sc = session.scenario();
     let total = sc.needs.len();
     let met = session

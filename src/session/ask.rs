@@ -18,7 +18,7 @@ use crate::understand::{Confidence, Context, Reading, Topic, read_question};
 /// Two questions this similar (weighted term overlap) are the same question.
 const NEAR_DUPLICATE: f32 = 0.8;
 
-impl Session<'_> {
+impl Session {
     /// The understanding stage's reading of a question in this meeting.
     #[must_use]
     pub fn read_question(&self, text: &str, to: Option<&str>) -> Reading {
@@ -28,7 +28,7 @@ impl Session<'_> {
             focus: self.focus,
             addressed: to,
         };
-        read_question(self.sc, &self.index, &self.lex, &ctx, text)
+        read_question(&self.sc, &self.index, &self.lex, &ctx, text)
     }
 
     pub(super) fn ask(&mut self, step: &mut Step, to: Option<&str>, text: &str) {

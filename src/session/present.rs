@@ -77,7 +77,7 @@ const COMPARE_EN: &[&str] = &[
     "today you",
 ];
 
-impl Session<'_> {
+impl Session {
     fn content_terms(&self, text: &str) -> Vec<Term> {
         let l = self.lex.lang(Lang::detect(text));
         let mut t = text.to_string();
@@ -526,7 +526,7 @@ mod tests {
     use crate::scoring::RuleId;
     use crate::session::{Input, Pitch, Session};
 
-    fn shop() -> crate::scenario::Scenario {
+    fn shop() -> std::sync::Arc<crate::scenario::Scenario> {
         crate::scenario::bundled_by_id("shop-vpn")
             .and_then(Result::ok)
             .expect("bundled")
@@ -535,8 +535,7 @@ mod tests {
 
     #[test]
     fn an_advantage_before_any_need_is_a_premature_pitch() {
-        let sc = shop();
-        let mut s = Session::new(&sc, 1, None, None);
+        let mut s = Session::new(shop(), 1, None, None);
         let step = s.apply(Input::Present(Pitch::Sentence(
             "办了集团V网比您现在发补贴省多了，这个月办理资费还打八折。".into(),
         )));

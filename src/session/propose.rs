@@ -7,7 +7,7 @@ use crate::scenario::Trigger;
 use crate::scoring::rules;
 use crate::text::normalize;
 
-impl Session<'_> {
+impl Session {
     pub(super) fn propose(&mut self, step: &mut Step, text: &str) {
         let lang = self.lang;
         let norm = normalize(text);
