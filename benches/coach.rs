@@ -7,6 +7,7 @@ use spin_coach::lexicon::classify::classify;
 use spin_coach::scenario;
 use spin_coach::session::{Input, Session};
 use std::hint::black_box;
+use std::sync::Arc;
 
 fn bench_classify(c: &mut Criterion) {
     let lex = Lexicon::builtin();
@@ -53,7 +54,8 @@ fn bench_play(c: &mut Criterion) {
     assert_eq!(inputs.len(), 40);
     c.bench_function("play 40 turns + report", |b| {
         b.iter(|| {
-            let mut s = Session::new(&loaded.scenario, 1, None, None);
+            // Every input is applied, also after the meeting ends (not `Session::replay`).
+            let mut s = Session::new(Arc::clone(&loaded.scenario), 1, None, None);
             for i in &inputs {
                 s.apply(i.clone());
             }

@@ -19,8 +19,7 @@ fn main() {
         eprintln!("cannot load {sp}");
         return;
     };
-    let sc = loaded.scenario;
-    let mut s = Session::new(&sc, 1, None, None);
+    let mut s = Session::new(loaded.scenario, 1, None, None);
     for t in turns {
         if let Input::Ask { to, text } = &t.input {
             let r = s.read_question(text, to.as_deref());

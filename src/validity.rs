@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
+use std::sync::Arc;
 
 /// The kinds of script, in table order, with their targets (min, max).
 pub const KINDS: [(&str, Option<i32>, Option<i32>); 6] = [
@@ -104,15 +105,16 @@ pub fn play_set(root: &Path, scenarios: Option<&Path>) -> Result<Vec<Played>, St
                 .collect();
             let turns =
                 crate::script::parse(&src, &f.display().to_string()).map_err(|p| p.to_string())?;
-            let mut s = Session::new(&sc, 1, None, None);
+            let inputs: Vec<Input> = turns.into_iter().map(|t| t.input).collect();
+            let (s, _) = Session::replay(Arc::clone(&sc), 1, None, None, inputs.iter().cloned());
             let mut asks = Vec::new();
             let mut non_answers = 0;
-            for (k, t) in turns.into_iter().enumerate() {
-                let is_ask = matches!(t.input, Input::Ask { .. });
-                let step = s.apply(t.input);
-                if let (true, Some(Some(want))) = (is_ask, intents.get(k)) {
-                    asks.push((*want, step.label));
-                    non_answers += usize::from(!step.answered);
+            for (k, input) in inputs.iter().enumerate() {
+                // A question after the meeting ended has no step: no form, no answer.
+                let step = s.steps().get(k);
+                if let (Input::Ask { .. }, Some(Some(want))) = (input, intents.get(k)) {
+                    asks.push((*want, step.and_then(|st| st.label)));
+                    non_answers += usize::from(!step.is_some_and(|st| st.answered));
                 }
             }
             let rep = crate::report::build(&s, 1);

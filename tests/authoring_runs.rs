@@ -89,7 +89,7 @@ fn test_file_problems_are_located_errors() {
         (
             "rule: early-push",
             "rule: early-pushy",
-            "error: unknown rule `early-pushy`",
+            "error: unknown rule `early-pushy` (valid rule ids: situation-fact, situation-overuse,",
         ),
         (
             "matched: facts.patients",

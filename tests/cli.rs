@@ -395,7 +395,7 @@ fn readme_example_validates_and_plays() {
 #[test]
 fn readme_lists_every_rule() {
     let readme = std::fs::read_to_string(root().join("README.md")).expect("README");
-    for (id, _, _) in spin_coach::scoring::rules::RULES {
+    for id in spin_coach::scoring::RuleId::ALL {
         assert!(
             readme.contains(&format!("`{id}`")),
             "{id} missing from README"

@@ -6,6 +6,7 @@ use spin_coach::lexicon::Lexicon;
 use spin_coach::lexicon::classify::classify;
 use spin_coach::scenario;
 use spin_coach::session::{FfabParts, Input, Pitch, Session};
+use std::sync::Arc;
 
 fn clean(s: &str) -> bool {
     !s.chars().any(|c| c.is_control() && c != '\n')
@@ -59,7 +60,7 @@ proptest! {
         let mutated = format!("{}{}{}", &src[..at], insert, &src[end.max(at)..]);
         match scenario::from_str(&mutated, "m.yaml") {
             Ok((sc, _)) => {
-                let mut s = Session::new(&sc, 1, None, None);
+                let mut s = Session::new(Arc::new(sc), 1, None, None);
                 s.apply(Input::Ask { to: None, text: "How many staff do you have?".into() });
             }
             Err(ps) => {
@@ -78,7 +79,7 @@ proptest! {
     #[test]
     fn sessions_never_panic(moves in prop::collection::vec((0u8..5, messy()), 0..40), seed in any::<u64>()) {
         let (sc, _) = scenario::from_str(AIRLINE, "airline.yaml").map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
-        let mut s = Session::new(&sc, seed, None, None);
+        let mut s = Session::new(Arc::new(sc), seed, None, None);
         for (kind, text) in moves {
             let input = match kind {
                 0 => Input::Ask { to: None, text },

@@ -28,12 +28,13 @@ fn meeting_json(id: &str, turns: usize) -> serde_json::Value {
         .map(|t| t.input)
         .collect();
     inputs.truncate(turns);
-    let mut s = spin_coach::session::Session::new(&loaded.scenario, 1, None, None);
-    for i in &inputs {
-        if !s.is_over() {
-            s.apply(i.clone());
-        }
-    }
+    let (s, _) = spin_coach::session::Session::replay(
+        std::sync::Arc::clone(&loaded.scenario),
+        1,
+        None,
+        None,
+        inputs.iter().cloned(),
+    );
     let rec = spin_coach::store::record(
         id.to_string(),
         &loaded,

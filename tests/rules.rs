@@ -3,8 +3,9 @@
 
 use spin_coach::lang::Lang;
 use spin_coach::scenario;
-use spin_coach::scoring::Part;
+use spin_coach::scoring::{Part, RuleId};
 use spin_coach::session::{FfabParts, Input, NeedState, Pitch, Session};
+use std::sync::Arc;
 
 fn bakery() -> scenario::Scenario {
     let src = std::fs::read_to_string(concat!(
@@ -39,22 +40,23 @@ fn parts() -> Input {
 }
 
 /// Plays `inputs` and returns the findings of the last step as (rule, points, part).
-fn last(inputs: Vec<Input>, lang: Option<Lang>) -> Vec<(String, i32, Part, String)> {
-    let sc = bakery();
-    let mut s = Session::new(&sc, 1, lang, None);
+/// Every input is applied, also after the meeting ended (`meeting-over`), so this is
+/// not [`Session::replay`].
+fn last(inputs: Vec<Input>, lang: Option<Lang>) -> Vec<(RuleId, i32, Part, String)> {
+    let mut s = Session::new(Arc::new(bakery()), 1, lang, None);
     let mut out = Vec::new();
     for i in inputs {
         out = s
             .apply(i)
             .findings
             .iter()
-            .map(|f| (f.rule.to_string(), f.points, f.part, f.reason.clone()))
+            .map(|f| (f.rule, f.points, f.part, f.reason.clone()))
             .collect();
     }
     out
 }
 
-fn has(fs: &[(String, i32, Part, String)], rule: &str, points: i32, part: Part) {
+fn has(fs: &[(RuleId, i32, Part, String)], rule: RuleId, points: i32, part: Part) {
     assert!(
         fs.iter()
             .any(|f| f.0 == rule && f.1 == points && f.2 == part),
@@ -66,29 +68,34 @@ fn has(fs: &[(String, i32, Part, String)], rule: &str, points: i32, part: Part) 
 fn rule_table() {
     let s = |t: &str| ask(t);
     // (name, inputs, rule, points, part)
-    let table: Vec<(Vec<Input>, &str, i32, Part)> = vec![
+    let table: Vec<(Vec<Input>, RuleId, i32, Part)> = vec![
         (
             vec![s("How many staff do you have?")],
-            "situation-fact",
+            RuleId::SituationFact,
             1,
             Part::Investigating,
         ),
-        (vec![s(UNCOVER)], "uncover-implied", 7, Part::Investigating),
+        (
+            vec![s(UNCOVER)],
+            RuleId::UncoverImplied,
+            7,
+            Part::Investigating,
+        ),
         (
             vec![s(UNCOVER), s("Is that allowance a problem?")],
-            "problem-repeat",
+            RuleId::ProblemRepeat,
             0,
             Part::Investigating,
         ),
         (
             vec![s("Do you have any difficulties?")],
-            "problem-vague",
+            RuleId::ProblemVague,
             0,
             Part::Investigating,
         ),
         (
             vec![s("What colour is your car?")],
-            "off-topic",
+            RuleId::OffTopic,
             -1,
             Part::Investigating,
         ),
@@ -97,14 +104,14 @@ fn rule_table() {
                 s("How many staff do you have?"),
                 s("How many staff do you have?"),
             ],
-            "repeated",
+            RuleId::Repeated,
             -1,
             Part::Investigating,
         ),
-        (vec![s("?")], "unclear", 0, Part::Investigating),
+        (vec![s("?")], RuleId::Unclear, 0, Part::Investigating),
         (
             vec![s("The weather is nice today.")],
-            "not-a-question",
+            RuleId::NotAQuestion,
             0,
             Part::Investigating,
         ),
@@ -112,25 +119,25 @@ fn rule_table() {
             vec![s(
                 "What effect do the missed orders have on your customers?",
             )],
-            "implication-too-early",
+            RuleId::ImplicationTooEarly,
             -1,
             Part::Developing,
         ),
         (
             vec![s(UNCOVER), s(DEVELOP)],
-            "develop-implication",
+            RuleId::DevelopImplication,
             5,
             Part::Developing,
         ),
         (
             vec![s(UNCOVER), s(PAYOFF)],
-            "payoff-too-early",
+            RuleId::PayoffTooEarly,
             -1,
             Part::Developing,
         ),
         (
             vec![s(UNCOVER), s(DEVELOP), s(PAYOFF)],
-            "make-explicit",
+            RuleId::MakeExplicit,
             5,
             Part::Developing,
         ),
@@ -141,43 +148,43 @@ fn rule_table() {
                 s(PAYOFF),
                 s("How useful would a predictable bill be to you?"),
             ],
-            "payoff-repeat",
+            RuleId::PayoffRepeat,
             0,
             Part::Developing,
         ),
         (
             vec![s(UNCOVER), s(DEVELOP), s(PAYOFF), parts()],
-            "benefit-explicit",
+            RuleId::BenefitExplicit,
             4,
             Part::Demonstrating,
         ),
         (
             vec![s(UNCOVER), s(DEVELOP), s(PAYOFF), parts()],
-            "ffab-complete",
+            RuleId::FfabComplete,
             2,
             Part::Demonstrating,
         ),
         (
             vec![s(UNCOVER), s(DEVELOP), s(PAYOFF), parts()],
-            "ffab-order",
+            RuleId::FfabOrder,
             2,
             Part::Demonstrating,
         ),
         (
             vec![s(UNCOVER), s(DEVELOP), s(PAYOFF), parts()],
-            "acknowledge-need",
+            RuleId::AcknowledgeNeed,
             2,
             Part::Demonstrating,
         ),
         (
             vec![s(UNCOVER), s(DEVELOP), s(PAYOFF), parts()],
-            "customer-terms",
+            RuleId::CustomerTerms,
             2,
             Part::Demonstrating,
         ),
         (
             vec![s(UNCOVER), s(DEVELOP), s(PAYOFF), parts(), parts()],
-            "pitch-repeat",
+            RuleId::PitchRepeat,
             0,
             Part::Demonstrating,
         ),
@@ -190,7 +197,7 @@ fn rule_table() {
                     "Calls inside the group are on one flat monthly fee.".into(),
                 )),
             ],
-            "no-benefit",
+            RuleId::NoBenefit,
             0,
             Part::Demonstrating,
         ),
@@ -202,7 +209,7 @@ fn rule_table() {
                         .into(),
                 )),
             ],
-            "premature-pitch",
+            RuleId::PrematurePitch,
             -3,
             Part::Demonstrating,
         ),
@@ -210,7 +217,7 @@ fn rule_table() {
             vec![Input::Present(Pitch::Sentence(
                 "Our network has the widest coverage in the province.".into(),
             ))],
-            "pitch-unfocused",
+            RuleId::PitchUnfocused,
             -1,
             Part::Demonstrating,
         ),
@@ -221,7 +228,7 @@ fn rule_table() {
                     "We have a flat fee plan for your phone costs.".into(),
                 )),
             ],
-            "feature-dump",
+            RuleId::FeatureDump,
             -1,
             Part::Demonstrating,
         ),
@@ -229,13 +236,13 @@ fn rule_table() {
             vec![Input::Present(Pitch::Sentence(
                 "Our price is the cheapest in town.".into(),
             ))],
-            "price-talk",
+            RuleId::PriceTalk,
             -1,
             Part::Demonstrating,
         ),
         (
             vec![Input::Propose("Let's start a trial next week.".into())],
-            "early-push",
+            RuleId::EarlyPush,
             -3,
             Part::Commitment,
         ),
@@ -246,7 +253,7 @@ fn rule_table() {
                 s(PAYOFF),
                 Input::Propose("How about a free trial for a month?".into()),
             ],
-            "advance-declined",
+            RuleId::AdvanceDeclined,
             -2,
             Part::Commitment,
         ),
@@ -257,7 +264,7 @@ fn rule_table() {
                 s(PAYOFF),
                 Input::Propose("Could I come by and visit the kitchen next week?".into()),
             ],
-            "advance-accepted",
+            RuleId::AdvanceAccepted,
             10,
             Part::Commitment,
         ),
@@ -268,13 +275,13 @@ fn rule_table() {
                 s(PAYOFF),
                 Input::Propose("Let's stay in touch.".into()),
             ],
-            "vague-advance",
+            RuleId::VagueAdvance,
             0,
             Part::Commitment,
         ),
         (
             vec![Input::End, s("Hello?")],
-            "meeting-over",
+            RuleId::MeetingOver,
             0,
             Part::Commitment,
         ),
@@ -287,8 +294,7 @@ fn rule_table() {
 
 #[test]
 fn situation_overuse_costs_points_and_patience() {
-    let sc = bakery();
-    let mut s = Session::new(&sc, 1, None, None);
+    let mut s = Session::new(Arc::new(bakery()), 1, None, None);
     let qs = [
         "How many staff do you have?",
         "How do the orders reach the kitchen?",
@@ -305,7 +311,7 @@ fn situation_overuse_costs_points_and_patience() {
         overuse += step
             .findings
             .iter()
-            .filter(|f| f.rule == "situation-overuse")
+            .filter(|f| f.rule == RuleId::SituationOveruse)
             .count();
     }
     assert!(overuse >= 1, "allowance is 7 on easy");
@@ -314,8 +320,7 @@ fn situation_overuse_costs_points_and_patience() {
 
 #[test]
 fn patience_runs_out_and_the_customer_leaves() {
-    let sc = bakery();
-    let mut s = Session::new(&sc, 1, None, None);
+    let mut s = Session::new(Arc::new(bakery()), 1, None, None);
     for i in 0..30 {
         s.apply(ask(&format!("What colour is car number {i}?")));
         if s.is_over() {
@@ -326,25 +331,25 @@ fn patience_runs_out_and_the_customer_leaves() {
     assert!(
         s.steps()
             .iter()
-            .any(|st| st.findings.iter().any(|f| f.rule == "customer-left"))
+            .any(|st| st.findings.iter().any(|f| f.rule == RuleId::CustomerLeft))
     );
     let n = s.steps().len();
     s.apply(ask("Are you still there?"));
-    assert_eq!(s.steps()[n].findings[0].rule, "meeting-over");
+    assert_eq!(s.steps()[n].findings[0].rule, RuleId::MeetingOver);
 }
 
 #[test]
 fn replay_plays_inputs_until_the_customer_leaves() {
-    let sc = bakery();
+    let sc = Arc::new(bakery());
     let inputs: Vec<Input> = (0..30)
         .map(|i| ask(&format!("What colour is car number {i}?")))
         .collect();
-    let (s, played) = Session::replay(&sc, 1, None, None, inputs.clone());
+    let (s, played) = Session::replay(Arc::clone(&sc), 1, None, None, inputs.clone());
     assert!(s.is_over());
     assert!(played < inputs.len(), "{played}");
     assert_eq!(s.steps().len(), played);
     // The same as applying them one by one up to the end.
-    let mut one = Session::new(&sc, 1, None, None);
+    let mut one = Session::new(sc, 1, None, None);
     for i in inputs.into_iter().take(played) {
         one.apply(i);
     }
@@ -353,8 +358,7 @@ fn replay_plays_inputs_until_the_customer_leaves() {
 
 #[test]
 fn needs_move_through_every_state_in_order() {
-    let sc = bakery();
-    let mut s = Session::new(&sc, 1, None, None);
+    let mut s = Session::new(Arc::new(bakery()), 1, None, None);
     let mut states = vec![s.needs()[0].state];
     for i in [ask(UNCOVER), ask(DEVELOP), ask(PAYOFF), parts()] {
         s.apply(i);
@@ -381,21 +385,29 @@ fn reasons_and_tips_follow_the_language() {
 }
 
 #[test]
-fn every_rule_is_documented_once() {
-    let ids: Vec<&str> = spin_coach::scoring::rules::RULES
-        .iter()
-        .map(|r| r.0)
-        .collect();
-    let mut sorted = ids.clone();
-    sorted.sort_unstable();
-    sorted.dedup();
-    assert_eq!(sorted.len(), ids.len(), "duplicate rule ids");
-    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/scoring/rules.rs"))
-        .expect("read");
-    for id in ids {
+fn every_rule_is_defined_once_and_produced() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/scoring/rules");
+    let mut src = String::new();
+    for e in std::fs::read_dir(dir).expect("rules folder") {
+        src.push_str(&std::fs::read_to_string(e.expect("entry").path()).expect("read"));
+    }
+    for r in RuleId::ALL {
+        let name = format!("name: \"{r}\",");
+        assert_eq!(
+            src.matches(&name).count(),
+            1,
+            "rule {r} is not defined once"
+        );
+        // `pub const NAME: Rule = Rule {` just before its id and name.
+        let at = src.find(&name).expect("defined");
+        let konst = src[..at]
+            .rsplit("pub const ")
+            .next()
+            .and_then(|d| d.split(':').next())
+            .expect("const");
         assert!(
-            src.matches(&format!("\"{id}\"")).count() >= 2,
-            "rule {id} is listed but never produced"
+            src.contains(&format!("&{konst},")),
+            "rule {r} is defined but never produced"
         );
     }
 }

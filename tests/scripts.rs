@@ -4,6 +4,7 @@
 use spin_coach::report;
 use spin_coach::scenario;
 use spin_coach::session::Session;
+use std::sync::Arc;
 
 fn play(id: &str, which: &str, seed: u64) -> (report::Report, String) {
     let loaded = scenario::bundled_by_id(id)
@@ -15,13 +16,8 @@ fn play(id: &str, which: &str, seed: u64) -> (report::Report, String) {
     );
     let turns = spin_coach::script::load_file(std::path::Path::new(&path)).expect("script parses");
     assert!(spin_coach::script::check(&turns, &loaded.scenario, &path).is_empty());
-    let mut s = Session::new(&loaded.scenario, seed, None, None);
-    for t in turns {
-        if s.is_over() {
-            break;
-        }
-        s.apply(t.input);
-    }
+    let inputs = turns.into_iter().map(|t| t.input);
+    let (s, _) = Session::replay(Arc::clone(&loaded.scenario), seed, None, None, inputs);
     let rep = report::build(&s, seed);
     let text = report::render_text(&rep, s.steps(), &loaded.scenario);
     (rep, text)

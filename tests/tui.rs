@@ -243,12 +243,13 @@ fn history_dir() -> tempfile::TempDir {
         if n == 4 {
             inputs.truncate(5); // left mid-way
         }
-        let mut s = spin_coach::session::Session::new(&loaded.scenario, 1, None, None);
-        for i in &inputs {
-            if !s.is_over() {
-                s.apply(i.clone());
-            }
-        }
+        let (s, _) = spin_coach::session::Session::replay(
+            std::sync::Arc::clone(&loaded.scenario),
+            1,
+            None,
+            None,
+            inputs.iter().cloned(),
+        );
         let mut rec = spin_coach::store::record(
             format!("20261120T10000{n}-test"),
             &loaded,

@@ -4,9 +4,11 @@
 use spin_coach::lexicon::Lexicon;
 use spin_coach::lexicon::classify::{Label, classify};
 use spin_coach::scenario;
+use spin_coach::scoring::RuleId;
 use spin_coach::session::{Input, NeedState, Session};
+use std::sync::Arc;
 
-fn sc(id: &str) -> scenario::Scenario {
+fn sc(id: &str) -> Arc<scenario::Scenario> {
     scenario::bundled_by_id(id)
         .expect("bundled")
         .expect("valid")
@@ -28,19 +30,15 @@ fn ask_to(to: &str, text: &str) -> Input {
 }
 
 /// Plays `inputs` and returns (label, rules) of the last step.
-fn last(id: &str, inputs: Vec<Input>) -> (Option<Label>, Vec<String>, bool) {
-    let s = sc(id);
-    let mut m = Session::new(&s, 1, None, None);
-    let mut out = (None, Vec::new(), false);
-    for i in inputs {
-        let step = m.apply(i);
-        out = (
+fn last(id: &str, inputs: Vec<Input>) -> (Option<Label>, Vec<RuleId>, bool) {
+    let (m, _) = Session::replay(sc(id), 1, None, None, inputs);
+    m.steps().last().map_or((None, Vec::new(), false), |step| {
+        (
             step.label,
-            step.findings.iter().map(|f| f.rule.to_string()).collect(),
+            step.findings.iter().map(|f| f.rule).collect(),
             step.unsure,
-        );
-    }
-    out
+        )
+    })
 }
 
 #[test]
@@ -65,10 +63,7 @@ fn a_question_about_what_happened_to_patients_after_an_outage_is_an_implication(
         ],
     );
     assert_eq!(label, Some(Label::I), "{rules:?}");
-    assert!(
-        rules.contains(&"develop-implication".to_string()),
-        "{rules:?}"
-    );
+    assert!(rules.contains(&RuleId::DevelopImplication), "{rules:?}");
 }
 
 #[test]
@@ -81,10 +76,7 @@ fn a_summary_followed_by_a_question_is_the_question() {
         ],
     );
     assert_eq!(label, Some(Label::I), "{rules:?}");
-    assert!(
-        rules.contains(&"develop-implication".to_string()),
-        "{rules:?}"
-    );
+    assert!(rules.contains(&RuleId::DevelopImplication), "{rules:?}");
 }
 
 #[test]
@@ -96,7 +88,7 @@ fn asking_whether_people_on_site_can_be_reached_uncovers_that_need() {
         )],
     );
     assert_eq!(label, Some(Label::P), "{rules:?}");
-    assert!(rules.contains(&"uncover-implied".to_string()), "{rules:?}");
+    assert!(rules.contains(&RuleId::UncoverImplied), "{rules:?}");
 }
 
 #[test]
@@ -109,8 +101,8 @@ fn a_different_question_touching_an_answered_fact_is_not_a_repeat() {
         ],
     );
     assert_eq!(label, Some(Label::P), "{rules:?}");
-    assert!(!rules.contains(&"repeated".to_string()), "{rules:?}");
-    assert!(rules.contains(&"uncover-implied".to_string()), "{rules:?}");
+    assert!(!rules.contains(&RuleId::Repeated), "{rules:?}");
+    assert!(rules.contains(&RuleId::UncoverImplied), "{rules:?}");
 }
 
 #[test]
@@ -120,25 +112,25 @@ fn a_stuffed_list_of_every_need_is_unsure_and_scores_nothing() {
         vec![ask("话费、工地上找人、号码离职，有什么困难吗？")],
     );
     assert!(unsure, "{rules:?}");
-    assert_eq!(rules, vec!["coach-unsure".to_string()]);
+    assert_eq!(rules, vec![RuleId::CoachUnsure]);
 }
 
 #[test]
 fn a_generic_implication_question_about_nothing_asks_which_problem() {
     let (label, rules, _) = last("bakery-vpn", vec![ask("What impact would that have?")]);
     assert_eq!(label, Some(Label::I));
-    assert_eq!(rules, vec!["question-vague".to_string()]);
+    assert_eq!(rules, vec![RuleId::QuestionVague]);
 }
 
 #[test]
 fn already_told_you_only_for_a_question_really_answered() {
     let s = sc("bakery-vpn");
-    let mut m = Session::new(&s, 1, None, None);
+    let mut m = Session::new(s, 1, None, None);
     // Never answered: a vague question, then the same again.
     m.apply(ask("Any problems?"));
     let step = m.apply(ask("Any problems?"));
     assert!(
-        !step.findings.iter().any(|f| f.rule == "repeated"),
+        !step.findings.iter().any(|f| f.rule == RuleId::Repeated),
         "{:?}",
         step.findings
     );
@@ -149,7 +141,7 @@ fn already_told_you_only_for_a_question_really_answered() {
     let step = m.apply(ask(
         "Do orders ever go missing between the shops and the kitchen??",
     ));
-    assert!(step.findings.iter().any(|f| f.rule == "repeated"));
+    assert!(step.findings.iter().any(|f| f.rule == RuleId::Repeated));
     assert!(step.reply.contains("Orders get lost"), "{}", step.reply);
 }
 
@@ -162,13 +154,13 @@ fn a_pitch_with_a_question_mark_is_not_a_situation_question() {
         )],
     );
     assert_ne!(label, Some(Label::S), "{rules:?}");
-    assert!(!rules.contains(&"situation-fact".to_string()), "{rules:?}");
+    assert!(!rules.contains(&RuleId::SituationFact), "{rules:?}");
 }
 
 #[test]
 fn empty_ffab_parts_earn_nothing() {
     let s = sc("shop-vpn");
-    let mut m = Session::new(&s, 1, None, None);
+    let mut m = Session::new(s, 1, None, None);
     for q in [
         "员工的电话费现在都是公司报，这笔开销您觉得管得住吗？",
         "照这么报下去，一年算下来公司在电话费上要多掏多少钱？",
@@ -193,7 +185,7 @@ fn empty_ffab_parts_earn_nothing() {
 #[test]
 fn unsure_turns_never_become_top_tips() {
     let s = sc("shop-vpn");
-    let mut m = Session::new(&s, 1, None, None);
+    let mut m = Session::new(s, 1, None, None);
     let step = m.apply(ask("话费、工地上找人、号码离职，有什么困难吗？"));
     assert!(step.unsure);
     m.apply(Input::End);

@@ -7,6 +7,7 @@ use super::texts;
 use crate::lang::Lang;
 use crate::report;
 use crate::scenario::Scenario;
+use crate::scoring::RuleId;
 use crate::session::{Ending, NeedState, Session, Step};
 use crate::text::sanitize;
 use serde::Serialize;
@@ -156,21 +157,21 @@ impl<'a> Tracker<'a> {
                 *r = true;
             }
         }
-        let has = |rule: &str| step.findings.iter().any(|f| &*f.rule == rule);
+        let has = |rule: RuleId| step.findings.iter().any(|f| f.rule == rule);
         if let Some(m) = step
             .matched
             .as_deref()
             .and_then(|m| m.strip_prefix("advances."))
             && let Some(a) = self.sc.advances.iter().position(|x| x.id.value == m)
         {
-            if has("advance-accepted") {
+            if has(RuleId::AdvanceAccepted) {
                 self.accepted[a] += 1;
-            } else if has("advance-declined") {
+            } else if has(RuleId::AdvanceDeclined) {
                 self.declined[a] += 1;
             }
         }
         if let Some((p, b)) = presented
-            && has("benefit-explicit")
+            && has(RuleId::BenefitExplicit)
             && let Some(benefit) = self.sc.products.get(p).and_then(|x| x.benefits.get(b))
             && step.matched.as_deref() == Some(format!("needs.{}", benefit.need.value).as_str())
             && let Some(u) = self.usable.get_mut(p).and_then(|x| x.get_mut(b))
@@ -180,7 +181,7 @@ impl<'a> Tracker<'a> {
     }
 
     /// Records the end of one meeting.
-    pub fn finish(&mut self, session: &Session<'_>, seed: u64) {
+    pub fn finish(&mut self, session: &Session, seed: u64) {
         for (i, p) in session.needs().iter().enumerate() {
             self.best[i] = self.best[i].max(p.state);
             self.explicit_runs[i] += u32::from(p.state >= NeedState::Explicit);

@@ -12,6 +12,7 @@ use crate::scenario::Scenario;
 use crate::session::{FfabParts, Input, NeedState, Pitch, Session, Step};
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
+use std::sync::Arc;
 
 /// How much to explore.
 #[derive(Debug, Clone, Copy)]
@@ -101,7 +102,7 @@ impl Walker<'_> {
         }
     }
 
-    fn guided_move(&mut self, session: &Session<'_>) -> Move {
+    fn guided_move(&mut self, session: &Session) -> Move {
         let progress = session.needs();
         let open: Vec<usize> = (0..progress.len())
             .filter(|i| progress[*i].state != NeedState::Met)
@@ -279,7 +280,7 @@ impl Walker<'_> {
 
 /// Plays `opt.runs` seeded random meetings and reports what they reached.
 #[must_use]
-pub fn explore(sc: &Scenario, opt: Options) -> Coverage {
+pub fn explore(sc: &Arc<Scenario>, opt: Options) -> Coverage {
     let lang = sc.language;
     let benefits = sc
         .needs
@@ -306,7 +307,12 @@ pub fn explore(sc: &Scenario, opt: Options) -> Coverage {
     };
     let mut t = super::coverage::Tracker::new(sc, lang);
     for run in 0..opt.runs {
-        let mut session = Session::new(sc, opt.seed.wrapping_add(u64::from(run)), None, None);
+        let mut session = Session::new(
+            Arc::clone(sc),
+            opt.seed.wrapping_add(u64::from(run)),
+            None,
+            None,
+        );
         // Trainees of every skill: the share of moves that follow the method.
         let skill = SKILL[usize::try_from(run).unwrap_or(0) % SKILL.len()];
         w.asked.clear();

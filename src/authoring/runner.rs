@@ -6,8 +6,10 @@ use super::testfile::{
 };
 use crate::report;
 use crate::scenario::Scenario;
+use crate::scoring::RuleId;
 use crate::session::{NeedState, Session, Step};
 use crate::text::{normalize, sanitize_line};
+use std::sync::Arc;
 
 /// One expectation and whether it held.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -67,7 +69,7 @@ impl Collector {
         }
     }
 
-    fn needs(&mut self, want: &NeedStates, sc: &Scenario, session: &Session<'_>) {
+    fn needs(&mut self, want: &NeedStates, sc: &Scenario, session: &Session) {
         let lists = [
             (NeedState::Hidden, &want.hidden),
             (NeedState::Implied, &want.implied),
@@ -96,24 +98,31 @@ impl Collector {
         }
     }
 
-    fn rules<'f>(
+    fn rules(
         &mut self,
         want: Option<&At<String>>,
         not: Option<&At<String>>,
-        mut applied: impl Iterator<Item = &'f str> + Clone,
+        mut applied: impl Iterator<Item = RuleId> + Clone,
     ) {
-        let list = applied.clone().collect::<Vec<_>>().join(", ");
+        let list = applied
+            .clone()
+            .map(RuleId::as_str)
+            .collect::<Vec<_>>()
+            .join(", ");
         let list = if list.is_empty() {
             "none".to_string()
         } else {
             list
         };
+        // The ids were checked before the run; one that names no rule never matches.
         if let Some(r) = want {
-            let ok = applied.clone().any(|x| x == r.value);
+            let id = r.value.parse::<RuleId>().ok();
+            let ok = applied.clone().any(|x| Some(x) == id);
             self.push(r, "rule", r.value.clone(), list.clone(), ok);
         }
         if let Some(r) = not {
-            let ok = !applied.any(|x| x == r.value);
+            let id = r.value.parse::<RuleId>().ok();
+            let ok = !applied.any(|x| Some(x) == id);
             self.push(r, "not_rule", format!("not {}", r.value), list, ok);
         }
     }
@@ -149,7 +158,7 @@ fn step_context(step: &Step) -> String {
     let rules: Vec<String> = step
         .findings
         .iter()
-        .map(|f| format!("{} ({:+})", &*f.rule, f.points))
+        .map(|f| format!("{} ({:+})", f.rule, f.points))
         .collect();
     if !rules.is_empty() {
         parts.push(format!("rules {}", rules.join(", ")));
@@ -167,13 +176,7 @@ fn step_context(step: &Step) -> String {
     parts.join("; ")
 }
 
-fn check_step(
-    c: &mut Collector,
-    e: &StepExpect,
-    step: &Step,
-    sc: &Scenario,
-    session: &Session<'_>,
-) {
+fn check_step(c: &mut Collector, e: &StepExpect, step: &Step, sc: &Scenario, session: &Session) {
     if let Some(l) = &e.label {
         let actual = step.label.map_or("none (not a question)", |x| x.code());
         c.push(
@@ -187,7 +190,7 @@ fn check_step(
     c.rules(
         e.rule.as_ref(),
         e.not_rule.as_ref(),
-        step.findings.iter().map(|f| &*f.rule),
+        step.findings.iter().map(|f| f.rule),
     );
     if let Some(m) = &e.matched {
         let actual = step.matched.clone().unwrap_or_else(|| "nothing".into());
@@ -216,7 +219,7 @@ fn check_step(
     }
 }
 
-fn check_outcome(c: &mut Collector, o: &Outcome, sc: &Scenario, session: &Session<'_>, seed: u64) {
+fn check_outcome(c: &mut Collector, o: &Outcome, sc: &Scenario, session: &Session, seed: u64) {
     let rep = report::build(session, seed);
     c.context = format!(
         "score {}, relationship {}, ending {}",
@@ -283,19 +286,20 @@ fn check_outcome(c: &mut Collector, o: &Outcome, sc: &Scenario, session: &Sessio
         let ok = accepted.contains(&a.value.as_str());
         c.push(a, "accepted", a.value.clone(), shown.clone(), ok);
     }
+    let closing = report::closing_findings(session);
     let all = session
         .steps()
         .iter()
         .flat_map(|s| s.findings.iter())
-        .chain(rep.closing.iter())
-        .map(|f| &*f.rule);
+        .chain(closing.iter())
+        .map(|f| f.rule);
     c.rules(o.rule.as_ref(), o.not_rule.as_ref(), all);
 }
 
-fn run_case(tf: &TestFile, case: &Case, sc: &Scenario) -> CaseRun {
+fn run_case(tf: &TestFile, case: &Case, sc: &Arc<Scenario>) -> CaseRun {
     let seed = case.seed.or(tf.seed).unwrap_or(1);
     let lang = case.lang.or(tf.lang);
-    let mut session = Session::new(sc, seed, lang, None);
+    let mut session = Session::new(Arc::clone(sc), seed, lang, None);
     let mut c = Collector {
         turn: None,
         context: String::new(),
@@ -327,6 +331,6 @@ fn run_case(tf: &TestFile, case: &Case, sc: &Scenario) -> CaseRun {
 
 /// Plays every case of a test file (already checked with [`super::testfile::check`]).
 #[must_use]
-pub fn run(tf: &TestFile, sc: &Scenario) -> Vec<CaseRun> {
+pub fn run(tf: &TestFile, sc: &Arc<Scenario>) -> Vec<CaseRun> {
     tf.cases.iter().map(|case| run_case(tf, case, sc)).collect()
 }

@@ -38,6 +38,7 @@ mod tests {
                 Err(ps) => panic!("{lang}: {ps:?}"),
             };
             assert!(warnings.is_empty(), "{lang}: {warnings:?}");
+            let sc = std::sync::Arc::new(sc);
             assert_eq!(sc.language, lang);
             let lints = lint::lint(&sc, "t.yaml");
             assert!(lints.is_empty(), "{lang}: {lints:?}");

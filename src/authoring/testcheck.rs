@@ -3,16 +3,12 @@
 
 use super::testfile::{At, Bound, NeedStates, Outcome, StepExpect, TestFile};
 use crate::scenario::{Id, Problem, Scenario};
+use crate::scoring::RuleId;
 
 struct Checker<'a> {
     sc: &'a Scenario,
     path: &'a str,
     out: Vec<Problem>,
-}
-
-/// Rule ids a test may name: every scoring rule.
-fn known_rule(id: &str) -> bool {
-    crate::scoring::rules::RULES.iter().any(|r| r.0 == id)
 }
 
 impl Checker<'_> {
@@ -52,13 +48,17 @@ impl Checker<'_> {
     }
 
     fn rule(&mut self, r: Option<&At<String>>) {
+        // A test may name any scoring rule.
         if let Some(r) = r
-            && !known_rule(&r.value)
+            && let Err(e) = r.value.parse::<RuleId>()
         {
             self.err(
                 r,
-                format!("unknown rule `{}`", r.value),
-                "use a rule id from the README's rule table, e.g. uncover-implied",
+                format!("unknown rule `{}`", e.given),
+                format!(
+                    "valid rule ids: {}; the README's rule table describes them",
+                    RuleId::valid_ids()
+                ),
             );
         }
     }

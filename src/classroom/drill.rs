@@ -13,10 +13,12 @@ use super::{Frame, compose, slots};
 use crate::lang::Lang;
 use crate::lexicon::classify::Label;
 use crate::scenario::{Params, Scenario};
+use crate::scoring::RuleId;
 use crate::session::{Input, NeedState, Session, Step};
 use crate::store::StoreError;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Implication questions an Implication drill aims for.
 pub const IMPLICATION_TARGET: u32 = 10;
@@ -107,11 +109,11 @@ impl DrillKind {
 
     /// The scoring rules that show a drilled question moved the session.
     #[must_use]
-    pub fn hit_rules(self) -> &'static [&'static str] {
+    pub fn hit_rules(self) -> &'static [RuleId] {
         match self {
-            DrillKind::Implication => &["develop-implication", "implication-extra"],
-            DrillKind::NeedPayoff => &["make-explicit"],
-            DrillKind::Problem => &["uncover-implied"],
+            DrillKind::Implication => &[RuleId::DevelopImplication, RuleId::ImplicationExtra],
+            DrillKind::NeedPayoff => &[RuleId::MakeExplicit],
+            DrillKind::Problem => &[RuleId::UncoverImplied],
         }
     }
 }
@@ -129,12 +131,8 @@ pub fn target(kind: DrillKind, sc: &Scenario) -> u32 {
 
 /// Replays inputs through a fresh session. Need states do not depend on the seed
 /// (it only picks reply variants), so any seed gives the same states.
-fn replay<'s>(sc: &'s Scenario, inputs: &[Input]) -> Session<'s> {
-    let mut s = Session::new(sc, 0, None, None);
-    for i in inputs {
-        s.apply(i.clone());
-    }
-    s
+fn replay(sc: &Arc<Scenario>, inputs: &[Input]) -> Session {
+    Session::replay(Arc::clone(sc), 0, None, None, inputs.iter().cloned()).0
 }
 
 /// A question input.
@@ -146,11 +144,11 @@ fn ask(text: String) -> Input {
 /// need `need`, changes no other need and leaves the meeting running. Returns whether
 /// one was found.
 fn push_first(
-    sc: &Scenario,
+    sc: &Arc<Scenario>,
     inputs: &mut Vec<Input>,
     candidates: Vec<String>,
     need: usize,
-    rule: &str,
+    rule: RuleId,
 ) -> bool {
     let Some(id) = sc.needs.get(need).map(|n| n.id.value.as_str()) else {
         return false;
@@ -172,7 +170,7 @@ fn push_first(
 }
 
 /// Adds a problem question on need `i`'s problem cues that uncovers it.
-fn uncover(sc: &Scenario, inputs: &mut Vec<Input>, i: usize) -> bool {
+fn uncover(sc: &Arc<Scenario>, inputs: &mut Vec<Input>, i: usize) -> bool {
     let Some(need) = sc.needs.get(i) else {
         return false;
     };
@@ -183,13 +181,13 @@ fn uncover(sc: &Scenario, inputs: &mut Vec<Input>, i: usize) -> bool {
         inputs,
         compose(Frame::Problem, lang, &cues),
         i,
-        "uncover-implied",
+        RuleId::UncoverImplied,
     )
 }
 
 /// Adds implication questions on need `i`, one per implication (by its cues), until
 /// the need is developed: as many as its threshold asks for.
-fn develop(sc: &Scenario, inputs: &mut Vec<Input>, i: usize) -> bool {
+fn develop(sc: &Arc<Scenario>, inputs: &mut Vec<Input>, i: usize) -> bool {
     let Some(need) = sc.needs.get(i) else {
         return false;
     };
@@ -212,7 +210,7 @@ fn develop(sc: &Scenario, inputs: &mut Vec<Input>, i: usize) -> bool {
                 candidates.extend(compose(Frame::Affects, lang, &cues));
             }
         }
-        if !push_first(sc, inputs, candidates, i, "develop-implication") {
+        if !push_first(sc, inputs, candidates, i, RuleId::DevelopImplication) {
             return false;
         }
     }
@@ -227,7 +225,7 @@ fn develop(sc: &Scenario, inputs: &mut Vec<Input>, i: usize) -> bool {
 /// language and each was checked by replaying it; if a scenario's cues allow no
 /// working question for some step, the setup stops there (best effort, no panic).
 #[must_use]
-pub fn prepare(kind: DrillKind, sc: &Scenario, need: usize) -> Vec<Input> {
+pub fn prepare(kind: DrillKind, sc: &Arc<Scenario>, need: usize) -> Vec<Input> {
     let mut inputs = Vec::new();
     match kind {
         DrillKind::Problem => {}
@@ -277,7 +275,7 @@ pub fn is_hit(kind: DrillKind, step: &Step) -> bool {
         && step
             .findings
             .iter()
-            .any(|f| kind.hit_rules().contains(&f.rule.as_ref()))
+            .any(|f| kind.hit_rules().contains(&f.rule))
 }
 
 /// Tallies a drill from the session's steps: the first `setup_len` steps (the replayed
@@ -396,11 +394,8 @@ mod tests {
             .collect()
     }
 
-    fn states(sc: &Scenario, inputs: &[Input]) -> Vec<NeedState> {
-        let mut s = Session::new(sc, 1, None, None);
-        for i in inputs {
-            s.apply(i.clone());
-        }
+    fn states(sc: &Arc<Scenario>, inputs: &[Input]) -> Vec<NeedState> {
+        let s = play(sc, inputs);
         assert!(!s.is_over(), "{}: setup ended the meeting", sc.id.value);
         s.needs().iter().map(|p| p.state).collect()
     }
@@ -471,12 +466,8 @@ mod tests {
             .expect("bakery-vpn is bundled")
     }
 
-    fn play<'s>(sc: &'s Scenario, inputs: &[Input]) -> Session<'s> {
-        let mut s = Session::new(sc, 1, None, None);
-        for i in inputs {
-            s.apply(i.clone());
-        }
-        s
+    fn play(sc: &Arc<Scenario>, inputs: &[Input]) -> Session {
+        Session::replay(Arc::clone(sc), 1, None, None, inputs.iter().cloned()).0
     }
 
     fn q(s: &str) -> Input {

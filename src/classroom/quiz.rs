@@ -412,7 +412,7 @@ mod tests {
     }
 
     fn refs(all: &[Loaded]) -> Vec<&Scenario> {
-        all.iter().map(|l| &l.scenario).collect()
+        all.iter().map(|l| &*l.scenario).collect()
     }
 
     #[test]

@@ -351,10 +351,9 @@ pub fn markdown(entries: &[Entry]) -> String {
     }
     let _ = writeln!(o, "\nMost frequent point-losing rules (per meeting):\n");
     for (rule, per) in &rules {
-        let what = crate::scoring::rules::RULES
-            .iter()
-            .find(|r| r.0 == rule)
-            .map_or("", |r| r.2);
+        let what = rule
+            .parse::<crate::scoring::RuleId>()
+            .map_or("", crate::scoring::RuleId::describe);
         let _ = writeln!(o, "- {} {per:.2} per meeting: {what}", code(rule));
     }
     o

@@ -1,6 +1,7 @@
 //! `spin-coach history` and `spin-coach stats`: saved meetings and progress.
 
 use crate::cli::Format;
+use crate::scoring::RuleId;
 use crate::store::{Record, Status, Store};
 use crate::text::{pad, sanitize_line, width};
 use serde::Serialize;
@@ -92,12 +93,12 @@ pub fn run(store: &Store, format: Format) -> anyhow::Result<ExitCode> {
 
 /// Number of findings of a rule in a record.
 #[must_use]
-pub fn rule_count(r: &Record, rule: &str) -> usize {
+pub fn rule_count(r: &Record, rule: RuleId) -> usize {
     r.report
         .turns
         .iter()
         .flat_map(|t| &t.step.findings)
-        .filter(|f| f.rule == rule)
+        .filter(|f| f.rule == rule.as_str())
         .count()
 }
 
@@ -126,10 +127,10 @@ pub fn behaviours() -> Vec<Behaviour> {
         }),
         ("benefits stated", |r| f64::from(r.report.counts.benefits)),
         ("premature pitches", |r| {
-            rule_count(r, "premature-pitch") as f64
+            rule_count(r, RuleId::PrematurePitch) as f64
         }),
         ("situation overuse", |r| {
-            rule_count(r, "situation-overuse") as f64
+            rule_count(r, RuleId::SituationOveruse) as f64
         }),
     ]
 }

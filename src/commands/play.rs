@@ -7,6 +7,7 @@ use crate::report;
 use crate::session::Session;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// The command's arguments.
 #[derive(Debug)]
@@ -75,7 +76,8 @@ pub fn run(a: &Args) -> anyhow::Result<ExitCode> {
     let sc = &loaded.scenario;
     let started_at = crate::store::time::now();
     let inputs: Vec<crate::session::Input> = turns.iter().map(|t| t.input.clone()).collect();
-    let (session, played) = Session::replay(sc, a.seed, lang, extra.as_ref(), inputs.clone());
+    let (session, played) =
+        Session::replay(Arc::clone(sc), a.seed, lang, extra.as_ref(), inputs.clone());
     let skipped = inputs.len() - played;
     let rep = report::build(&session, a.seed);
     if let Some(store) = &a.save {

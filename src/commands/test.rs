@@ -10,6 +10,7 @@ use crate::scenario::{self, Problem, Scenario};
 use crate::text::sanitize_line;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// The command's arguments.
 #[derive(Debug, clap::Args)]
@@ -133,7 +134,7 @@ fn print_problems(ps: &[Problem]) {
 }
 
 /// The scenario and its test file's text, with the test file's shown path.
-fn load(t: &Target) -> Result<(Scenario, String, String), Vec<Problem>> {
+fn load(t: &Target) -> Result<(Arc<Scenario>, String, String), Vec<Problem>> {
     match t {
         Target::File(path) => {
             let loaded = scenario::load_file(path)?;
@@ -161,7 +162,7 @@ fn load(t: &Target) -> Result<(Scenario, String, String), Vec<Problem>> {
                 .iter()
                 .find(|(n, _)| *n == test_name);
             match found {
-                Some((_, t)) => Ok((sc, shown, (*t).to_string())),
+                Some((_, t)) => Ok((Arc::new(sc), shown, (*t).to_string())),
                 None => Err(vec![Problem::error(
                     &shown,
                     0,
@@ -230,7 +231,7 @@ fn report(path: &str, sc: &Scenario, runs: &[CaseRun], quiet: bool, tally: &mut 
 }
 
 /// A test file that ran: its shown path, the scenario and the runs of its cases.
-type Ran = (String, Scenario, Vec<CaseRun>);
+type Ran = (String, Arc<Scenario>, Vec<CaseRun>);
 
 /// A test file that could not run: its shown path and why.
 type Broken = (String, Vec<Problem>);

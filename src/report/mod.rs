@@ -10,7 +10,7 @@ pub use text::{render_step, render_text};
 use crate::lang::Lang;
 use crate::lexicon::classify::Label;
 use crate::scenario::Scenario;
-use crate::scoring::{Finding, Part, rules, share};
+use crate::scoring::{Finding, Part, RuleName, rules, share};
 use crate::session::{Ending, NeedState, Session, Step};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -41,7 +41,7 @@ pub struct Report {
     /// The relationship reached.
     pub relationship: Relationship,
     /// Findings made at the end (personal needs, missed needs, no advance).
-    pub closing: Vec<Finding>,
+    pub closing: Vec<Finding<RuleName>>,
     /// The three most useful tips.
     pub tips: Vec<Tip>,
 }
@@ -64,7 +64,7 @@ pub struct Turn {
     /// The points of this turn.
     pub points: i32,
     /// The main rule applied (largest effect).
-    pub rule: Option<Cow<'static, str>>,
+    pub rule: Option<RuleName>,
     /// Its reason.
     pub reason: Option<String>,
     /// Who answered.
@@ -84,7 +84,7 @@ pub struct StepDetail {
     /// Scenario element hit.
     pub matched: Option<String>,
     /// All findings.
-    pub findings: Vec<Finding>,
+    pub findings: Vec<Finding<RuleName>>,
     /// Patience after the turn.
     pub patience: i32,
     /// Need state changes.
@@ -225,7 +225,7 @@ pub struct Relationship {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Tip {
     /// The rule.
-    pub rule: Cow<'static, str>,
+    pub rule: RuleName,
     /// The turn, or none for end-of-meeting tips.
     pub turn: Option<usize>,
     /// The advice.
@@ -234,7 +234,7 @@ pub struct Tip {
 
 /// Builds the report of a session (finished or not).
 #[must_use]
-pub fn build(session: &Session<'_>, seed: u64) -> Report {
+pub fn build(session: &Session, seed: u64) -> Report {
     let sc = session.scenario();
     let lang = session.lang();
     let turns: Vec<Turn> = session.steps().iter().map(turn_of).collect();
@@ -261,7 +261,7 @@ pub fn build(session: &Session<'_>, seed: u64) -> Report {
         counts,
         score,
         relationship,
-        closing,
+        closing: closing.iter().map(Finding::recorded).collect(),
         tips,
     }
 }
@@ -293,14 +293,14 @@ fn turn_of(s: &Step) -> Turn {
         to,
         label: s.label,
         points: s.points,
-        rule: main.map(|f| f.rule.clone()),
+        rule: main.map(|f| f.rule.as_str().into()),
         reason: main.map(|f| f.reason.clone()),
         speaker: s.speaker.clone(),
         reply: s.reply.clone(),
         step: StepDetail {
             cues: s.cues.clone(),
             matched: s.matched.clone(),
-            findings: s.findings.clone(),
+            findings: s.findings.iter().map(Finding::recorded).collect(),
             patience: s.patience,
             changes: s.changes.clone(),
             ffab: s.ffab,
@@ -308,7 +308,7 @@ fn turn_of(s: &Step) -> Turn {
     }
 }
 
-fn needs_out(session: &Session<'_>) -> Vec<NeedOut> {
+fn needs_out(session: &Session) -> Vec<NeedOut> {
     let sc = session.scenario();
     sc.needs
         .iter()
@@ -329,7 +329,7 @@ fn needs_out(session: &Session<'_>) -> Vec<NeedOut> {
         .collect()
 }
 
-fn counts(session: &Session<'_>) -> Counts {
+fn counts(session: &Session) -> Counts {
     let mut c = Counts::default();
     for s in session.steps() {
         match s.label {
@@ -374,7 +374,9 @@ fn personal_links(sc: &Scenario) -> Vec<(usize, String, crate::scenario::Persona
         .collect()
 }
 
-fn closing_findings(session: &Session<'_>) -> Vec<Finding> {
+/// The findings made at the end of a meeting: personal needs, no advance, missed needs.
+#[must_use]
+pub fn closing_findings(session: &Session) -> Vec<Finding> {
     let sc = session.scenario();
     let lang = session.lang();
     let mut out = Vec::new();
@@ -388,7 +390,11 @@ fn closing_findings(session: &Session<'_>) -> Vec<Finding> {
             .find(|c| &c.id.value == contact)
             .map(|c| crate::text::sanitize(c.name.get(lang)))
             .unwrap_or_default();
-        let pts = if met { share(5, links.len(), k) } else { 0 };
+        let pts = if met {
+            share(rules::PERSONAL_NEED_POT, links.len(), k)
+        } else {
+            0
+        };
         out.push(rules::personal_need(
             lang,
             &who,
@@ -462,7 +468,7 @@ fn score(steps: &[Step], closing: &[Finding]) -> Score {
     Score { total, parts }
 }
 
-fn relationship(session: &Session<'_>, lang: Lang) -> Relationship {
+fn relationship(session: &Session, lang: Lang) -> Relationship {
     let sc = session.scenario();
     let total = sc.needs.len();
     let met = session
@@ -541,9 +547,9 @@ fn top_tips(steps: &[Step], closing: &[Finding]) -> Vec<Tip> {
         if seen.contains(&f.rule) {
             continue;
         }
-        seen.push(f.rule.clone());
+        seen.push(f.rule);
         out.push(Tip {
-            rule: f.rule.clone(),
+            rule: f.rule.as_str().into(),
             turn,
             tip: tip.clone(),
         });

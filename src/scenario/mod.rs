@@ -12,6 +12,7 @@ pub use params::Params;
 pub use problem::{Problem, Severity};
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
@@ -29,8 +30,8 @@ pub enum Origin {
 /// A scenario that parsed and passed validation, with any warnings.
 #[derive(Debug, Clone)]
 pub struct Loaded {
-    /// The scenario.
-    pub scenario: Scenario,
+    /// The scenario, shared with the sessions that play it.
+    pub scenario: Arc<Scenario>,
     /// Where it came from.
     pub origin: Origin,
     /// Its source text (for hashing and hot reload).
@@ -60,7 +61,7 @@ pub fn load_file(path: &Path) -> Result<Loaded, Vec<Problem>> {
     let src = load::read_bounded(path, load::MAX_FILE_BYTES).map_err(|p| vec![p])?;
     let (scenario, warnings) = from_str(&src, &load::shown(path))?;
     Ok(Loaded {
-        scenario,
+        scenario: Arc::new(scenario),
         origin: Origin::File(path.to_path_buf()),
         source: src,
         warnings,
@@ -81,7 +82,7 @@ pub fn bundled() -> Vec<Result<Loaded, Vec<Problem>>> {
         .map(|(name, src)| {
             let path = format!("scenarios/{name}");
             from_str(src, &path).map(|(scenario, warnings)| Loaded {
-                scenario,
+                scenario: Arc::new(scenario),
                 origin: Origin::Bundled,
                 source: (*src).to_string(),
                 warnings,
@@ -102,7 +103,7 @@ pub fn bundled_by_id(id: &str) -> Option<Result<Loaded, Vec<Problem>>> {
         }
         let path = format!("scenarios/{name}");
         Some(from_str(src, &path).map(|(scenario, warnings)| Loaded {
-            scenario,
+            scenario: Arc::new(scenario),
             origin: Origin::Bundled,
             source: (*src).to_string(),
             warnings,

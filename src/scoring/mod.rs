@@ -1,8 +1,11 @@
 //! Scoring: every point is a [`Finding`] that names its rule, its points, the
-//! reason and a tip, in the trainee's language. The rules themselves are small
-//! functions in [`rules`]; the session decides which one applies.
+//! reason and a tip, in the trainee's language. The rules live in [`rules`], each
+//! one unit (id, part, point constants, function); the session decides which one
+//! applies.
 
 pub mod rules;
+
+pub use rules::RuleId;
 
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -73,10 +76,14 @@ impl Part {
 }
 
 /// One scored observation: a rule, its points and why.
+///
+/// `R` names the rule: a [`RuleId`] as the rules make it, or its text ([`RuleName`])
+/// in a [`crate::report::Report`], which keeps whatever rule a saved or imported
+/// meeting file names. Both serialize the same way (`"rule": "uncover-implied"`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Finding {
-    /// The rule's id, e.g. `uncover-implied`.
-    pub rule: Cow<'static, str>,
+pub struct Finding<R = RuleId> {
+    /// The rule, e.g. `uncover-implied`.
+    pub rule: R,
     /// The part of the score it counts towards.
     pub part: Part,
     /// Points added (or taken away).
@@ -86,6 +93,23 @@ pub struct Finding {
     /// What to do better, when there is something.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tip: Option<String>,
+}
+
+/// A rule named by its text, as reports keep it.
+pub type RuleName = Cow<'static, str>;
+
+impl Finding {
+    /// The finding as a report records it: the rule by its text form.
+    #[must_use]
+    pub fn recorded(&self) -> Finding<RuleName> {
+        Finding {
+            rule: Cow::Borrowed(self.rule.as_str()),
+            part: self.part,
+            points: self.points,
+            reason: self.reason.clone(),
+            tip: self.tip.clone(),
+        }
+    }
 }
 
 /// Splits `total` points over `n` items so that they add up exactly; returns item `i`'s share.

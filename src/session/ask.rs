@@ -18,7 +18,7 @@ use crate::understand::{Confidence, Context, Reading, Topic, read_question};
 /// Two questions this similar (weighted term overlap) are the same question.
 const NEAR_DUPLICATE: f32 = 0.8;
 
-impl Session<'_> {
+impl Session {
     /// The understanding stage's reading of a question in this meeting.
     #[must_use]
     pub fn read_question(&self, text: &str, to: Option<&str>) -> Reading {
@@ -28,7 +28,7 @@ impl Session<'_> {
             focus: self.focus,
             addressed: to,
         };
-        read_question(self.sc, &self.index, &self.lex, &ctx, text)
+        read_question(&self.sc, &self.index, &self.lex, &ctx, text)
     }
 
     pub(super) fn ask(&mut self, step: &mut Step, to: Option<&str>, text: &str) {
@@ -188,7 +188,11 @@ impl Session<'_> {
                 .push(rules::situation_known(self.lang, &topic));
             return;
         }
-        let points = i32::from(self.fact_points < 5);
+        let points = if self.fact_points < rules::SITUATION_FACT_MAX {
+            rules::SITUATION_FACT_POINTS
+        } else {
+            0
+        };
         self.fact_points += points;
         let cue = self.evidence(r);
         step.findings
@@ -260,7 +264,7 @@ impl Session<'_> {
             return;
         }
         self.needs[i].uncovered = true;
-        let pts = self.pot(20, self.credits.uncovered);
+        let pts = self.pot(rules::UNCOVER_IMPLIED_POT, self.credits.uncovered);
         self.credits.uncovered += 1;
         let cue = self.evidence(r);
         step.findings
@@ -299,17 +303,21 @@ impl Session<'_> {
         }
     }
 
-    /// The next implication credit: the pot of 15 spread over the implications a
-    /// skilled meeting is expected to develop.
+    /// The next implication credit: the pot spread over the implications a skilled
+    /// meeting is expected to develop.
     fn implication_share(&mut self) -> i32 {
         let slots = self.expected_needs() * usize::from(self.expected_threshold());
-        let pts = crate::scoring::share(15, slots, self.credits.implications % slots);
+        let pts = crate::scoring::share(
+            rules::DEVELOP_IMPLICATION_POT,
+            slots,
+            self.credits.implications % slots,
+        );
         self.credits.implications += 1;
         pts
     }
 
     /// The customer states need `i` as explicit; returns the next explicit-need
-    /// credit (the pot of 15 spread over the expected needs).
+    /// credit (the `make-explicit` pot spread over the expected needs).
     fn state_explicit(&mut self, step: &mut Step, i: usize) -> i32 {
         self.focus = Some(i);
         let need = &self.sc.needs[i];
@@ -318,7 +326,7 @@ impl Session<'_> {
         step.reply = self.pick(&reply, &variants);
         step.answered = true;
         self.set_state(step, i, NeedState::Explicit);
-        let pts = self.pot(15, self.credits.explicit);
+        let pts = self.pot(rules::MAKE_EXPLICIT_POT, self.credits.explicit);
         self.credits.explicit += 1;
         pts
     }
@@ -447,7 +455,7 @@ impl Session<'_> {
                     && r.grounded
                     && matches!(r.element, Some(Element::Payoff(n) | Element::Summary(n)) if n == i) =>
             {
-                let pts = self.state_explicit(step, i) / 2;
+                let pts = self.state_explicit(step, i) / rules::PAYOFF_EARLY_DIVISOR;
                 let cue = self.evidence(r);
                 step.findings
                     .push(rules::payoff_early(lang, &name, &cue, have, want, pts));

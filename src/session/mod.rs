@@ -23,6 +23,7 @@ use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
+use std::sync::Arc;
 
 /// Where a need stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -191,9 +192,10 @@ pub(crate) struct Credits {
     met: usize,
 }
 
-/// A meeting in progress.
-pub struct Session<'s> {
-    sc: &'s Scenario,
+/// A meeting in progress. It shares its scenario, so it can be kept, moved and
+/// rebuilt without borrowing from whoever loaded the scenario.
+pub struct Session {
+    sc: Arc<Scenario>,
     lang: Lang,
     params: Params,
     lex: Lexicon,
@@ -213,13 +215,14 @@ pub struct Session<'s> {
     ending: Option<Ending>,
 }
 
-impl<'s> Session<'s> {
+impl Session {
     /// A session with `inputs` played in order, stopping when the meeting ends; also
     /// returns how many inputs were played. Every place that rebuilds a meeting from
-    /// its inputs (the trainer after each turn, saving, `play`) goes through here.
+    /// its inputs (the trainer after each turn, saving, `play`, drill setups, the
+    /// validity benchmark) goes through here.
     #[must_use]
     pub fn replay(
-        sc: &'s Scenario,
+        sc: Arc<Scenario>,
         seed: u64,
         lang: Option<Lang>,
         extra: Option<&Lexicon>,
@@ -239,13 +242,13 @@ impl<'s> Session<'s> {
 
     /// Starts a meeting. `lang` picks the texts of bilingual scenarios; `extra` adds a lexicon file.
     #[must_use]
-    pub fn new(sc: &'s Scenario, seed: u64, lang: Option<Lang>, extra: Option<&Lexicon>) -> Self {
+    pub fn new(sc: Arc<Scenario>, seed: u64, lang: Option<Lang>, extra: Option<&Lexicon>) -> Self {
         let mut lex = Lexicon::builtin().clone();
         if let Some(e) = extra {
             lex.extend(e);
         }
         lex.extend_scenario(&sc.lexicon);
-        let params = Params::of(sc);
+        let params = Params::of(&sc);
         let needs = sc
             .needs
             .iter()
@@ -259,11 +262,10 @@ impl<'s> Session<'s> {
             })
             .collect();
         Session {
-            sc,
             lang: lang.unwrap_or(sc.language),
             params,
-            cues: Cues::new(sc),
-            index: crate::understand::index::Index::new(sc),
+            cues: Cues::new(&sc),
+            index: crate::understand::index::Index::new(&sc),
             credits: Credits::default(),
             lex,
             rng: StdRng::seed_from_u64(seed),
@@ -277,13 +279,14 @@ impl<'s> Session<'s> {
             accepted: Vec::new(),
             steps: Vec::new(),
             ending: None,
+            sc,
         }
     }
 
     /// The scenario being played.
     #[must_use]
-    pub fn scenario(&self) -> &'s Scenario {
-        self.sc
+    pub fn scenario(&self) -> &Scenario {
+        &self.sc
     }
 
     /// The language of replies and feedback.
@@ -407,7 +410,7 @@ impl<'s> Session<'s> {
     }
 
     fn fallback(&mut self, kind: replies::Kind) -> String {
-        let list = replies::scenario_list(self.sc, kind);
+        let list = replies::scenario_list(&self.sc, kind);
         if list.is_empty() {
             return replies::builtin(self.lang, kind).to_string();
         }

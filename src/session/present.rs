@@ -77,7 +77,7 @@ const COMPARE_EN: &[&str] = &[
     "today you",
 ];
 
-impl Session<'_> {
+impl Session {
     fn content_terms(&self, text: &str) -> Vec<Term> {
         let l = self.lex.lang(Lang::detect(text));
         let mut t = text.to_string();
@@ -369,7 +369,7 @@ impl Session<'_> {
             // whatever it aims at; talk that names nothing of the product is unfocused.
             if self.explicit_count() == 0 && (r.ffab.advantage || r.ffab.benefit) {
                 step.reply = self.objection(Trigger::PrematurePitch, None);
-                step.findings.push(rules::premature_pitch(lang, None, -3));
+                step.findings.push(rules::premature_pitch(lang, None));
                 self.lose_patience(self.params.pitch_penalty);
             } else if r.ffab.feature || r.ffab.function {
                 step.reply = self.objection(Trigger::Price, None);
@@ -399,7 +399,6 @@ impl Session<'_> {
                 step.findings.push(rules::premature_pitch(
                     lang,
                     (state > NeedState::Hidden).then_some(name.as_str()),
-                    -3,
                 ));
                 self.lose_patience(self.params.pitch_penalty);
             } else {
@@ -423,8 +422,11 @@ impl Session<'_> {
         let nth = self.credits.met;
         self.credits.met += 1;
         let name = self.need_name(i);
-        step.findings
-            .push(rules::benefit_explicit(lang, &name, self.pot(12, nth)));
+        step.findings.push(rules::benefit_explicit(
+            lang,
+            &name,
+            self.pot(rules::BENEFIT_EXPLICIT_POT, nth),
+        ));
         let parts = r.ffab.count();
         let present = [
             ("F", r.ffab.feature),
@@ -438,8 +440,8 @@ impl Session<'_> {
         .collect::<Vec<_>>()
         .join("+");
         let complete = match parts {
-            4 => self.pot(6, nth),
-            3 => self.pot(6, nth) / 2,
+            4 => self.pot(rules::FFAB_COMPLETE_POT, nth),
+            3 => self.pot(rules::FFAB_COMPLETE_POT, nth) / rules::FFAB_THREE_PARTS_DIVISOR,
             _ => 0,
         };
         step.findings
@@ -448,12 +450,20 @@ impl Session<'_> {
         step.findings.push(rules::ffab_order(
             lang,
             order_ok,
-            if order_ok { self.pot(4, nth) } else { 0 },
+            if order_ok {
+                self.pot(rules::FFAB_ORDER_POT, nth)
+            } else {
+                0
+            },
         ));
         step.findings.push(rules::acknowledge_need(
             lang,
             r.acknowledged,
-            if r.acknowledged { self.pot(4, nth) } else { 0 },
+            if r.acknowledged {
+                self.pot(rules::ACKNOWLEDGE_NEED_POT, nth)
+            } else {
+                0
+            },
         ));
         // The customer's own words: the explicit-need statement they made.
         let said = term_set(&self.text(&self.sc.needs[i].payoff.reply));
@@ -471,7 +481,11 @@ impl Session<'_> {
                 .collect::<Vec<_>>()
                 .join(", ")
         });
-        let pts = if word.is_some() { self.pot(4, nth) } else { 0 };
+        let pts = if word.is_some() {
+            self.pot(rules::CUSTOMER_TERMS_POT, nth)
+        } else {
+            0
+        };
         step.findings
             .push(rules::customer_terms(lang, word.as_deref(), pts));
         self.needs[i].acknowledged |= r.acknowledged;
@@ -509,9 +523,10 @@ impl Session<'_> {
 
 #[cfg(test)]
 mod tests {
+    use crate::scoring::RuleId;
     use crate::session::{Input, Pitch, Session};
 
-    fn shop() -> crate::scenario::Scenario {
+    fn shop() -> std::sync::Arc<crate::scenario::Scenario> {
         crate::scenario::bundled_by_id("shop-vpn")
             .and_then(Result::ok)
             .expect("bundled")
@@ -520,14 +535,13 @@ mod tests {
 
     #[test]
     fn an_advantage_before_any_need_is_a_premature_pitch() {
-        let sc = shop();
-        let mut s = Session::new(&sc, 1, None, None);
+        let mut s = Session::new(shop(), 1, None, None);
         let step = s.apply(Input::Present(Pitch::Sentence(
             "办了集团V网比您现在发补贴省多了，这个月办理资费还打八折。".into(),
         )));
-        let rules: Vec<&str> = step.findings.iter().map(|f| f.rule.as_ref()).collect();
+        let rules: Vec<RuleId> = step.findings.iter().map(|f| f.rule).collect();
         assert!(
-            rules.contains(&"premature-pitch"),
+            rules.contains(&RuleId::PrematurePitch),
             "{rules:?} {:?}",
             step.ffab
         );

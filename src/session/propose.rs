@@ -7,7 +7,7 @@ use crate::scenario::Trigger;
 use crate::scoring::rules;
 use crate::text::normalize;
 
-impl Session<'_> {
+impl Session {
     pub(super) fn propose(&mut self, step: &mut Step, text: &str) {
         let lang = self.lang;
         let norm = normalize(text);
@@ -67,7 +67,11 @@ impl Session<'_> {
             step.findings.push(rules::advance_accepted(
                 lang,
                 &what,
-                if first { 10 } else { 0 },
+                if first {
+                    rules::ADVANCE_ACCEPTED_POINTS
+                } else {
+                    0
+                },
             ));
             self.gain_patience();
         } else {

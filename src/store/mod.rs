@@ -615,7 +615,7 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 pub fn record(
     id: String,
     loaded: &crate::scenario::Loaded,
-    session: &crate::session::Session<'_>,
+    session: &crate::session::Session,
     seed: u64,
     inputs: Vec<Input>,
     started_at: String,

@@ -231,7 +231,7 @@ impl App {
     pub fn scenario(&self) -> Option<&Scenario> {
         self.current
             .and_then(|i| self.scenarios.get(i))
-            .map(|l| &l.scenario)
+            .map(|l| &*l.scenario)
     }
 
     /// Applies one action; returns a follow-up action when there is one.

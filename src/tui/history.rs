@@ -4,6 +4,7 @@
 use super::app::App;
 use super::keymap::Screen;
 use crate::store::{Record, Status};
+use std::sync::Arc;
 
 /// A row of the picker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,7 +124,7 @@ impl App {
         }
         let loaded = &self.scenarios[m.scenario];
         let (session, _) = crate::session::Session::replay(
-            &loaded.scenario,
+            Arc::clone(&loaded.scenario),
             self.seed,
             Some(self.lang),
             None,

@@ -6,6 +6,7 @@ use super::keymap::Screen;
 use crate::report;
 use crate::session::{FfabParts, Input, Pitch, Session};
 use ratatui_textarea::TextArea;
+use std::sync::Arc;
 
 impl App {
     pub(super) fn start_meeting(&mut self) {
@@ -15,7 +16,7 @@ impl App {
         for f in s.fields {
             editors.push(editor(f));
         }
-        let sc = &self.scenarios[i].scenario;
+        let sc = Arc::clone(&self.scenarios[i].scenario);
         let session = Session::new(sc, self.seed, Some(self.lang), None);
         let max_patience = session.params().patience;
         let report = report::build(&session, self.seed);
@@ -56,7 +57,7 @@ impl App {
         let Some(m) = self.meeting.as_mut() else {
             return;
         };
-        let sc = &self.scenarios[m.scenario].scenario;
+        let sc = Arc::clone(&self.scenarios[m.scenario].scenario);
         let (session, _) = Session::replay(sc, seed, Some(lang), None, m.inputs.iter().cloned());
         m.steps = session.steps().to_vec();
         m.needs = session.needs().to_vec();

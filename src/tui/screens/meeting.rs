@@ -274,7 +274,7 @@ fn draw_side(frame: &mut Frame, area: Rect, m: &Meeting, app: &App, s: &Strings)
         let main = st
             .findings
             .iter()
-            .max_by_key(|f| (f.points.abs(), std::cmp::Reverse(f.rule.clone())));
+            .max_by_key(|f| (f.points.abs(), std::cmp::Reverse(f.rule.as_str())));
         if let Some(f) = main {
             gl.extend(wrap_prefixed(
                 &format!("{:+} ", st.points),

@@ -1,0 +1,140 @@
+//! The meeting's end: the findings made when it ends (`personal-need`,
+//! `no-advance`, and `missed-need`, which counts towards investigating), the
+//! customer leaving and input after the end. Each counts towards the part it names.
+
+use super::{Rule, RuleId, finding, t};
+use crate::lang::Lang;
+use crate::scoring::{Finding, Part};
+
+/// The `personal-need` rule.
+pub const PERSONAL_NEED: Rule = Rule {
+    id: RuleId::PersonalNeed,
+    name: "personal-need",
+    part: Part::Commitment,
+    what: "each contact's personal need met through a need earns its share of 5",
+};
+
+/// The pot the contacts' personal needs met share, one share per contact's need.
+pub const PERSONAL_NEED_POT: i32 = 5;
+
+/// `personal-need`: contact `who`'s personal need `need` met through a need.
+#[must_use]
+pub fn personal_need(lang: Lang, who: &str, need: &str, met: bool, points: i32) -> Finding {
+    finding(
+        &PERSONAL_NEED,
+        points,
+        if met {
+            t(
+                lang,
+                format!("满足了{who}的个人需要「{need}」"),
+                format!("met {who}'s personal need for {need}"),
+            )
+        } else {
+            t(
+                lang,
+                format!("没有满足{who}的个人需要「{need}」"),
+                format!("did not meet {who}'s personal need for {need}"),
+            )
+        },
+        (!met).then(|| {
+            t(
+                lang,
+                "客户关系 = 机构需要 × 个人需要:两者都满足才是伙伴".into(),
+                "relationship = institutional × personal needs: meet both to become a partner"
+                    .into(),
+            )
+        }),
+    )
+}
+
+/// The `no-advance` rule.
+pub const NO_ADVANCE: Rule = Rule {
+    id: RuleId::NoAdvance,
+    name: "no-advance",
+    part: Part::Commitment,
+    what: "the meeting ended without an agreed next step",
+};
+
+/// `no-advance`: the meeting ended with no agreed next step.
+#[must_use]
+pub fn no_advance(lang: Lang) -> Finding {
+    finding(
+        &NO_ADVANCE,
+        0,
+        t(lang, "会谈结束时没有约定下一步".into(), "the meeting ended with no agreed next step".into()),
+        Some(t(
+            lang,
+            "目标是推进(客户承诺的具体行动),例如测试样机、参观考察、技术交流".into(),
+            "aim for an advance, a concrete action the customer commits to: a trial unit, a site visit, a technical exchange".into(),
+        )),
+    )
+}
+
+/// The `customer-left` rule.
+pub const CUSTOMER_LEFT: Rule = Rule {
+    id: RuleId::CustomerLeft,
+    name: "customer-left",
+    part: Part::Commitment,
+    what: "patience ran out and the customer ended the meeting",
+};
+
+/// `customer-left`: patience ran out.
+#[must_use]
+pub fn customer_left(lang: Lang) -> Finding {
+    finding(
+        &CUSTOMER_LEFT,
+        0,
+        t(lang, "客户失去耐心,结束了会谈".into(), "the customer ran out of patience and ended the meeting".into()),
+        Some(t(
+            lang,
+            "跑题、重复、过多背景问题和过早推销都会消耗耐心;好的难点和暗示问题能让客户投入".into(),
+            "off-topic, repeated and excess situation questions and early pitching cost patience; good problem and implication questions keep the customer engaged".into(),
+        )),
+    )
+}
+
+/// The `missed-need` rule.
+pub const MISSED_NEED: Rule = Rule {
+    id: RuleId::MissedNeed,
+    name: "missed-need",
+    part: Part::Investigating,
+    what: "a need never uncovered (tip only)",
+};
+
+/// `missed-need`: a need never uncovered.
+#[must_use]
+pub fn missed_need(lang: Lang, need: &str, example: &str) -> Finding {
+    finding(
+        &MISSED_NEED,
+        0,
+        t(
+            lang,
+            format!("需求「{need}」始终没有被发现"),
+            format!("the need \"{need}\" was never uncovered"),
+        ),
+        Some(t(
+            lang,
+            format!("问问客户在「{example}」方面有没有困难"),
+            format!("ask whether they have difficulties with \"{example}\""),
+        )),
+    )
+}
+
+/// The `meeting-over` rule.
+pub const MEETING_OVER: Rule = Rule {
+    id: RuleId::MeetingOver,
+    name: "meeting-over",
+    part: Part::Commitment,
+    what: "input after the meeting ended is ignored",
+};
+
+/// `meeting-over`: input after the end.
+#[must_use]
+pub fn meeting_over(lang: Lang) -> Finding {
+    finding(
+        &MEETING_OVER,
+        0,
+        t(lang, "会谈已经结束".into(), "the meeting is over".into()),
+        None,
+    )
+}
