@@ -213,7 +213,7 @@ fn a_payoff_question_in_the_words_of_the_need_itself_is_credited_one_implication
         ],
     );
     assert_eq!(label, Some(Label::N), "{rules:?}");
-    assert_eq!(rules, vec!["payoff-early".to_string()]);
+    assert_eq!(rules, vec![RuleId::PayoffEarly]);
 }
 
 #[test]
@@ -221,7 +221,7 @@ fn premise_words_weigh_less_than_the_question_asked() {
     // "personal phones" is also in the night-bakers problem; the question asks who
     // pays, so it is about the call costs.
     let s = sc("bakery-vpn");
-    let m = Session::new(&s, 1, None, None);
+    let m = Session::new(Arc::clone(&s), 1, None, None);
     let r = m.read_question(
         "I'm guessing it's personal phones — do you cover the cost, or do they?",
         None,
