@@ -334,6 +334,7 @@ pub fn all_figures(root: &Path) -> Result<(Figures, String), String> {
         ("tune", None),
         ("tune-b", None),
         ("tune-c", None),
+        ("tune-d", None),
         ("check", None),
         ("unseen", Some(v.join("unseen/scenarios"))),
         ("unseen2", Some(v.join("unseen2/scenarios"))),
