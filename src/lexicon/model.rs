@@ -356,6 +356,13 @@ const SIGNALS_ZH: &[(&str, &[&str])] = &[
             "不踏实",
         ],
     ),
+    // Someone leaving: a risk worth probing in an area the customer has not
+    // complained of, but not a failure (a solution is often put as "when someone
+    // leaves, the number stays").
+    (
+        "departure",
+        &["离职", "辞职", "跳槽", "人走了", "人一走", "走人"],
+    ),
     (
         "current",
         &[
@@ -626,6 +633,21 @@ const SIGNALS_EN: &[(&str, &[&str])] = &[
             "tricky",
             "cope",
             "easy",
+        ],
+    ),
+    // Someone leaving: a risk worth probing in an area the customer has not
+    // complained of, but not a failure (a solution is often put as "when someone
+    // leaves, the number stays").
+    (
+        "departure",
+        &[
+            "leaves the company",
+            "left the company",
+            "quits",
+            "resigns",
+            "resigned",
+            "moves on",
+            "walks out",
         ],
     ),
     (

@@ -399,7 +399,9 @@ pub fn read_question(
         .any(|p| norm.contains(p)),
     };
     let opinion = asks_opinion(&norm, lang) && (lang == Lang::En || yes_no(&norm, lang));
-    let names_failure = sig_all.iter().any(|s| matches!(*s, "difficulty" | "fail"));
+    let names_failure = sig_all
+        .iter()
+        .any(|s| matches!(*s, "difficulty" | "fail" | "departure"));
     let probes = difficulty_cue
         || names_failure
         || sig_all.contains(&"conseq")
@@ -461,7 +463,9 @@ pub fn read_question(
         && fact.is_some_and(|(_, fs)| {
             fs >= MIN_SCORE && fs >= scores.iter().map(|s| s.0).fold(0.0, f32::max)
         })
-        && !sig_all.iter().any(|s| matches!(*s, "difficulty" | "fail"))
+        && !sig_all
+            .iter()
+            .any(|s| matches!(*s, "difficulty" | "fail" | "departure"))
     {
         form = Label::S;
         rule = "asks-for-a-fact";
@@ -681,7 +685,9 @@ pub fn read_question(
             Label::S
                 if state(need) == NeedState::Hidden
                     && (difficulty_cue
-                        || sig.iter().any(|s| matches!(*s, "difficulty" | "fail"))
+                        || sig
+                            .iter()
+                            .any(|s| matches!(*s, "difficulty" | "fail" | "departure"))
                         || (lang == Lang::En && asks_opinion(&norm, lang))) =>
             {
                 form = Label::P;
@@ -690,7 +696,9 @@ pub fn read_question(
             Label::S
                 if state(need) == NeedState::Hidden
                     && yes_no(&norm, lang)
-                    && (sig.iter().any(|s| matches!(*s, "difficulty" | "fail"))
+                    && (sig
+                        .iter()
+                        .any(|s| matches!(*s, "difficulty" | "fail" | "departure"))
                         || asks_opinion(&norm, lang)
                         || norm.contains('能')
                         || ["can ", "easy", "hard", "ever"]
