@@ -237,3 +237,36 @@ fn premise_words_weigh_less_than_the_question_asked() {
         "{r:?}"
     );
 }
+
+#[test]
+fn asking_whether_anyone_has_left_with_customers_numbers_is_a_problem_question() {
+    // Someone leaving is a risk worth probing: the question uncovers the need.
+    let (label, rules, _) = last(
+        "shop-vpn",
+        vec![
+            ask("工地那么分散，平时要找某个师傅，是不是经常打不通、找不着人？"),
+            ask(
+                "员工用的都是自己的号，要是有人离职了，业主手机里存的还是他的号码，这种情况碰到过吗？",
+            ),
+        ],
+    );
+    assert_eq!(label, Some(Label::P), "{rules:?}");
+    assert_eq!(rules, vec![RuleId::UncoverImplied]);
+}
+
+#[test]
+fn supposing_a_change_and_asking_if_it_would_be_smoother_is_a_need_payoff_question() {
+    let (label, rules, _) = last(
+        "shop-vpn",
+        vec![
+            ask("工地那么分散，平时要找某个师傅，是不是经常打不通、找不着人？"),
+            ask("找不到人的时候，业主那边等着拍板，工期会不会被拖？"),
+            // (from the blind tune-d script)
+            ask(
+                "要是公司每个人都配一个三四位短号，手机通讯录里一搜就有，拨过去还免费，工地上的协调会不会顺很多？",
+            ),
+        ],
+    );
+    assert_eq!(label, Some(Label::N), "{rules:?}");
+    assert_eq!(rules, vec![RuleId::MakeExplicit]);
+}

@@ -494,6 +494,18 @@ pub fn read_question(
             .map(|i| scores[*i].0)
             .fold(0.0, f32::max)
     });
+    // Supposing a change and asking whether it would be better is a need-payoff
+    // question about a problem on the table, whatever its yes/no frame ("要是每人都有
+    // 短号…协调会不会顺很多?").
+    if form == Label::S
+        && best.is_some_and(voiced)
+        && sig_all.contains(&"suppose")
+        && sig_all.contains(&"value")
+        && !names_failure
+    {
+        form = Label::N;
+        rule = "value-of-a-solution";
+    }
     if let Some(i) = best {
         let tie = second >= scores[i].0 * TIE_RATIO && second >= MIN_SCORE;
         // A situation question is about a fact when one matches about as well; but
