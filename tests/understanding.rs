@@ -270,3 +270,19 @@ fn supposing_a_change_and_asking_if_it_would_be_smoother_is_a_need_payoff_questi
     assert_eq!(label, Some(Label::N), "{rules:?}");
     assert_eq!(rules, vec![RuleId::MakeExplicit]);
 }
+
+#[test]
+fn supposing_the_failure_itself_asks_what_it_leads_to() {
+    let (label, rules, _) = last(
+        "hospital-network",
+        vec![
+            ask_to("chen", "Has the internet line ever gone down?"),
+            ask_to(
+                "moore",
+                "If the line failed again while the assessors were on site, how would that look?",
+            ),
+        ],
+    );
+    assert_eq!(label, Some(Label::I), "{rules:?}");
+    assert_eq!(rules, vec![RuleId::DevelopImplication]);
+}

@@ -608,6 +608,8 @@ const SIGNALS_EN: &[(&str, &[&str])] = &[
             "important",
             "mean to you",
             "make a difference",
+            "how different",
+            "feel different",
             "appeal",
             "ideal",
             "free up",

@@ -669,6 +669,20 @@ pub fn read_question(
                 form = Label::I;
                 rule = "cost-of-a-failure";
             }
+            // Supposing the failure itself, with nothing good in the supposition and no
+            // value asked ("if an outage like that hit during the review, how would
+            // that land?"), asks what it leads to.
+            Label::N
+                if voiced(need)
+                    && sig.contains(&"suppose")
+                    && sig.contains(&"fail")
+                    && !sig.contains(&"good")
+                    && !sig.contains(&"value")
+                    && !matches!(element, Some(Element::Payoff(_))) =>
+            {
+                form = Label::I;
+                rule = "cost-of-a-failure";
+            }
             Label::P
                 if voiced(need)
                     && (sig.contains(&"fail")
