@@ -286,3 +286,17 @@ fn supposing_the_failure_itself_asks_what_it_leads_to() {
     assert_eq!(label, Some(Label::I), "{rules:?}");
     assert_eq!(rules, vec![RuleId::DevelopImplication]);
 }
+
+#[test]
+fn a_question_into_an_unvoiced_area_that_asks_no_effect_is_a_problem_question() {
+    // "late" names a difficulty, but nothing asks what it leads to: this probes for
+    // the problem rather than presuming it.
+    let (label, rules, _) = last(
+        "architects-office",
+        vec![ask(
+            "Clients email you while you are out on site. On a long site day that runs late, how quickly can you get back to them?",
+        )],
+    );
+    assert_eq!(label, Some(Label::P), "{rules:?}");
+    assert_eq!(rules, vec![RuleId::UncoverImplied]);
+}

@@ -222,6 +222,7 @@ const SIGNALS_ZH: &[(&str, &[&str])] = &[
         &[
             "影响",
             "后果",
+            "积压",
             "出什么事",
             "出什么岔子",
             "出什么乱子",
@@ -568,6 +569,8 @@ const SIGNALS_EN: &[(&str, &[&str])] = &[
             "complain",
             "complaints",
             "knock-on",
+            "queue",
+            "backlog",
             "consequence",
             "consequences",
             "penalty",

@@ -597,9 +597,10 @@ pub fn read_question(
                     && grounded
                     && (!sig.contains(&"fail")
                         || sig.contains(&"suppose")
-                        // Sizing the failure itself ("what share of patients don't
-                        // show up?") asks for the problem, not its effect.
-                        || (sig.contains(&"qty") && !sig.contains(&"conseq"))
+                        // A question that asks no effect ("what share of patients
+                        // don't show up?", "on a late day, how quickly can you get
+                        // back to them?") asks for the problem itself.
+                        || !sig.contains(&"conseq")
                         || sig.contains(&"difficulty")
                         || difficulty_cue
                         || yes_no(&norm, lang)) =>
