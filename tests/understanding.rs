@@ -300,3 +300,22 @@ fn a_question_into_an_unvoiced_area_that_asks_no_effect_is_a_problem_question() 
     assert_eq!(label, Some(Label::P), "{rules:?}");
     assert_eq!(rules, vec![RuleId::UncoverImplied]);
 }
+
+#[test]
+fn one_shared_place_name_is_not_evidence_about_a_need() {
+    use spin_coach::text::normalize;
+    use spin_coach::understand::index::Index;
+    use spin_coach::understand::terms::query_terms;
+    let s = sc("airline-sms");
+    let idx = Index::new(&s);
+    let need = s
+        .needs
+        .iter()
+        .position(|n| n.id.value == "route-promotion")
+        .expect("need");
+    let count = |q: &str| idx.need_evidence_count(need, &query_terms(q), &normalize(q));
+    // Small talk that shares only 杭州 with the need.
+    assert_eq!(count("杭州最近真热啊，西湖那边人多不多"), 1);
+    // A question about the need itself shares several of its words.
+    assert!(count("新航线开通的时候，促销信息怎么发给目标会员？效果怎么样？") >= 2);
+}

@@ -246,6 +246,29 @@ impl Index {
         out
     }
 
+    /// How many distinct words of a turn (and cues) reach any element of need `need`:
+    /// one shared place name is not a question about the need.
+    #[must_use]
+    pub fn need_evidence_count(&self, need: usize, query: &[Term], norm: &str) -> usize {
+        let docs: Vec<&Doc> = self
+            .docs
+            .iter()
+            .filter(|d| d.el.need() == Some(need))
+            .collect();
+        let words = query
+            .iter()
+            .filter(|q| q.weight >= 0.5 && docs.iter().any(|d| d.tf.contains_key(&q.text)))
+            .count();
+        let mut cues: Vec<&String> = docs
+            .iter()
+            .flat_map(|d| d.cues.iter())
+            .filter(|c| find_cue_fuzzy(norm, c).is_some())
+            .collect();
+        cues.sort();
+        cues.dedup();
+        words + cues.len()
+    }
+
     /// Every term's and cue's share of each element's score, largest first: what a
     /// reading rests on, for authors and for debugging a misread.
     #[must_use]

@@ -570,6 +570,19 @@ pub fn read_question(
         topic = Topic::Need { need: f };
         cues.push(format!("referent:{}", sc.needs[f].id.value));
     }
+    // A model-only problem or implication reading of a question into an area the
+    // customer has not complained of, resting on a single shared word ("杭州最近真热
+    // 啊，西湖那边人多不多"): small talk or a situation question, not a probe.
+    if let Topic::Need { need } = topic
+        && matches!(form, Label::P | Label::I)
+        && c.rule == "form-model"
+        && !voiced_at(ctx, need)
+        && !difficulty_cue
+        && idx.need_evidence_count(need, &query, &norm) < 2
+    {
+        form = Label::S;
+        rule = "one-word-in-common";
+    }
     // Form in context.
     if let Topic::Need { need } = topic {
         let (_, _, imp_score) = scores[need];
