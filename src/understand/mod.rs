@@ -668,28 +668,14 @@ pub fn read_question(
                 form = Label::I;
                 rule = "cost-of-a-failure";
             }
-            // A failure put in a "how would…" frame with no solution supposed and no
-            // value asked ("how would the reviewers view downtime that held up
-            // reports?") asks what the failure leads to.
+            // A failure with nothing good and no value asked, supposed ("if an outage
+            // like that hit during the review, how would that land?") or put in a
+            // "how would…" frame the model read ("how would the reviewers view
+            // downtime that held up reports?"), asks what the failure leads to.
             Label::N
                 if voiced(need)
-                    && c.rule == "form-model"
                     && sig.contains(&"fail")
-                    && !sig.contains(&"suppose")
-                    && !sig.contains(&"value")
-                    && !sig.contains(&"good")
-                    && !matches!(element, Some(Element::Payoff(_))) =>
-            {
-                form = Label::I;
-                rule = "cost-of-a-failure";
-            }
-            // Supposing the failure itself, with nothing good in the supposition and no
-            // value asked ("if an outage like that hit during the review, how would
-            // that land?"), asks what it leads to.
-            Label::N
-                if voiced(need)
-                    && sig.contains(&"suppose")
-                    && sig.contains(&"fail")
+                    && (sig.contains(&"suppose") || c.rule == "form-model")
                     && !sig.contains(&"good")
                     && !sig.contains(&"value")
                     && !matches!(element, Some(Element::Payoff(_))) =>
