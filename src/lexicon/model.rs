@@ -966,3 +966,43 @@ pub fn decide(feats: &[String]) -> Option<(Label, Vec<String>)> {
             .collect(),
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize;
+
+    fn has(text: &str, signal: &str) -> bool {
+        let norm = normalize(text);
+        signals(&norm, Lang::detect(&norm)).contains(&signal)
+    }
+
+    #[test]
+    fn failure_words_are_failures_and_their_look_alikes_are_not() {
+        // Waste, extra cost and a falling rate are failures.
+        assert!(has("每辆车每月多出三五百的油钱", "fail"));
+        assert!(has("续保率往下掉一个点", "fail"));
+        assert!(has("All that wasted dough in the morning", "fail"));
+        // A saving is not.
+        assert!(!has("热线电话能减掉多少", "fail"));
+        // Someone leaving is a risk of its own, not a failure.
+        assert!(has("要是有人离职了，号码怎么办", "departure"));
+        assert!(!has("要是有人离职了，号码怎么办", "fail"));
+    }
+
+    #[test]
+    fn value_consequence_and_difficulty_words_read_what_is_asked() {
+        // 变化 asks value only when it asks what changes.
+        assert!(has("客户满意度会有什么变化", "value"));
+        assert!(!has("条款变化以后营销员没看到怎么办", "value"));
+        assert!(has("工地上的协调会不会顺很多", "value"));
+        assert!(has("会出什么事", "conseq"));
+        assert!(has("How much of your time does that eat up?", "conseq"));
+        assert!(has(
+            "Do you actually know what the calls cost?",
+            "difficulty"
+        ));
+        assert!(has("这笔开支您心里有数吗", "difficulty"));
+        assert!(has("What share of patients don't show up?", "qty"));
+    }
+}
