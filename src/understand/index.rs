@@ -218,6 +218,13 @@ impl Index {
         }
     }
 
+    /// One query term's BM25 share of a document's score, if the document has it.
+    fn term_score(&self, d: &Doc, q: &Term) -> Option<f32> {
+        let tf = d.tf.get(&q.text)?;
+        let norm_tf = tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * d.len / self.avg_len));
+        Some(self.idf(&q.text) * norm_tf * q.weight)
+    }
+
     /// Scores every element against a turn's terms and normalised text; best first.
     #[must_use]
     pub fn score(&self, query: &[Term], norm: &str) -> Vec<Hit> {
@@ -225,15 +232,7 @@ impl Index {
             .docs
             .iter()
             .filter_map(|d| {
-                let mut s = 0.0;
-                for q in query {
-                    if let Some(tf) = d.tf.get(&q.text) {
-                        let idf = self.idf.get(&q.text).copied().unwrap_or(0.0);
-                        let norm_tf =
-                            tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * d.len / self.avg_len));
-                        s += idf * norm_tf * q.weight;
-                    }
-                }
+                let mut s: f32 = query.iter().filter_map(|q| self.term_score(d, q)).sum();
                 for c in &d.cues {
                     if find_cue_fuzzy(norm, c).is_some() {
                         s += CUE_BONUS;
@@ -277,11 +276,8 @@ impl Index {
         for d in &self.docs {
             let mut parts: Vec<(String, f32)> = Vec::new();
             for q in query {
-                if let Some(tf) = d.tf.get(&q.text) {
-                    let idf = self.idf(&q.text);
-                    let norm_tf =
-                        tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * d.len / self.avg_len));
-                    parts.push((q.text.clone(), idf * norm_tf * q.weight));
+                if let Some(v) = self.term_score(d, q) {
+                    parts.push((q.text.clone(), v));
                 }
             }
             for c in &d.cues {

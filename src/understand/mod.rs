@@ -399,6 +399,8 @@ pub fn read_question(
         .any(|p| norm.contains(p)),
     };
     let opinion = asks_opinion(&norm, lang) && (lang == Lang::En || yes_no(&norm, lang));
+    // A difficulty, a failure or someone leaving: something a problem question
+    // probes for.
     let names_failure = sig_all
         .iter()
         .any(|s| matches!(*s, "difficulty" | "fail" | "departure"));
@@ -463,9 +465,7 @@ pub fn read_question(
         && fact.is_some_and(|(_, fs)| {
             fs >= MIN_SCORE && fs >= scores.iter().map(|s| s.0).fold(0.0, f32::max)
         })
-        && !sig_all
-            .iter()
-            .any(|s| matches!(*s, "difficulty" | "fail" | "departure"))
+        && !names_failure
     {
         form = Label::S;
         rule = "asks-for-a-fact";
@@ -711,9 +711,7 @@ pub fn read_question(
             Label::S
                 if state(need) == NeedState::Hidden
                     && (difficulty_cue
-                        || sig
-                            .iter()
-                            .any(|s| matches!(*s, "difficulty" | "fail" | "departure"))
+                        || names_failure
                         || (lang == Lang::En && asks_opinion(&norm, lang))) =>
             {
                 form = Label::P;
@@ -722,9 +720,7 @@ pub fn read_question(
             Label::S
                 if state(need) == NeedState::Hidden
                     && yes_no(&norm, lang)
-                    && (sig
-                        .iter()
-                        .any(|s| matches!(*s, "difficulty" | "fail" | "departure"))
+                    && (names_failure
                         || asks_opinion(&norm, lang)
                         || norm.contains('能')
                         || ["can ", "easy", "hard", "ever"]
