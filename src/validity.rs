@@ -350,7 +350,7 @@ pub fn all_figures(root: &Path) -> Result<(Figures, String), String> {
         figures.extend(set_figures(set, &played));
     }
     text.push_str("== SPIN question type, agreement with the authors' labels\n");
-    for set in ["tune", "tune2", "tune3", "tune4", "check"] {
+    for set in ["tune", "tune2", "tune3", "tune4", "tune5", "check"] {
         for lang in ["zh", "en"] {
             let path = v.join(format!("questions/{set}-{lang}.tsv"));
             if !path.exists() {

@@ -161,7 +161,12 @@ impl Walker<'_> {
         let need = |i: usize| &sc.needs[i.min(sc.needs.len().saturating_sub(1))];
         match m {
             Move::Situation(x) => {
-                self.ask(&f.situation, &sc.facts[x].cues, WordKind::Situation, lex)
+                // A trainee asks about a fact in the words of its cues or of its topic
+                // ("how appointments are booked"), which the coach also grounds on.
+                let fact = &sc.facts[x];
+                let mut cues = fact.cues.clone();
+                cues.push(fact.topic.get(sc.language).to_string());
+                self.ask(&f.situation, &cues, WordKind::Situation, lex)
             }
             Move::Problem(i) => self.ask(&f.problem, &need(i).problem.cues, WordKind::Problem, lex),
             Move::Implication(i, k) => {

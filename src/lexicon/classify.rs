@@ -244,6 +244,14 @@ pub fn classify_as(text: &str, lex: &Lexicon, lang: Lang) -> Classification {
     });
     match super::model::decide(&feats) {
         Some((Label::Other, _)) if !says_other && c.label != Label::Other => c,
+        // Counting something in a problem area ("上个月收到多少起投诉?") with no failure
+        // named and nothing tying it to one (no "that", 因此, "because") is a fact
+        // question: an implication question needs a problem to develop.
+        Some((Label::I, _))
+            if c.rule == "fact-about-problem" && !tied_to_a_problem(&norm, &feats) =>
+        {
+            c
+        }
         Some((label, why)) if label != c.label => Classification {
             label,
             lang,
@@ -253,6 +261,25 @@ pub fn classify_as(text: &str, lex: &Lexicon, lang: Lang) -> Classification {
         },
         _ => c,
     }
+}
+
+/// Whether a question names a failure or points to one already on the table.
+fn tied_to_a_problem(norm: &str, feats: &[String]) -> bool {
+    const SIGNS: [&str; 5] = [
+        "sig:fail",
+        "sig:difficulty",
+        "sig:departure",
+        "sig:suppose",
+        "sig:when",
+    ];
+    const POINTERS_EN: [&str; 10] = [
+        "that", "this", "it", "those", "these", "because", "due", "result", "trace", "cause",
+    ];
+    feats.iter().any(|f| SIGNS.contains(&f.as_str()))
+        || norm.contains(['这', '那', '此', '因'])
+        || norm
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| POINTERS_EN.contains(&w))
 }
 
 /// The form model's features for a text (for training the model).

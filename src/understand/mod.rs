@@ -146,9 +146,37 @@ const REFERENT_ZH: &[&str] = &[
     "这部分",
 ];
 
+/// Demonstratives that are a determiner before a concrete noun ("他原来那个手机": that
+/// phone) rather than a pointer back to the subject under discussion; the noun then
+/// speaks for itself.
+const ZH_DETERMINERS: &[&str] = &["这个", "那个", "这些", "那些"];
+
+/// What may follow a demonstrative that points back: a noun for "the matter", or
+/// grammar ("这个会…", "那个对您…").
+const ZH_POINTING_NOUNS: &[&str] = &[
+    "问题", "情况", "事", "状况", "现象", "麻烦", "毛病", "影响", "后果", "局面", "难题", "损失",
+];
+
+fn zh_points_back(norm: &str) -> bool {
+    REFERENT_ZH.iter().any(|r| {
+        norm.match_indices(r).any(|(at, _)| {
+            if !ZH_DETERMINERS.contains(r) {
+                return true;
+            }
+            let rest = &norm[at + r.len()..];
+            let Some(next) = rest.chars().next() else {
+                return true;
+            };
+            !crate::text::is_han(next)
+                || "会对要能是就也都还有没不让给把被怎多少该呢吗吧啊".contains(next)
+                || ZH_POINTING_NOUNS.iter().any(|n| rest.starts_with(n))
+        })
+    })
+}
+
 fn has_referent(norm: &str, lang: Lang) -> bool {
     match lang {
-        Lang::Zh => REFERENT_ZH.iter().any(|r| norm.contains(r)),
+        Lang::Zh => zh_points_back(norm),
         Lang::En => norm
             .split(|c: char| !c.is_ascii_alphanumeric())
             .any(|w| REFERENT_EN.contains(&w)),
@@ -281,15 +309,28 @@ fn need_scores(hits: &[Hit], n: usize) -> Vec<(f32, Option<Element>, f32)> {
 /// How many different needs the short items of a list ("话费、工地找人、号码离职")
 /// ground to.
 fn stuffed_list(sc: &Scenario, idx: &Index, norm: &str) -> usize {
-    let items: Vec<&str> = norm
-        .split([',', '/', ';'])
-        .map(str::trim)
-        .filter(|p| {
-            let han = p.chars().filter(|c| crate::text::is_han(*c)).count();
-            let words = p.split_whitespace().count();
-            (2..=6).contains(&han) || (han == 0 && (1..=3).contains(&words))
-        })
-        .collect();
+    // A list is a run of short items side by side: short clauses scattered through a
+    // sentence ("另外，…，有人离职以后，业主、供货商…") are not one.
+    let short = |p: &str| {
+        let han = p.chars().filter(|c| crate::text::is_han(*c)).count();
+        let words = p.split_whitespace().count();
+        (2..=6).contains(&han) || (han == 0 && (1..=3).contains(&words))
+    };
+    let mut items: Vec<&str> = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    for p in norm.split([',', '/', ';']).map(str::trim) {
+        if short(p) {
+            run.push(p);
+        } else {
+            if run.len() > items.len() {
+                items = std::mem::take(&mut run);
+            }
+            run.clear();
+        }
+    }
+    if run.len() > items.len() {
+        items = run;
+    }
     if items.len() < 3 {
         return 0;
     }
@@ -549,7 +590,9 @@ pub fn read_question(
             } else if tie || crowd {
                 confidence = Confidence::Unsure;
             }
-            cues.push(format!("topic:{}", sc.needs[i].id.value));
+            if let Topic::Need { need } = topic {
+                cues.push(format!("topic:{}", sc.needs[need].id.value));
+            }
         }
     }
     if topic == Topic::Nothing
@@ -777,6 +820,42 @@ mod tests {
             addressed: None,
         };
         read_question(&sc, &idx, Lexicon::builtin(), &ctx, text)
+    }
+
+    #[test]
+    fn a_demonstrative_before_a_concrete_noun_does_not_point_back() {
+        let n = |s: &str| normalize(s);
+        // "那个手机" is that phone: the noun speaks for itself.
+        assert!(!zh_points_back(&n("老客户是不是还打他原来那个手机？")));
+        assert!(!zh_points_back(&n("这些工地一般多大？")));
+        // Pointing back at the matter under discussion.
+        assert!(zh_points_back(&n("这个问题一年下来要花多少钱？")));
+        assert!(zh_points_back(&n("那个会影响到客户吗？")));
+        assert!(zh_points_back(&n("这种情况多久出现一次？")));
+        assert!(zh_points_back(&n("那您觉得呢，是这个吧？")));
+    }
+
+    #[test]
+    fn a_list_is_short_items_side_by_side_not_short_clauses_apart() {
+        let sc = crate::scenario::bundled_by_id("shop-vpn")
+            .and_then(Result::ok)
+            .expect("bundled scenario")
+            .scenario;
+        let idx = Index::new(&sc);
+        let n = |s: &str| normalize(s);
+        // Short clauses scattered through one question about one need.
+        assert_eq!(
+            stuffed_list(
+                &sc,
+                &idx,
+                &n(
+                    "另外，大家用的都是私人号码，有人离职以后，业主、供货商手里存的还是他那个号，这种事您遇到过没有？"
+                )
+            ),
+            0
+        );
+        // A run of areas from different needs.
+        assert!(stuffed_list(&sc, &idx, &n("话费、工地找人、号码离职，这些有没有问题？")) >= 2);
     }
 
     fn need_of(id: &str, need: &str) -> usize {

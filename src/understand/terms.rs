@@ -310,6 +310,17 @@ const ZH_FORM_BIGRAMS: &[&str] = &[
     "目前", "现在", "平时", "觉得", "是否",
 ];
 
+/// Chinese bigrams too common in any talk to tie a question to one element: a word
+/// that happens to be rare in one scenario's text ("大家", "有人", "另外") says
+/// nothing about what the trainee asks.
+const ZH_GENERIC_BIGRAMS: &[&str] = &[
+    "大家", "有人", "另外", "其实", "还是", "这种", "那种", "时候", "以后", "之前", "以前", "后来",
+    "一下", "一个", "遇到", "碰到", "平常", "比如", "比方", "一般", "东西", "事情", "这边", "那边",
+    "这块", "一直", "其他", "别的", "然后", "所以", "因为", "不过", "自己", "一起", "所有", "每个",
+    "每次", "一次", "经常", "有时", "有点", "一点", "需要", "应该", "可能", "能够", "时间", "地方",
+    "办法", "现象", "发生", "出现",
+];
+
 /// Chinese characters too common to say anything on their own.
 const ZH_STOP: &str = "的了吗呢吧么啊呀哦嘛着过是在有和与及对把被给让请问一些这那个哪什怎谁您你我他她它们会不能要就都也还又很太更最吧多少几么样种下上里中为以及于而且或者如果但是可以没有已经现在平时一般大概主要之后时候方面情况问题觉得看说想知道困难麻烦影响帮助好处价值意义解决带来造成导致头疼痛";
 
@@ -319,7 +330,7 @@ fn zh_stop(c: char) -> bool {
 
 /// Characters that make a bigram pure grammar.
 fn zh_function(c: char) -> bool {
-    "的了吗呢吧么啊呀哦嘛着您你我他她它们这那哪什怎谁".contains(c)
+    "的了吗呢吧么啊呀哦嘛着得您你我他她它们这那哪什怎谁".contains(c)
 }
 
 /// The terms of a text, with repeats (term frequency matters for documents).
@@ -353,7 +364,9 @@ pub fn terms(text: &str) -> Vec<Term> {
                     continue;
                 }
                 let bigram: String = w.iter().collect();
-                if ZH_FORM_BIGRAMS.contains(&bigram.as_str()) {
+                if ZH_FORM_BIGRAMS.contains(&bigram.as_str())
+                    || ZH_GENERIC_BIGRAMS.contains(&bigram.as_str())
+                {
                     continue;
                 }
                 out.push(Term {
@@ -504,6 +517,21 @@ mod tests {
 
     fn texts(s: &str) -> Vec<String> {
         term_set(s).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn common_chinese_words_do_not_become_terms() {
+        let texts: Vec<String> = terms("另外，大家有人离职以后遇到过吗")
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        for generic in ["另外", "大家", "有人", "以后", "遇到"] {
+            assert!(!texts.iter().any(|t| t == generic), "{generic}: {texts:?}");
+        }
+        assert!(texts.iter().any(|t| t == "离职"), "{texts:?}");
+        // 得 after a verb is grammar: "收得回来" is not about fees collected (收费).
+        let texts: Vec<String> = terms("卡收得回来吗").into_iter().map(|t| t.text).collect();
+        assert!(!texts.iter().any(|t| t == "收得"), "{texts:?}");
     }
 
     #[test]
