@@ -271,21 +271,75 @@ fn draw_side(frame: &mut Frame, area: Rect, m: &Meeting, app: &App, s: &Strings)
         gl.push(Line::styled(s.hidden, theme::dim()));
     }
     if let Some(st) = m.steps.last().filter(|_| last_shown) {
-        let main = st
-            .findings
-            .iter()
-            .max_by_key(|f| (f.points.abs(), std::cmp::Reverse(f.rule.as_str())));
-        if let Some(f) = main {
-            gl.extend(wrap_prefixed(
-                &format!("{:+} ", st.points),
-                theme::points(st.points),
-                &format!("{}: {}", f.rule, f.reason),
-                Style::default(),
-                w,
-            ));
-        }
+        let room = usize::from(gi.height).saturating_sub(gl.len());
+        gl.extend(grade_lines(st, app.lang, w, room));
     }
     frame.render_widget(Paragraph::new(gl), gi);
+}
+
+/// True for a finding worth showing in the last-step panel: it moves the score, or
+/// it says what to do better. A zero-point finding with no tip only confirms that
+/// something was right and earned nothing ("+0 ffab-order: in order"): noise there.
+#[must_use]
+pub fn worth_showing(f: &crate::scoring::Finding) -> bool {
+    f.points != 0 || f.tip.is_some()
+}
+
+/// The last-step panel: the step's total when it has more than one finding, then
+/// every finding with its own points and rule. Each finding gets at least one line;
+/// its reason is wrapped into whatever `room` is left, cut with `…` when it runs out.
+#[must_use]
+pub fn grade_lines(st: &Step, lang: Lang, width: usize, room: usize) -> Vec<Line<'static>> {
+    let shown: Vec<&crate::scoring::Finding> =
+        st.findings.iter().filter(|f| worth_showing(f)).collect();
+    let mut out = Vec::new();
+    if shown.len() > 1 {
+        out.push(Line::styled(
+            truncate(
+                &format!(
+                    "{} {} · {} {:+}",
+                    lang.pick("回合", "turn"),
+                    st.turn,
+                    lang.pick("合计", "total"),
+                    st.points
+                ),
+                width,
+            ),
+            theme::points(st.points),
+        ));
+    }
+    for (k, f) in shown.iter().enumerate() {
+        let after = shown.len() - k - 1;
+        let budget = room.saturating_sub(out.len() + after).max(1);
+        let mut lines = wrap_prefixed(
+            &format!("{:+} ", f.points),
+            theme::points(f.points),
+            &format!("{}: {}", f.rule, f.reason),
+            Style::default(),
+            width,
+        );
+        if lines.len() > budget {
+            lines.truncate(budget);
+            if let Some(last) = lines.last_mut() {
+                *last = ellipsis(last, width);
+            }
+        }
+        out.extend(lines);
+    }
+    out
+}
+
+/// A wrapped line marked as cut: its text shortened so that `…` fits in `width`.
+fn ellipsis(l: &Line<'static>, width: usize) -> Line<'static> {
+    let mut spans = l.spans.clone();
+    let Some(last) = spans.pop() else {
+        return l.clone();
+    };
+    let before: usize = spans.iter().map(Span::width).sum();
+    let room = width.saturating_sub(before);
+    let text = format!("{}…", last.content.trim_end());
+    spans.push(Span::styled(truncate(&text, room), last.style));
+    Line::from(spans)
 }
 
 fn truncate_line(l: Line<'static>, w: usize) -> Line<'static> {
@@ -377,4 +431,105 @@ fn draw_input(
     }
     let _ = lang;
     cursor
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::{FfabParts, Input, Pitch, Session};
+
+    /// The bakery's call-cost need carried to a full FFAB answer: one step, five findings.
+    fn present_step() -> Step {
+        let l = crate::scenario::bundled_by_id("bakery-vpn")
+            .expect("bundled")
+            .expect("valid");
+        let ask = |t: &str| Input::Ask {
+            to: None,
+            text: t.to_string(),
+        };
+        let inputs = vec![
+            ask("Are the phone allowance bills a problem for you?"),
+            ask("What does that add up to over a year?"),
+            ask("Would a fixed, predictable bill help you?"),
+            Input::Present(Pitch::Parts(FfabParts {
+                acknowledge: None,
+                feature: Some("Every phone gets a four-digit short number inside the group.".into()),
+                function: Some("The company gets one itemised bill for all work calls.".into()),
+                advantage: Some("Costs are fixed in advance instead of depending on allowances.".into()),
+                benefit: Some("You said you want one predictable bill; you will know exactly what work calls cost each month.".into()),
+            })),
+        ];
+        let (s, _) = Session::replay(l.scenario, 1, Some(Lang::En), None, inputs);
+        s.steps().last().cloned().expect("a step")
+    }
+
+    fn text(lines: &[Line]) -> String {
+        lines
+            .iter()
+            .map(|l| {
+                l.spans
+                    .iter()
+                    .map(|s| s.content.as_ref())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// Issue 10, defect 1: every finding with its own points, not the step's sum
+    /// under the biggest rule's name; the sum is shown as the step's total.
+    #[test]
+    fn last_step_lists_every_finding_with_its_own_points() {
+        let st = present_step();
+        assert!(st.findings.len() >= 4, "{:#?}", st.findings);
+        for room in [2, 100] {
+            let t = text(&grade_lines(&st, Lang::En, 34, room));
+            for f in st.findings.iter().filter(|f| worth_showing(f)) {
+                assert!(
+                    t.contains(&format!("{:+} {}", f.points, f.rule)),
+                    "{f:?} missing in\n{t}"
+                );
+            }
+            assert!(
+                t.starts_with(&format!("turn 4 · total {:+}", st.points)),
+                "{t}"
+            );
+            let benefit = st
+                .findings
+                .iter()
+                .find(|f| f.rule == crate::scoring::RuleId::BenefitExplicit)
+                .expect("benefit-explicit");
+            assert_ne!(
+                benefit.points, st.points,
+                "the sum differs from the rule's own"
+            );
+            assert!(
+                !t.contains(&format!("{:+} benefit-explicit", st.points)),
+                "{t}"
+            );
+        }
+        // Narrow room: one line per finding (and the total), nothing wider than the panel.
+        let lines = grade_lines(&st, Lang::En, 30, 3);
+        assert_eq!(
+            lines.len(),
+            1 + st.findings.iter().filter(|f| worth_showing(f)).count()
+        );
+        assert!(lines.iter().all(|l| l.width() <= 30));
+    }
+
+    /// "+0 … in order" says nothing the trainee can use: left out of the panel; a
+    /// zero-point finding with a tip (a miss) stays.
+    #[test]
+    fn zero_point_praise_is_left_out_but_zero_point_misses_stay() {
+        let mut st = present_step();
+        st.findings
+            .push(crate::scoring::rules::demonstrating::ffab_order(
+                Lang::En,
+                true,
+                0,
+            ));
+        let t = text(&grade_lines(&st, Lang::Zh, 34, 100));
+        assert!(!t.contains("+0 ffab-order"), "{t}");
+        assert!(t.contains("+0 acknowledge-need"), "{t}");
+    }
 }
