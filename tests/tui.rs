@@ -651,6 +651,15 @@ fn drills_tally_streaks_and_save_the_best_run() {
     say(&mut a, "How many staff do you have?");
     let (_, t) = a.drill_tally().expect("drill running");
     assert_eq!((t.attempts, t.hits, t.streak, t.best_streak), (2, 1, 0, 1));
+    // Issue 10, defect 2: the goal is what the customer can tell (the bakery's call
+    // costs have one implication), not a fixed 10 that "as I said…" answers never reach.
+    assert_eq!(t.target, 1);
+    assert!(
+        render(&a, 120, 40)
+            .backend()
+            .to_string()
+            .contains("goal reached")
+    );
     snap("drill-meeting-en", &a);
     apply(&mut a, [Action::EndMeeting]);
     let saved = spin_coach::classroom::drill::load_all(d.path());

@@ -40,7 +40,9 @@ impl App {
             lock: None,
         });
         if let (Some(kind), Some(m)) = (self.drill_choice, self.meeting.as_mut()) {
-            let setup = crate::classroom::drill::prepare(kind, &self.scenarios[i].scenario, 0);
+            let sc = &self.scenarios[i].scenario;
+            let need = crate::classroom::drill::focus_need(sc);
+            let setup = crate::classroom::drill::prepare(kind, sc, need);
             m.drill = Some((kind, setup.len()));
             m.inputs = setup;
             self.replay();

@@ -254,13 +254,28 @@ fn draw_side(frame: &mut Frame, area: Rect, m: &Meeting, app: &App, s: &Strings)
             .replace("{streak}", &t.streak.to_string())
             .replace("{best}", &t.best_streak.to_string())
             .replace("{attempts}", &t.attempts.to_string());
-        gl.extend(wrap_prefixed(
-            &format!("{}: ", kind.title(app.lang)),
+        // The drill's name on a line of its own: as a prefix it left a narrow panel
+        // four columns for the tally.
+        gl.push(Line::styled(
+            truncate(kind.title(app.lang), w),
             theme::title(),
+        ));
+        gl.extend(wrap_prefixed(
+            "",
+            Style::default(),
             &text,
             Style::default(),
             w,
         ));
+        if t.is_done() {
+            gl.extend(wrap_prefixed(
+                "",
+                theme::good(),
+                s.drill_done,
+                theme::good(),
+                w,
+            ));
+        }
     }
     let last_shown = m
         .steps
