@@ -564,6 +564,49 @@ fn class_vote_plays_the_chosen_suggestion() {
     }
 }
 
+/// Issue 10, defect 3: the bakery's implication suggestion is about the lost wedding
+/// cake; after the class uncovered the call costs it was the "right" answer and was
+/// penalised as too early. The options now follow the need on the table.
+#[test]
+fn class_vote_options_follow_the_need_on_the_table() {
+    let mut a = app(Lang::En, Some("bakery-vpn"));
+    apply(&mut a, [Action::Enter]);
+    say(&mut a, "Are the phone allowance bills a problem for you?");
+    apply(&mut a, [Action::ToggleVote]);
+    let opts = a.vote_options();
+    assert_eq!(opts.len(), 4, "{opts:?}");
+    assert!(
+        !opts.iter().any(|(t, _)| t.contains("wedding cake")),
+        "{opts:?}"
+    );
+    let text = render(&a, 100, 30).backend().to_string();
+    assert!(!text.contains("wedding cake"), "{text}");
+    let built = spin_coach::scenario::bundled_by_id("bakery-vpn")
+        .expect("bundled")
+        .expect("valid");
+    let written: Vec<String> = built
+        .scenario
+        .suggestions
+        .iter()
+        .flat_map(|s| &s.options)
+        .filter_map(|t| spin_coach::tui::vote::turn(t, Lang::En))
+        .map(|(t, _)| t)
+        .collect();
+    let k = opts
+        .iter()
+        .position(|(t, _)| !written.contains(t))
+        .expect("one option built for the call costs");
+    apply(&mut a, [Action::Vote(k)]);
+    let m = a.meeting.as_ref().expect("meeting");
+    let last = m.steps.last().expect("played");
+    assert!(
+        last.findings
+            .iter()
+            .any(|f| f.rule == spin_coach::scoring::RuleId::DevelopImplication),
+        "{last:#?}"
+    );
+}
+
 #[test]
 fn debrief_replay_steps_through_a_saved_meeting() {
     let d = history_dir();

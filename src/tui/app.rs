@@ -77,6 +77,8 @@ pub struct Meeting {
     pub started_at: String,
     /// This trainer's hold on the meeting file (taken on resume or first save).
     pub lock: Option<crate::store::MeetingLock>,
+    /// The class vote's options after the last turn (empty while the vote is hidden).
+    pub vote: Vec<(String, Input)>,
 }
 
 /// The whole trainer.
@@ -284,7 +286,10 @@ impl App {
             Action::RevealNext => self.reveal_next(),
             Action::RevealAll => self.reveal_all(),
             Action::TogglePause => self.class.timer.toggle(),
-            Action::ToggleVote => self.class.vote = !self.class.vote,
+            Action::ToggleVote => {
+                self.class.vote = !self.class.vote;
+                self.refresh_vote();
+            }
             Action::Vote(n) => self.vote(n),
             Action::CycleDrill => self.cycle_drill(),
             Action::OpenProgress => {

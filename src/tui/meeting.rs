@@ -38,6 +38,7 @@ impl App {
             started_at: crate::store::time::now(),
             drill: None,
             lock: None,
+            vote: Vec::new(),
         });
         if let (Some(kind), Some(m)) = (self.drill_choice, self.meeting.as_mut()) {
             let sc = &self.scenarios[i].scenario;
@@ -67,6 +68,7 @@ impl App {
         m.over = session.is_over();
         m.report = report::build(&session, seed);
         m.scroll = 0;
+        self.refresh_vote();
     }
 
     /// Submits what is composed as one turn.
