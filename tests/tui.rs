@@ -154,6 +154,46 @@ fn help_and_confirm_overlays() {
     assert!(a.quit);
 }
 
+/// Issue 10, defect 4: a popup over Chinese text keeps its left border and corners.
+/// A wide character just left of the popup spilled into its first column, and the
+/// terminal update (`Buffer::diff`, as the real backend uses) skips the cell behind
+/// a wide character, so the border was never sent. Checked at many widths so the
+/// popup's edge lands on every kind of cell.
+#[test]
+fn popups_over_chinese_keep_their_left_border() {
+    let mut a = zh_meeting();
+    apply(&mut a, [Action::Back]);
+    let mut straddled = 0;
+    for w in 70..=100 {
+        let t = render(&a, w, 24);
+        let buf = t.backend().buffer();
+        let sent = ratatui::buffer::Buffer::empty(buf.area).diff(buf);
+        let at = |x: u16, y: u16| buf.cell((x, y)).map_or("", |c| c.symbol());
+        let top = (0..buf.area.height)
+            .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
+            .find(|&(x, y)| at(x, y) == "┌" && at(x + 2, y) == "放")
+            .unwrap_or_else(|| panic!("{w}: the popup top left corner\n{}", t.backend()));
+        let (x, mut y) = top;
+        loop {
+            let want = at(x, y);
+            assert!(["┌", "│", "└"].contains(&want), "{w}: {want:?} at {x},{y}");
+            assert!(
+                sent.iter()
+                    .any(|(cx, cy, c)| (*cx, *cy) == (x, y) && c.symbol() == want),
+                "width {w}: the border cell at {x},{y} is never sent to the terminal"
+            );
+            if x > 0 && at(x - 1, y) == " " {
+                straddled += 1;
+            }
+            if want == "└" {
+                break;
+            }
+            y += 1;
+        }
+    }
+    assert!(straddled > 0);
+}
+
 #[test]
 fn too_small_window() {
     let a = app(Lang::En, None);

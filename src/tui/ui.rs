@@ -82,12 +82,31 @@ fn popup(frame: &mut Frame, area: Rect, title: &str, body: &str) {
         .unwrap_or(u16::MAX)
         .min(area.height);
     let r = centered(area, w, h.max(4));
-    frame.render_widget(Clear, r);
+    clear(frame, r);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::focus())
         .title(Line::styled(format!(" {title} "), theme::title()));
     frame.render_widget(Paragraph::new(lines).block(block), r);
+}
+
+/// Clears `r` for an overlay. A wide character (Chinese, an emoji) just left of `r`
+/// would spill its second half into the overlay's first column, and the terminal
+/// update skips the cell behind a wide character: the overlay's left border and
+/// corners would never be drawn. Such a character is blanked too.
+pub fn clear(frame: &mut Frame, r: Rect) {
+    frame.render_widget(Clear, r);
+    let buf = frame.buffer_mut();
+    if r.x <= buf.area.x {
+        return;
+    }
+    for y in r.top()..r.bottom() {
+        if let Some(cell) = buf.cell_mut(Position { x: r.x - 1, y })
+            && crate::text::width(cell.symbol()) > 1
+        {
+            cell.set_symbol(" ");
+        }
+    }
 }
 
 /// A rectangle of at most `w`×`h` centered in `area`.

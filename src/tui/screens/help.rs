@@ -10,7 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 /// Draws the help overlay over everything.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -20,7 +20,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         area.width.saturating_sub(2).min(110),
         area.height.saturating_sub(1),
     );
-    frame.render_widget(Clear, r);
+    crate::tui::ui::clear(frame, r);
     let block = panel(s.help, true);
     let inner = block.inner(r);
     frame.render_widget(block, r);
