@@ -715,6 +715,67 @@ fn learn_cards_and_quiz_scored_and_saved() {
     assert_eq!(saved.len(), 2, "both quizzes saved");
 }
 
+/// Issue 10, defect 5: the quiz follows the interface language (F9 builds it anew
+/// from the scenarios written in that language), explanations do not repeat their
+/// answer, and difficulty words are translated.
+#[test]
+fn quiz_and_difficulty_follow_the_interface_language() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let mut a = app_with_history(Lang::En, d.path());
+    apply(&mut a, [Action::OpenLearn, Action::FocusNext]);
+    apply(&mut a, [Action::ToggleLang]);
+    let l = a.learn.as_ref().expect("learn");
+    assert_eq!(
+        l.tab,
+        spin_coach::tui::learn::Tab::Quiz,
+        "still on the quiz"
+    );
+    assert!(!l.items.is_empty());
+    for it in &l.items {
+        assert_eq!(Lang::detect(&it.prompt), Lang::Zh, "{it:?}");
+        for c in &it.choices {
+            assert_eq!(Lang::detect(c), Lang::Zh, "{c}");
+        }
+    }
+    let text = render(&a, 120, 40).backend().to_string();
+    assert!(text.contains("测验") && text.contains("A–D"), "{text}");
+    let items = l.items.clone();
+    for it in &items {
+        apply(&mut a, [Action::Vote(it.answer), Action::Enter]);
+    }
+    let text = render(&a, 120, 40).backend().to_string();
+    for label in [
+        "背景问题",
+        "难点问题",
+        "暗示问题",
+        "隐含需求",
+        "明确需求",
+        "特点",
+        "利益",
+    ] {
+        assert!(
+            !text.contains(&format!("{label}：{label}"))
+                && !text.contains(&format!("{label}: {label}")),
+            "{label} repeated: {text}"
+        );
+    }
+    let z = app(Lang::Zh, None);
+    let text = render(&z, 120, 40).backend().to_string();
+    assert!(
+        text.contains("简单") && text.contains("中等") && text.contains("困难"),
+        "{text}"
+    );
+    assert!(!text.contains("easy") && !text.contains("medium"), "{text}");
+    let mut z = app(Lang::Zh, None);
+    apply(&mut z, "困难".chars().map(Action::FilterChar));
+    assert!(!z.filtered().is_empty());
+    assert!(
+        z.filtered()
+            .iter()
+            .all(|i| z.scenarios[*i].scenario.difficulty == spin_coach::scenario::Difficulty::Hard)
+    );
+}
+
 #[test]
 fn drills_tally_streaks_and_save_the_best_run() {
     let d = tempfile::tempdir().expect("tempdir");

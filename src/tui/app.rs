@@ -209,12 +209,13 @@ impl App {
                 }
                 let s = &self.scenarios[*i].scenario;
                 let hay = format!(
-                    "{} {} {} {} {}",
+                    "{} {} {} {} {} {}",
                     s.id.value,
                     s.title.get(self.lang),
                     s.industry.get(self.lang),
                     s.segment.code(),
-                    s.difficulty.code()
+                    s.difficulty.code(),
+                    super::i18n::difficulty(s.difficulty, self.lang)
                 );
                 crate::text::normalize(&hay).contains(&f)
             })
@@ -441,6 +442,7 @@ impl App {
                 m.editors[i + 1].set_placeholder_text((*f).to_string());
             }
         }
+        self.relang_quiz();
         self.replay();
     }
 }

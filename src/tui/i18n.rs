@@ -98,6 +98,18 @@ pub struct Strings {
     pub quadrants: [&'static str; 4],
 }
 
+/// The name of a difficulty in the interface language.
+#[must_use]
+pub fn difficulty(d: crate::scenario::Difficulty, lang: Lang) -> &'static str {
+    use crate::scenario::Difficulty;
+    match (d, lang) {
+        (Difficulty::Easy, Lang::Zh) => "简单",
+        (Difficulty::Medium, Lang::Zh) => "中等",
+        (Difficulty::Hard, Lang::Zh) => "困难",
+        (d, Lang::En) => d.code(),
+    }
+}
+
 /// The strings for a language.
 #[must_use]
 pub fn strings(lang: Lang) -> &'static Strings {

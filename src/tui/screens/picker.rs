@@ -28,16 +28,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     frame.render_widget(block, list);
     let rows = app.picker_rows();
     let w = inner.width as usize;
-    // Columns: title (flex) · lang 4 · seg 3 · level 6 · best 4 · industry (rest when wide)
+    // Columns: title (flex) · lang 4 · seg 4 (类别 is 4 columns) · level 6 · best 4 · industry (rest when wide)
     let industry_w = if w >= 100 { 24 } else { 0 };
-    // marker 2 + gaps 2×4 + lang 4 + seg 3 + level 6 + best 4 (+ gap 2 + industry)
-    let fixed = 27 + if industry_w > 0 { industry_w + 2 } else { 0 };
+    // marker 2 + gaps 2×4 + lang 4 + seg 4 + level 6 + best 4 (+ gap 2 + industry)
+    let fixed = 28 + if industry_w > 0 { industry_w + 2 } else { 0 };
     let title_w = w.saturating_sub(fixed).max(8);
     let header = format!(
         "{}  {}  {}  {}  {}{}",
         crate::text::pad(&truncate(s.col_title, title_w), title_w),
         crate::text::pad(s.col_lang, 4),
-        crate::text::pad(s.col_segment, 3),
+        crate::text::pad(s.col_segment, 4),
         crate::text::pad(s.col_difficulty, 6),
         crate::text::pad(s.col_best, 4),
         if industry_w > 0 {
@@ -90,8 +90,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
             "{}  {}  {}  {}  {}{}",
             crate::text::pad(&truncate(sc.title.get(app.lang), title_w), title_w),
             crate::text::pad(sc.language.code(), 4),
-            crate::text::pad(sc.segment.code(), 3),
-            crate::text::pad(sc.difficulty.code(), 6),
+            crate::text::pad(sc.segment.code(), 4),
+            crate::text::pad(crate::tui::i18n::difficulty(sc.difficulty, app.lang), 6),
             crate::text::pad(&best, 4),
             if industry_w > 0 {
                 format!("  {}", truncate(sc.industry.get(app.lang), industry_w))
