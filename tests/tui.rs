@@ -194,6 +194,28 @@ fn popups_over_chinese_keep_their_left_border() {
     assert!(straddled > 0);
 }
 
+/// Issue 10, defect 6: on a small terminal the patience gauge stays on screen, in
+/// every input mode.
+#[test]
+fn patience_gauge_stays_on_small_screens() {
+    let mut a = zh_meeting();
+    for mode in 0..3 {
+        for (w, h) in [(70, 20), (60, 18), (80, 24)] {
+            let text = render(&a, w, h).backend().to_string();
+            assert!(
+                text.contains("客户耐心") && text.contains("■■■"),
+                "mode {mode} {w}x{h}\n{text}"
+            );
+            assert!(
+                text.contains("上一步评分") || h < 20 || mode > 0,
+                "mode {mode} {w}x{h}\n{text}"
+            );
+        }
+        apply(&mut a, [Action::CycleMode]);
+    }
+    insta::assert_snapshot!("meeting-zh-70x20", render(&zh_meeting(), 70, 20).backend());
+}
+
 #[test]
 fn too_small_window() {
     let a = app(Lang::En, None);
@@ -361,6 +383,66 @@ fn progress_screen() {
             .to_string()
             .contains("No finished meetings yet")
     );
+}
+
+/// Issue 10, defect 6: at 80×24 the progress screen keeps "best per scenario" and
+/// the recent meetings' heading however many meetings and scenarios there are, and
+/// the selected meeting stays in view.
+#[test]
+fn progress_keeps_its_headings_on_a_small_screen() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let store = spin_coach::store::Store::new(d.path().to_path_buf());
+    let mut n = 0;
+    for round in 0..2 {
+        for l in spin_coach::scenario::bundled() {
+            let loaded = l.expect("valid");
+            let id = loaded.scenario.id.value.clone();
+            let path = format!(
+                "{}/tests/scripts/{id}/good.yaml",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let turns = spin_coach::script::load_file(std::path::Path::new(&path)).expect("script");
+            let inputs: Vec<_> = turns.into_iter().map(|t| t.input).collect();
+            let (s, _) = spin_coach::session::Session::replay(
+                std::sync::Arc::clone(&loaded.scenario),
+                1,
+                None,
+                None,
+                inputs.iter().cloned(),
+            );
+            n += 1;
+            let mut rec = spin_coach::store::record(
+                format!("20261120T1000{n:02}-r{round}"),
+                &loaded,
+                &s,
+                1,
+                inputs,
+                format!("2026-11-{:02}T10:00:00Z", n + 1),
+            );
+            rec.finished_at = Some(format!("2026-11-{:02}T10:20:00Z", n + 1));
+            store.save(&rec).expect("save");
+        }
+    }
+    for lang in [Lang::Zh, Lang::En] {
+        let mut a = app_with_history(lang, d.path());
+        apply(&mut a, [Action::OpenProgress]);
+        let s = spin_coach::tui::i18n::strings(lang);
+        for downs in [0, 5, 13] {
+            let mut b = app_with_history(lang, d.path());
+            apply(&mut b, [Action::OpenProgress]);
+            apply(&mut b, std::iter::repeat_n(Action::Down, downs));
+            for (w, h) in [(80, 24), (120, 40)] {
+                let text = render(&b, w, h).backend().to_string();
+                for want in [s.best_per_scenario, s.recent, s.score_over_time, s.mix, "▶"] {
+                    assert!(
+                        text.contains(want),
+                        "{lang} {w}x{h} down {downs}: {want}\n{text}"
+                    );
+                }
+            }
+        }
+        snap(&format!("progress-many-{lang}"), &a);
+    }
 }
 
 #[test]

@@ -173,14 +173,28 @@ fn draw_transcript(
     frame.render_widget(Paragraph::new(lines).scroll((top, 0)), inner);
 }
 
+/// Height of the tracker panel: counts, the I+N share with patience, the gauge.
+const TRACKER_H: u16 = 5;
+
 fn draw_side(frame: &mut Frame, area: Rect, m: &Meeting, app: &App, s: &Strings) {
     let lang = app.lang;
     let w = area.width.saturating_sub(2) as usize;
     let c = &m.report.counts;
+    // The tracker (with the patience gauge) always keeps its rows; the last-step
+    // panel takes what its findings need, leaving the needs board at least 3 rows.
+    let rest = area.height.saturating_sub(TRACKER_H);
+    let want = u16::try_from(grade_panel(m, app, s, w, usize::MAX).len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+        .clamp(4, 14);
+    let mut grade_h = want.min(rest.saturating_sub(3));
+    if grade_h < 3 {
+        grade_h = 0;
+    }
     let [track, needs, grade] = Layout::vertical([
-        Constraint::Length(6),
-        Constraint::Min(3),
-        Constraint::Length(6),
+        Constraint::Length(TRACKER_H),
+        Constraint::Min(0),
+        Constraint::Length(grade_h),
     ])
     .areas(area);
     let filled = usize::try_from(m.patience.max(0)).unwrap_or(0);
@@ -190,9 +204,9 @@ fn draw_side(frame: &mut Frame, area: Rect, m: &Meeting, app: &App, s: &Strings)
             "S {}  P {}  I {}  N {}",
             c.situation, c.problem, c.implication, c.need_payoff
         )),
-        Line::from(format!("I+N {}%", c.in_share)),
         Line::from(format!(
-            "{} {}/{}",
+            "I+N {}% · {} {}/{}",
+            c.in_share,
             s.patience,
             m.patience.max(0),
             m.max_patience
@@ -242,9 +256,19 @@ fn draw_side(frame: &mut Frame, area: Rect, m: &Meeting, app: &App, s: &Strings)
         nl.push(Line::styled(s.none_yet, theme::dim()));
     }
     frame.render_widget(Paragraph::new(nl), ni);
+    if grade_h == 0 {
+        return;
+    }
     let gb = panel(s.last_grade, false);
     let gi = gb.inner(grade);
     frame.render_widget(gb, grade);
+    let gl = grade_panel(m, app, s, w, usize::from(gi.height));
+    frame.render_widget(Paragraph::new(gl), gi);
+}
+
+/// The last-step panel's lines in `room` rows: the drill's tally, then the last
+/// step's grade (or a note that it is hidden).
+fn grade_panel(m: &Meeting, app: &App, s: &Strings, w: usize, room: usize) -> Vec<Line<'static>> {
     let mut gl = Vec::new();
     if let Some((kind, t)) = app.drill_tally() {
         let text = s
@@ -286,10 +310,10 @@ fn draw_side(frame: &mut Frame, area: Rect, m: &Meeting, app: &App, s: &Strings)
         gl.push(Line::styled(s.hidden, theme::dim()));
     }
     if let Some(st) = m.steps.last().filter(|_| last_shown) {
-        let room = usize::from(gi.height).saturating_sub(gl.len());
-        gl.extend(grade_lines(st, app.lang, w, room));
+        let left = room.saturating_sub(gl.len());
+        gl.extend(grade_lines(st, app.lang, w, left));
     }
-    frame.render_widget(Paragraph::new(gl), gi);
+    gl
 }
 
 /// True for a finding worth showing in the last-step panel: it moves the score, or
