@@ -124,6 +124,40 @@ fn meeting_english_and_composer() {
     snap("meeting-composer-en", &a);
 }
 
+/// Issue 10, defect 7: the one-sentence present answer wraps over several rows, so
+/// the trainee sees the whole answer (it was one scrolling line).
+#[test]
+fn one_sentence_present_answer_wraps() {
+    let en = "You said you want one predictable bill. Every phone gets a four-digit short number, so the company gets one itemised bill and you will know exactly what work calls cost each month.";
+    let zh = "您刚才说补贴分不清公事私事。只要有集团V网，全公司的手机组成一个网，网内互打免费，就能出一张集团账单统一缴费，所以您每个月的话费就是个固定数。";
+    for (lang, id, text, tail) in [
+        (Lang::En, "bakery-vpn", en, "each month."),
+        (Lang::Zh, "shop-vpn", zh, "定数。"),
+    ] {
+        let mut a = app(lang, Some(id));
+        apply(
+            &mut a,
+            [Action::Enter, Action::CycleMode, Action::Paste(text.into())],
+        );
+        for (w, h) in [(80, 24), (120, 40)] {
+            let t = render(&a, w, h);
+            let shown = t.backend().to_string();
+            assert!(
+                shown.contains(tail),
+                "{lang} {w}x{h}: the end is on screen\n{shown}"
+            );
+            let start: String = text.chars().take(6).collect();
+            assert!(
+                shown.contains(&start),
+                "{lang} {w}x{h}: and the start\n{shown}"
+            );
+        }
+        if lang == Lang::En {
+            snap("present-sentence-en", &a);
+        }
+    }
+}
+
 #[test]
 fn review() {
     let mut a = zh_meeting();

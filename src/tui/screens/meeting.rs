@@ -25,7 +25,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     } else if app.class.vote {
         7
     } else if m.mode == Mode::Present {
-        8
+        // Five one-row fields and the sentence, which grows with its text.
+        7 + sentence_rows(m, s, area.width)
     } else {
         5
     };
@@ -84,6 +85,45 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
         return None;
     }
     draw_input(frame, input, m, s, app.lang)
+}
+
+/// Most rows the one-sentence answer takes before it scrolls.
+const MAX_SENTENCE_ROWS: u16 = 4;
+
+/// Width of the composer's labels column.
+fn label_width(s: &Strings) -> u16 {
+    let w = std::iter::once(s.sentence)
+        .chain(s.fields.iter().copied())
+        .map(crate::text::width)
+        .max()
+        .unwrap_or(8);
+    u16::try_from(w).unwrap_or(8) + 2
+}
+
+/// Rows the one-sentence answer needs in an input panel `width` columns wide: its
+/// wrapped lines and a row to type on, at least 1 and at most [`MAX_SENTENCE_ROWS`].
+#[must_use]
+pub fn sentence_rows(m: &Meeting, s: &Strings, width: u16) -> u16 {
+    let editor_w = usize::from(width.saturating_sub(2 + label_width(s)));
+    let text = m
+        .editors
+        .first()
+        .map(|e| e.lines().join("\n"))
+        .unwrap_or_default();
+    if text.is_empty() || editor_w == 0 {
+        return 1;
+    }
+    let lines: usize = text
+        .split('\n')
+        .map(|l| {
+            textwrap::wrap(l, textwrap::Options::new(editor_w).break_words(true))
+                .len()
+                .max(1)
+        })
+        .sum();
+    u16::try_from(lines + 1)
+        .unwrap_or(u16::MAX)
+        .clamp(1, MAX_SENTENCE_ROWS)
 }
 
 fn mode_name(mode: Mode, s: &Strings) -> &'static str {
@@ -430,18 +470,16 @@ fn draw_input(
     let labels: Vec<&str> = std::iter::once(s.sentence)
         .chain(s.fields.iter().copied())
         .collect();
-    let lw = labels
-        .iter()
-        .map(|l| crate::text::width(l))
-        .max()
-        .unwrap_or(8) as u16
-        + 2;
+    let lw = label_width(s);
+    let rows = sentence_rows(m, s, area.width);
     let mut cursor = None;
+    let mut y = inner.y;
     for (i, label) in labels.iter().enumerate() {
-        let y = inner.y + u16::try_from(i).unwrap_or(0);
         if y >= inner.bottom() {
             break;
         }
+        // The one-sentence answer wraps over several rows, so the trainee sees it whole.
+        let h = if i == 0 { rows } else { 1 }.min(inner.bottom() - y);
         let lr = Rect {
             x: inner.x,
             y,
@@ -452,8 +490,9 @@ fn draw_input(
             x: inner.x + lr.width,
             y,
             width: inner.width.saturating_sub(lr.width),
-            height: 1,
+            height: h,
         };
+        y += h;
         let style = if m.focus == Focus::Input(i) {
             theme::focus()
         } else {
