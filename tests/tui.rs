@@ -161,14 +161,14 @@ fn one_sentence_present_answer_wraps() {
 #[test]
 fn review() {
     let mut a = zh_meeting();
-    apply(&mut a, [Action::EndMeeting]);
+    apply(&mut a, [Action::EndMeeting, Action::ConfirmYes]);
     assert_eq!(a.screen, Screen::Review);
     snap("review-zh", &a);
     let mut e = app(Lang::En, Some("bakery-vpn"));
     apply(&mut e, [Action::Enter]);
     say(&mut e, "How many staff do you have?");
     say(&mut e, "Are the phone allowance bills a problem for you?");
-    apply(&mut e, [Action::EndMeeting]);
+    apply(&mut e, [Action::EndMeeting, Action::ConfirmYes]);
     snap("review-en", &e);
 }
 
@@ -250,6 +250,52 @@ fn patience_gauge_stays_on_small_screens() {
     insta::assert_snapshot!("meeting-zh-70x20", render(&zh_meeting(), 70, 20).backend());
 }
 
+/// Issue 10, defect 8: F10 asks before ending a meeting, and leaving one says what
+/// happens to it: saved and resumable, or not saved.
+#[test]
+fn ending_asks_first_and_leaving_says_whether_the_meeting_is_kept() {
+    let mut a = zh_meeting();
+    apply(&mut a, [Action::EndMeeting]);
+    assert_eq!(a.confirm, Some(spin_coach::tui::app::Confirm::End));
+    assert_eq!(a.screen, Screen::Meeting, "nothing ended yet");
+    let text = render(&a, 80, 24).backend().to_string();
+    assert!(
+        text.contains("结束这次会谈") && text.contains("不能再继续"),
+        "{text}"
+    );
+    snap("confirm-end-zh", &a);
+    apply(&mut a, [Action::ConfirmNo]);
+    assert_eq!(a.screen, Screen::Meeting);
+    assert!(a.meeting.as_ref().is_some_and(|m| !m.over));
+    // Without a data folder nothing is saved, and the question says so.
+    apply(&mut a, [Action::Back]);
+    let text = render(&a, 80, 24).backend().to_string();
+    assert!(text.contains("没有保存"), "{text}");
+    apply(
+        &mut a,
+        [Action::ConfirmNo, Action::EndMeeting, Action::ConfirmYes],
+    );
+    assert_eq!(a.screen, Screen::Review);
+
+    let d = tempfile::tempdir().expect("tempdir");
+    let mut a = app_with_history(Lang::En, d.path());
+    apply(&mut a, "bakery".chars().map(Action::FilterChar));
+    apply(&mut a, [Action::Enter, Action::Enter]);
+    say(&mut a, "How many staff do you have?");
+    apply(&mut a, [Action::Back]);
+    let text = render(&a, 80, 24).backend().to_string();
+    assert!(
+        text.contains("Leave this meeting?") && text.contains("continue it from the scenario list"),
+        "{text}"
+    );
+    apply(&mut a, [Action::ConfirmYes, Action::Back]);
+    assert_eq!(a.screen, Screen::Picker);
+    assert!(
+        matches!(a.picker_rows()[0], spin_coach::tui::history::Row::Resume(_)),
+        "what the question promised: the meeting can be continued"
+    );
+}
+
 #[test]
 fn too_small_window() {
     let a = app(Lang::En, None);
@@ -265,7 +311,7 @@ fn render_sweep_never_panics() {
         zh_meeting(),
     ];
     let mut rev = zh_meeting();
-    apply(&mut rev, [Action::EndMeeting]);
+    apply(&mut rev, [Action::EndMeeting, Action::ConfirmYes]);
     screens.push(rev);
     let mut composer = zh_meeting();
     apply(&mut composer, [Action::CycleMode]);
@@ -490,7 +536,7 @@ fn finishing_a_meeting_in_the_trainer_saves_it() {
     let saved = store.load_all().expect("history").records;
     assert_eq!(saved.len(), 1);
     assert_eq!(saved[0].status, spin_coach::store::Status::Unfinished);
-    apply(&mut a, [Action::EndMeeting]);
+    apply(&mut a, [Action::EndMeeting, Action::ConfirmYes]);
     let saved = store.load_all().expect("history").records;
     assert_eq!(
         saved.len(),
@@ -921,7 +967,7 @@ fn drills_tally_streaks_and_save_the_best_run() {
             .contains("goal reached")
     );
     snap("drill-meeting-en", &a);
-    apply(&mut a, [Action::EndMeeting]);
+    apply(&mut a, [Action::EndMeeting, Action::ConfirmYes]);
     let saved = spin_coach::classroom::drill::load_all(d.path());
     assert_eq!(saved.len(), 1);
     assert_eq!(saved[0].best_streak, 1);

@@ -30,6 +30,8 @@ pub enum Confirm {
     Abandon,
     /// Quit the program.
     Quit,
+    /// End the meeting and show the review (it cannot be continued afterwards).
+    End,
 }
 
 /// Where keys go in the meeting.
@@ -181,6 +183,17 @@ impl App {
         }
     }
 
+    /// Whether leaving the meeting now keeps it resumable from the picker: it is
+    /// saved after every turn when there is a data folder (drills are not).
+    #[must_use]
+    pub fn meeting_resumable(&self) -> bool {
+        self.store.is_some()
+            && self
+                .meeting
+                .as_ref()
+                .is_some_and(|m| m.drill.is_none() && !m.inputs.is_empty())
+    }
+
     /// What the keymap needs to know.
     #[must_use]
     pub fn view(&self) -> View {
@@ -268,6 +281,7 @@ impl App {
                     self.meeting = None;
                     self.screen = Screen::Picker;
                 }
+                Some(Confirm::End) => self.end_meeting(),
                 None => {}
             },
             Action::ConfirmNo => self.confirm = None,
@@ -318,6 +332,10 @@ impl App {
             Action::FilterBackspace => {
                 self.filter.pop();
                 self.selected = 0;
+            }
+            // Ending cannot be undone (a 40-minute meeting is closed for good): ask first.
+            Action::EndMeeting if self.meeting.as_ref().is_some_and(|m| !m.over) => {
+                self.confirm = Some(Confirm::End);
             }
             Action::EndMeeting => self.end_meeting(),
             Action::CycleMode => self.cycle_mode(),

@@ -44,11 +44,20 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if app.help {
         screens::help::draw(frame, area, app);
     } else if let Some(c) = app.confirm {
-        let q = match c {
-            Confirm::Abandon => s.confirm_abandon,
-            Confirm::Quit => s.confirm_quit,
+        // Say what happens to the meeting: left resumable, not saved, or closed.
+        let (q, what) = match c {
+            Confirm::Abandon if app.meeting_resumable() => (s.confirm_leave, s.leave_saved),
+            Confirm::Abandon => (s.confirm_abandon, s.abandon_unsaved),
+            Confirm::Quit if app.meeting_resumable() => (s.confirm_quit, s.leave_saved),
+            Confirm::Quit => (s.confirm_quit, ""),
+            Confirm::End => (s.confirm_end, s.end_final),
         };
-        popup(frame, area, q, s.yes_no);
+        let body = if what.is_empty() {
+            s.yes_no.to_string()
+        } else {
+            format!("{what}\n{}", s.yes_no)
+        };
+        popup(frame, area, q, &body);
     } else if let Some(m) = &app.message {
         popup(frame, area, s.notice, m);
     } else if let Some(p) = cursor {
