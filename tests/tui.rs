@@ -445,6 +445,67 @@ fn picker_shows_best_scores_and_a_resumable_meeting() {
     );
 }
 
+/// Issue 10, defect 11: a resumed meeting keeps the saved record's seed and
+/// language, whatever `--seed` and `--lang` the trainer was started with.
+#[test]
+fn a_resumed_meeting_keeps_its_seed_and_language() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let store = spin_coach::store::Store::new(d.path().to_path_buf());
+    let loaded = spin_coach::scenario::bundled_by_id("shop-vpn")
+        .expect("bundled")
+        .expect("valid");
+    let inputs = vec![
+        spin_coach::session::Input::Ask {
+            to: None,
+            text: "请问公司现在有多少员工？".into(),
+        },
+        spin_coach::session::Input::Ask {
+            to: None,
+            text: "王总，现在员工的话费是怎么报销的，您觉得这块有没有什么不满意的地方？".into(),
+        },
+    ];
+    let (s, _) = spin_coach::session::Session::replay(
+        std::sync::Arc::clone(&loaded.scenario),
+        7,
+        Some(Lang::Zh),
+        None,
+        inputs.iter().cloned(),
+    );
+    let rec = spin_coach::store::record(
+        "20261120T100009-seed".into(),
+        &loaded,
+        &s,
+        7,
+        inputs,
+        "2026-11-20T10:00:00Z".into(),
+    );
+    store.save(&rec).expect("save");
+    let replies: Vec<String> = s.steps().iter().map(|st| st.reply.clone()).collect();
+    let opts = Options {
+        scenario: None,
+        lang: Some(Lang::En),
+        extra: Vec::new(),
+        seed: 99,
+        first_frame_only: false,
+        data_dir: Some(d.path().to_path_buf()),
+        theme: Some(spin_coach::tui::theme::ThemeName::Dark),
+        projector: false,
+        start: Default::default(),
+    };
+    let mut a = build_app(&opts).unwrap_or_else(|ps| panic!("{ps:?}"));
+    apply(&mut a, [Action::Enter]);
+    assert_eq!(a.screen, Screen::Meeting);
+    assert_eq!(a.lang, Lang::Zh, "the record's language");
+    let m = a.meeting.as_ref().expect("meeting");
+    assert_eq!(m.seed, 7, "the record's seed, not --seed 99");
+    let now: Vec<String> = m.steps.iter().map(|st| st.reply.clone()).collect();
+    assert_eq!(now, replies, "the same replies as when it was played");
+    say(&mut a, "这样下去，一年下来会多花多少钱？");
+    let saved = store.find("20261120T100009-seed").expect("saved");
+    assert_eq!((saved.seed, saved.lang), (7, Lang::Zh));
+    assert_eq!(saved.inputs.len(), 3);
+}
+
 #[test]
 fn progress_screen() {
     let d = history_dir();

@@ -79,6 +79,9 @@ pub struct Meeting {
     pub started_at: String,
     /// This trainer's hold on the meeting file (taken on resume or first save).
     pub lock: Option<crate::store::MeetingLock>,
+    /// Seed for reply variants: the trainer's for a new meeting, the saved record's
+    /// for a resumed one (so its turns replay as they were played).
+    pub seed: u64,
     /// The class vote's options after the last turn (empty while the vote is hidden).
     pub vote: Vec<(String, Input)>,
 }

@@ -39,6 +39,7 @@ impl App {
             drill: None,
             lock: None,
             vote: Vec::new(),
+            seed: self.seed,
         });
         if let (Some(kind), Some(m)) = (self.drill_choice, self.meeting.as_mut()) {
             let sc = &self.scenarios[i].scenario;
@@ -56,10 +57,10 @@ impl App {
     /// Replays the meeting's inputs through a fresh session.
     pub(super) fn replay(&mut self) {
         let lang = self.lang;
-        let seed = self.seed;
         let Some(m) = self.meeting.as_mut() else {
             return;
         };
+        let seed = m.seed;
         let sc = Arc::clone(&self.scenarios[m.scenario].scenario);
         let (session, _) = Session::replay(sc, seed, Some(lang), None, m.inputs.iter().cloned());
         m.steps = session.steps().to_vec();

@@ -23,10 +23,10 @@ impl App {
 
     fn build_vote(&mut self, on: bool) {
         let lang = self.lang;
-        let seed = self.seed;
         let Some(m) = self.meeting.as_mut() else {
             return;
         };
+        let seed = m.seed;
         if !on || m.over {
             m.vote.clear();
             return;
