@@ -296,6 +296,109 @@ fn ending_asks_first_and_leaving_says_whether_the_meeting_is_kept() {
     );
 }
 
+/// Issue 10, defect 9: every meeting action works without F-keys (Ctrl aliases that
+/// typing never produces), Ctrl+U clears the input, j/k move in lists, a click
+/// selects and a second click opens, and help shows the current screen's keys first.
+#[test]
+fn aliases_clicks_and_help_for_the_current_screen() {
+    use spin_coach::tui::keymap::keymap;
+    let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    let press = |a: &mut App, k: KeyEvent| {
+        if let Some(act) = keymap(k, &a.view()) {
+            apply(a, [act]);
+        }
+    };
+    let mut a = zh_meeting();
+    press(&mut a, ctrl('t'));
+    assert_eq!(
+        a.meeting.as_ref().map(|m| m.mode),
+        Some(spin_coach::tui::app::Mode::Present)
+    );
+    press(&mut a, ctrl('t'));
+    press(&mut a, ctrl('t'));
+    press(&mut a, ctrl('o'));
+    assert_eq!(a.meeting.as_ref().and_then(|m| m.contact), Some(0));
+    // Letters are text while typing; Ctrl+U empties the field.
+    for c in "jkq".chars() {
+        press(&mut a, key(c));
+    }
+    let typed = |a: &App| {
+        a.meeting
+            .as_ref()
+            .map(|m| m.editors[0].lines().join(""))
+            .unwrap_or_default()
+    };
+    assert_eq!(typed(&a), "jkq");
+    press(&mut a, ctrl('u'));
+    assert_eq!(typed(&a), "");
+    press(&mut a, ctrl('s'));
+    assert!(a.class.hide);
+    press(&mut a, ctrl('s'));
+    press(&mut a, ctrl('v'));
+    assert!(a.class.vote);
+    press(&mut a, ctrl('v'));
+    press(&mut a, ctrl('l'));
+    assert_eq!(a.lang, Lang::En);
+    press(&mut a, ctrl('l'));
+    apply(&mut a, [Action::ToggleHelp]);
+    let text = render(&a, 120, 40).backend().to_string();
+    let here = text.find("本屏按键").expect("this screen's heading");
+    let alias = text.find("Ctrl+T, F2").expect("the meeting's aliases");
+    let everywhere = text.find("任何画面").expect("the general heading");
+    assert!(here < alias && alias < everywhere, "{text}");
+    snap("help-meeting-zh", &a);
+    apply(&mut a, [Action::ToggleHelp]);
+    press(&mut a, ctrl('q'));
+    assert_eq!(a.confirm, Some(spin_coach::tui::app::Confirm::End));
+    apply(&mut a, [Action::ConfirmYes]);
+    assert_eq!(a.screen, Screen::Review);
+
+    // The picker: j/k move, a click selects a row and a second click opens it.
+    let mut p = app(Lang::En, None);
+    press(&mut p, key('j'));
+    press(&mut p, key('j'));
+    press(&mut p, key('k'));
+    assert_eq!(p.selected, 1);
+    let area = ratatui::layout::Rect::new(0, 0, 80, 24);
+    // Rows: filter box (3), list border, column header, then the scenarios.
+    let third = Action::Click { x: 10, y: 7, area };
+    apply(&mut p, [third.clone()]);
+    assert_eq!((p.selected, p.screen), (2, Screen::Picker));
+    apply(&mut p, [third]);
+    assert_eq!(p.screen, Screen::Briefing);
+    assert_eq!(p.current, Some(p.filtered()[2]));
+    apply(&mut p, [Action::Back, Action::Click { x: 10, y: 1, area }]);
+    assert_eq!(
+        (p.selected, p.screen),
+        (2, Screen::Picker),
+        "a click outside the list does nothing"
+    );
+
+    // Progress: a click on a recent meeting selects it, a second opens its debrief.
+    let d = history_dir();
+    let mut g = app_with_history(Lang::En, d.path());
+    apply(&mut g, [Action::OpenProgress]);
+    let text = render(&g, 80, 24).backend().to_string();
+    let row = text
+        .lines()
+        .position(|l| l.contains("▶"))
+        .and_then(|y| u16::try_from(y).ok())
+        .expect("the selected meeting is shown");
+    let second = Action::Click {
+        x: 10,
+        y: row + 1,
+        area,
+    };
+    apply(&mut g, [second.clone()]);
+    assert_eq!(g.progress_selected, 1);
+    press(&mut g, key('k'));
+    assert_eq!(g.progress_selected, 0);
+    press(&mut g, key('j'));
+    apply(&mut g, [second]);
+    assert_eq!(g.screen, Screen::Replay);
+}
+
 #[test]
 fn too_small_window() {
     let a = app(Lang::En, None);

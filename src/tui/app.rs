@@ -364,6 +364,10 @@ impl App {
                     e.input(key);
                 }
             }
+            // The event loop suspends (it owns the terminal); nothing changes here.
+            Action::Suspend => {}
+            Action::ClearInput => self.clear_input(),
+            Action::Click { x, y, area } => self.click(x, y, area),
             Action::Paste(text) => {
                 if self.screen == Screen::Picker {
                     self.filter.push_str(&crate::text::sanitize_line(&text));
@@ -373,6 +377,46 @@ impl App {
             }
         }
         None
+    }
+
+    /// Empties the focused input field (Ctrl+U).
+    fn clear_input(&mut self) {
+        let s = super::i18n::strings(self.lang);
+        if let Some(m) = self.meeting.as_mut()
+            && !m.over
+            && let Focus::Input(i) = m.focus
+            && let Some(e) = m.editors.get_mut(i)
+        {
+            *e = editor(if i == 0 {
+                placeholder_for(m.mode, s)
+            } else {
+                s.fields[i - 1]
+            });
+        }
+    }
+
+    /// A left click: selects the picker or progress row under it; a click on the
+    /// row already selected opens it.
+    fn click(&mut self, x: u16, y: u16, area: ratatui::layout::Rect) {
+        if self.help || self.confirm.is_some() {
+            return;
+        }
+        let body = super::ui::body(area);
+        let row = match self.screen {
+            Screen::Picker => super::screens::picker::row_at(body, self, x, y),
+            Screen::Progress => super::screens::progress::row_at(body, self, x, y),
+            _ => None,
+        };
+        let Some(row) = row else { return };
+        let selected = match self.screen {
+            Screen::Picker => &mut self.selected,
+            _ => &mut self.progress_selected,
+        };
+        if *selected == row {
+            self.update(Action::Enter);
+        } else {
+            *selected = row;
+        }
     }
 
     fn back(&mut self) {

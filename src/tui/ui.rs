@@ -28,6 +28,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     }
     let [body, footer] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    debug_assert_eq!(body, self::body(area));
     let (keys, cursor) = match app.screen {
         Screen::Picker => (s.keys_picker, screens::picker::draw(frame, body, app)),
         Screen::Briefing => (s.keys_briefing, screens::briefing::draw(frame, body, app)),
@@ -97,6 +98,15 @@ fn popup(frame: &mut Frame, area: Rect, title: &str, body: &str) {
         .border_style(theme::focus())
         .title(Line::styled(format!(" {title} "), theme::title()));
     frame.render_widget(Paragraph::new(lines).block(block), r);
+}
+
+/// The area screens draw in: the terminal less the footer's row.
+#[must_use]
+pub fn body(area: Rect) -> Rect {
+    Rect {
+        height: area.height.saturating_sub(1).max(1).min(area.height),
+        ..area
+    }
 }
 
 /// Clears `r` for an overlay. A wide character (Chinese, an emoji) just left of `r`

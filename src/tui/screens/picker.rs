@@ -11,6 +11,28 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+/// The list's inner area (a header row, then the rows) and the first row shown.
+fn list(area: Rect, app: &App) -> (Rect, usize) {
+    let [_, list] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
+    let inner = panel("", false).inner(list);
+    let visible = inner.height.saturating_sub(1) as usize;
+    (
+        inner,
+        app.selected.saturating_sub(visible.saturating_sub(1)),
+    )
+}
+
+/// The picker row drawn at (`x`, `y`) when the screen is drawn in `area`.
+#[must_use]
+pub fn row_at(area: Rect, app: &App, x: u16, y: u16) -> Option<usize> {
+    let (inner, first) = list(area, app);
+    if x < inner.x || x >= inner.right() || y <= inner.y || y >= inner.bottom() {
+        return None;
+    }
+    let n = first + usize::from(y - inner.y - 1);
+    (n < app.picker_rows().len()).then_some(n)
+}
+
 /// Draws the picker; the cursor sits at the end of the filter.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     let s = strings(app.lang);
@@ -54,7 +76,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
         lines.push(Line::styled(s.no_match, theme::dim()));
     }
     let visible = inner.height.saturating_sub(1) as usize;
-    let first = app.selected.saturating_sub(visible.saturating_sub(1));
+    let (_, first) = self::list(area, app);
     for (n, row) in rows.iter().enumerate().skip(first).take(visible) {
         let i = match row {
             Row::Scenario(i) => *i,

@@ -99,6 +99,21 @@ pub fn layout(area: Rect, app: &App) -> Areas {
     areas(inner, bests(app, &done).len())
 }
 
+/// The recent meeting drawn at (`x`, `y`) (0 = newest) when the screen is drawn in `area`.
+#[must_use]
+pub fn row_at(area: Rect, app: &App, x: u16, y: u16) -> Option<usize> {
+    let done = finished(app);
+    if done.is_empty() {
+        return None;
+    }
+    let list = below(layout(area, app).recent, 1);
+    if x < list.x || x >= list.right() || y < list.y || y >= list.bottom() {
+        return None;
+    }
+    let n = first_shown(app.progress_selected, usize::from(list.height)) + usize::from(y - list.y);
+    (n < done.len()).then_some(n)
+}
+
 /// Draws the progress screen from the app's history.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     let s = strings(app.lang);
