@@ -60,7 +60,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             ));
         }
     } else {
-        let half = entries.len().div_ceil(2);
         let col = w / 2;
         let cell = |i: usize| -> Vec<Span<'static>> {
             let Some((k, d, heading)) = entries.get(i) else {
@@ -81,9 +80,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 )),
             ]
         };
-        for i in 0..half {
-            let mut spans = cell(i);
-            spans.extend(cell(i + half));
+        // This screen's keys on the left, the keys for everywhere on the right.
+        let split = here.len() + 1;
+        let rows = split.max(entries.len() - split);
+        for i in 0..rows {
+            let mut spans = if i < split { cell(i) } else { cell(usize::MAX) };
+            spans.extend(cell(split + i));
             lines.push(Line::from(spans));
         }
     }
