@@ -6,6 +6,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// The help heading of the trainer's display options (they apply to every command
+/// that opens the trainer, and only there).
+const TRAINER_DISPLAY: &str = "Trainer display (train, replay, learn)";
+
 /// spin-coach: practise consultative selling (SPIN, FFAB) against scripted customers.
 #[derive(Debug, Parser)]
 #[command(name = "spin-coach", version, about, long_about = None)]
@@ -13,14 +17,19 @@ pub struct Cli {
     /// Extra folder of scenario files (besides the bundled ones and the user folder).
     #[arg(long, global = true, value_name = "DIR")]
     pub scenarios: Option<PathBuf>,
-    /// Colour theme of the trainer (default: dark, or mono when NO_COLOR is set).
+    /// Language: of the trainer's interface (default: from LANG / LC_ALL), of a
+    /// bilingual scenario's texts and feedback (`play`), or to read text in
+    /// (`classify`, where the default `auto` detects each text).
     #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Colour theme of the trainer (default: dark, or mono when NO_COLOR is set).
+    #[arg(long, global = true, value_enum, help_heading = TRAINER_DISPLAY)]
     pub theme: Option<ThemeArg>,
     /// Projector layout: large figures, fewer panels (about 100×30).
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = TRAINER_DISPLAY)]
     pub projector: bool,
     /// Not the projector layout, even when the config file asks for it.
-    #[arg(long, global = true, overrides_with = "projector")]
+    #[arg(long, global = true, overrides_with = "projector", help_heading = TRAINER_DISPLAY)]
     pub no_projector: bool,
     /// Folder for saved meetings (default: $SPIN_COACH_DATA, else the per-user data folder).
     #[arg(long, global = true, value_name = "DIR")]
@@ -80,9 +89,6 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
-        /// Language of a bilingual scenario's texts and of feedback.
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
         /// Extra cue lexicon file (same format as data/lexicon.yaml).
         #[arg(long, value_name = "FILE")]
         lexicon: Option<PathBuf>,
@@ -130,9 +136,6 @@ pub enum Command {
     },
     /// Classify questions as S, P, I, N or - (not a SPIN question).
     Classify {
-        /// Language to read the text in.
-        #[arg(long, value_enum, default_value_t = LangArg::Auto)]
-        lang: LangArg,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -166,9 +169,6 @@ pub enum Command {
     Train {
         /// Open this scenario's briefing (bundled id or path).
         scenario: Option<String>,
-        /// Interface language (default: from LANG / LC_ALL).
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
         /// Seed for reply variants.
         #[arg(long, default_value_t = 1)]
         seed: u64,
@@ -183,16 +183,9 @@ pub enum Command {
         /// Hide scores until revealed (Ctrl+R one turn, Ctrl+G all).
         #[arg(long)]
         hide_scores: bool,
-        /// Interface language.
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
     },
     /// Theory cards and a quick quiz built from the scenarios.
-    Learn {
-        /// Interface language.
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
-    },
+    Learn,
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         /// The shell.
@@ -223,7 +216,7 @@ pub fn main() -> ExitCode {
     let store = crate::store::Store::new(data_dir.clone());
     let trainer = matches!(
         cli.command,
-        None | Some(Command::Train { .. } | Command::Replay { .. } | Command::Learn { .. })
+        None | Some(Command::Train { .. } | Command::Replay { .. } | Command::Learn)
     );
     let cfg = if trainer {
         match commands::config::load_or_report() {
@@ -259,7 +252,6 @@ pub fn main() -> ExitCode {
             script,
             seed,
             format,
-            lang,
             lexicon,
             save,
         }) => commands::play::run(&commands::play::Args {
@@ -267,7 +259,7 @@ pub fn main() -> ExitCode {
             script,
             seed,
             format,
-            lang,
+            lang: cli.lang,
             lexicon,
             extra,
             save: save.then(|| store.clone()),
@@ -290,17 +282,28 @@ pub fn main() -> ExitCode {
         ),
         Some(Command::ClassReport { paths, format }) => commands::class_report::run(&paths, format),
         Some(Command::Classify {
-            lang,
             format,
             lexicon,
             text,
-        }) => commands::classify::run(lang, format, lexicon.as_deref(), &text),
+        }) => commands::classify::run(
+            cli.lang.unwrap_or(LangArg::Auto),
+            format,
+            lexicon.as_deref(),
+            &text,
+        ),
         Some(Command::Validate {
             paths,
             strict,
             format,
         }) => commands::validate::run(&paths, strict, format),
-        Some(Command::New(a)) => commands::new::run(&a),
+        Some(Command::New(mut a)) => {
+            a.lang = match cli.lang {
+                Some(LangArg::Zh) => Some(commands::new::TemplateLang::Zh),
+                Some(LangArg::En) => Some(commands::new::TemplateLang::En),
+                Some(LangArg::Auto) | None => None,
+            };
+            commands::new::run(&a)
+        }
         Some(Command::Schema(a)) => commands::schema::run(&a),
         Some(Command::Test(a)) => commands::test::run(&a),
         Some(Command::Explore(a)) => commands::explore::run(&a, &extra),
@@ -309,11 +312,10 @@ pub fn main() -> ExitCode {
         Some(Command::Man { command }) => commands::man(command.as_deref()),
         Some(Command::Train {
             scenario,
-            lang,
             seed,
             first_frame,
         }) => {
-            let (lang, theme, projector) = settings(lang);
+            let (lang, theme, projector) = settings(cli.lang);
             commands::train::run(commands::train::Args {
                 scenario,
                 lang,
@@ -329,9 +331,8 @@ pub fn main() -> ExitCode {
         Some(Command::Replay {
             meeting,
             hide_scores,
-            lang,
         }) => {
-            let (lang, theme, projector) = settings(lang);
+            let (lang, theme, projector) = settings(cli.lang);
             commands::train::run(commands::train::Args {
                 lang,
                 extra,
@@ -345,8 +346,8 @@ pub fn main() -> ExitCode {
                 ..commands::train::Args::default()
             })
         }
-        Some(Command::Learn { lang }) => {
-            let (lang, theme, projector) = settings(lang);
+        Some(Command::Learn) => {
+            let (lang, theme, projector) = settings(cli.lang);
             commands::train::run(commands::train::Args {
                 lang,
                 extra,
@@ -358,7 +359,7 @@ pub fn main() -> ExitCode {
             })
         }
         None => {
-            let (lang, theme, projector) = settings(None);
+            let (lang, theme, projector) = settings(cli.lang);
             commands::train::run(commands::train::Args {
                 lang,
                 extra,
@@ -386,6 +387,55 @@ pub fn main() -> ExitCode {
                 crate::text::sanitize_line(&format!("{e:#}"))
             );
             ExitCode::from(1)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// Every subcommand's arguments are consistent (no clash with a global such as
+    /// `--lang`); clap checks a subcommand only when it is parsed, so parse each.
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+        let names: Vec<String> = Cli::command()
+            .get_subcommands()
+            .map(|c| c.get_name().to_string())
+            .collect();
+        assert!(names.len() > 10);
+        for name in names {
+            let e = Cli::try_parse_from(["spin-coach", name.as_str(), "--help"])
+                .err()
+                .map(|e| e.kind());
+            assert_eq!(e, Some(clap::error::ErrorKind::DisplayHelp), "{name}");
+        }
+    }
+
+    /// Issue 10, defect 10: `--lang` is global, before or after the command, and no
+    /// command keeps a `--lang` of its own (a clash only shows when the value is read).
+    #[test]
+    fn lang_is_global() {
+        let lines: [&[&str]; 8] = [
+            &["--lang", "zh"],
+            &["--lang", "zh", "train"],
+            &["train", "bakery-vpn", "--lang", "zh"],
+            &["learn", "--lang", "zh"],
+            &["replay", "x", "--lang", "zh"],
+            &["play", "bakery-vpn", "--script", "s.yaml", "--lang", "zh"],
+            &["--lang", "zh", "classify", "text"],
+            &["new", "x", "--lang", "zh"],
+        ];
+        for args in lines {
+            let cli =
+                Cli::try_parse_from(std::iter::once("spin-coach").chain(args.iter().copied()))
+                    .unwrap_or_else(|e| panic!("{args:?}: {e}"));
+            assert_eq!(cli.lang, Some(LangArg::Zh), "{args:?}");
+            if let Some(Command::New(a)) = &cli.command {
+                assert!(a.lang.is_none(), "filled from the global at dispatch");
+            }
         }
     }
 }

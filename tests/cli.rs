@@ -402,3 +402,44 @@ fn readme_lists_every_rule() {
         );
     }
 }
+
+/// Issue 10, defect 10: `--lang` is global like `--theme` (`spin-coach --lang zh` was
+/// rejected), and the trainer's display options sit under their own help heading.
+#[test]
+fn lang_is_global_and_display_options_have_a_heading() {
+    // No terminal here: the trainer refuses, in the language asked for, instead of
+    // clap refusing the option.
+    let o = run(&["--lang", "zh"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let refusal = if cfg!(feature = "tui") {
+        "终端"
+    } else {
+        "no trainer TUI"
+    };
+    assert!(stderr(&o).contains(refusal), "{}", stderr(&o));
+    assert!(
+        !stderr(&o).contains("unexpected argument"),
+        "{}",
+        stderr(&o)
+    );
+    let script = "tests/scripts/bakery-vpn/good.yaml";
+    let before = run(&["--lang", "zh", "play", "bakery-vpn", "--script", script]);
+    let after = run(&["play", "bakery-vpn", "--script", script, "--lang", "zh"]);
+    assert_eq!(before.status.code(), Some(0), "{}", stderr(&before));
+    assert_eq!(stdout(&before), stdout(&after));
+    assert!(stdout(&before).contains("客户"), "{}", stdout(&before));
+    for cmd in ["validate", "play", "train"] {
+        let help = stdout(&run(&[cmd, "--help"]));
+        let heading = help
+            .find("Trainer display")
+            .unwrap_or_else(|| panic!("{cmd}: {help}"));
+        let theme = help
+            .find("--theme")
+            .unwrap_or_else(|| panic!("{cmd}: {help}"));
+        let projector = help
+            .find("--projector")
+            .unwrap_or_else(|| panic!("{cmd}: {help}"));
+        assert!(heading < theme && heading < projector, "{cmd}: {help}");
+        assert!(help.contains("--lang"), "{cmd}: {help}");
+    }
+}

@@ -208,3 +208,66 @@ fn sigterm_restores_the_terminal() {
         "cooked mode restored: {modes}"
     );
 }
+
+/// Issue 10, defect 9: Ctrl+Z suspends (in raw mode it arrives as a key, not as
+/// SIGTSTP): the shell gets its screen and a cooked terminal back, and `fg` returns
+/// to the trainer, redrawn.
+#[test]
+fn ctrl_z_suspends_and_fg_resumes() {
+    if !have_tmux() {
+        eprintln!("tmux not installed: skipping (bash .ci/run installs it)");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let stty = dir.path().join("stty.txt");
+    let s = start("spin-e2e-suspend", 100, 30, "bash --norc --noprofile -i");
+    std::thread::sleep(Duration::from_millis(300));
+    let cmd = format!("{} train bakery-vpn --lang en", common::bin().display());
+    tmux(&["send-keys", "-t", &s.0, "-l", &cmd]);
+    tmux(&["send-keys", "-t", &s.0, "Enter"]);
+    let pane = wait_for(&s.0, |p| p.contains("Briefing"));
+    assert!(pane.contains("Briefing"), "{pane}");
+    tmux(&["send-keys", "-t", &s.0, "C-z"]);
+    let pane = wait_for(&s.0, |p| p.contains("Stopped"));
+    assert!(pane.contains("Stopped"), "the job is stopped: {pane}");
+    assert_eq!(
+        tmux(&["display", "-p", "-t", &s.0, "#{alternate_on}"]).trim(),
+        "0",
+        "main screen back"
+    );
+    let line = format!("stty -a > '{}'; echo SUSPENDED", stty.display());
+    tmux(&["send-keys", "-t", &s.0, "-l", &line]);
+    tmux(&["send-keys", "-t", &s.0, "Enter"]);
+    wait_for(&s.0, |p| {
+        p.contains("SUSPENDED\n") || p.contains("SUSPENDED\r")
+    });
+    let start_wait = Instant::now();
+    while !stty.exists() && start_wait.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let modes = std::fs::read_to_string(&stty).expect("stty output");
+    assert!(
+        modes.contains(" icanon") && !modes.contains("-icanon"),
+        "cooked mode while suspended: {modes}"
+    );
+    tmux(&["send-keys", "-t", &s.0, "-l", "fg"]);
+    tmux(&["send-keys", "-t", &s.0, "Enter"]);
+    let pane = wait_for(&s.0, |p| p.contains("Briefing") && !p.contains("SUSPENDED"));
+    assert!(pane.contains("Briefing"), "redrawn after fg: {pane}");
+    assert_eq!(
+        tmux(&["display", "-p", "-t", &s.0, "#{alternate_on}"]).trim(),
+        "1",
+        "the trainer has the screen again"
+    );
+    tmux(&["send-keys", "-t", &s.0, "Enter"]);
+    let pane = wait_for(&s.0, |p| p.contains("SPIN tracker"));
+    assert!(
+        pane.contains("SPIN tracker"),
+        "keys work after resuming: {pane}"
+    );
+    tmux(&["send-keys", "-t", &s.0, "C-c"]);
+    tmux(&["send-keys", "-t", &s.0, "-l", "echo EXIT=$?"]);
+    tmux(&["send-keys", "-t", &s.0, "Enter"]);
+    let pane = wait_for(&s.0, |p| p.contains("EXIT=0"));
+    assert!(pane.contains("EXIT=0"), "{pane}");
+}

@@ -20,9 +20,6 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Implication questions an Implication drill aims for.
-pub const IMPLICATION_TARGET: u32 = 10;
-
 /// Which behaviour a drill practises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -77,10 +74,10 @@ impl DrillKind {
     pub fn instructions(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (DrillKind::Implication, Lang::Zh) => {
-                "客户刚说出一个问题。只问暗示问题：它会导致什么？一年下来损失多少？还影响到谁？目标：10 个客户接得住的暗示问题，越连贯越好。一次只练一种行为，多练几遍。"
+                "客户刚说出一个问题。只问暗示问题：它会导致什么？一年下来损失多少？还影响到谁？目标：把客户能说出的每一个后果都问出来（目标数随场景而定），越连贯越好。一次只练一种行为，多练几遍。"
             }
             (DrillKind::Implication, Lang::En) => {
-                "The customer has just voiced a problem. Ask only Implication questions: what does it lead to, what does it cost over a year, who else does it hurt? Aim for 10 that the customer takes up, in an unbroken run. Practise one behaviour at a time, many times."
+                "The customer has just voiced a problem. Ask only Implication questions: what does it lead to, what does it cost over a year, who else does it hurt? Aim to draw out every consequence the customer has (the goal counts them), in an unbroken run. Practise one behaviour at a time, many times."
             }
             (DrillKind::NeedPayoff, Lang::Zh) => {
                 "每个需求都已发现并扩大。只问需求—效益问题：解决了对您有什么帮助？能省下多少？直到客户把每个需求都明确说出来。一次只练一种行为，多练几遍。"
@@ -118,15 +115,43 @@ impl DrillKind {
     }
 }
 
-/// The number of hits a drill aims for: 10 for Implication, one per need otherwise.
+/// The need an Implication drill works on: the one with the most implications, so
+/// the trainee has the most consequences to draw out (the first one on a tie).
 #[must_use]
-pub fn target(kind: DrillKind, sc: &Scenario) -> u32 {
-    match kind {
-        DrillKind::Implication => IMPLICATION_TARGET,
-        DrillKind::NeedPayoff | DrillKind::Problem => {
-            u32::try_from(sc.needs.len()).unwrap_or(u32::MAX)
-        }
-    }
+pub fn focus_need(sc: &Scenario) -> usize {
+    sc.needs
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, n)| (n.implications.len(), std::cmp::Reverse(*i)))
+        .map_or(0, |(i, _)| i)
+}
+
+/// The number of hits a drill aims for, sized to what the scenario can answer after
+/// the setup steps: for Implication, the implications of the needs the setup uncovered
+/// (the customer tells each once; after that he only repeats himself); for
+/// Need-payoff, the needs the setup developed; for Problem, every need.
+#[must_use]
+pub fn target(kind: DrillKind, sc: &Scenario, setup: &[Step]) -> u32 {
+    let reached = |state: NeedState| -> Vec<&crate::scenario::Need> {
+        sc.needs
+            .iter()
+            .filter(|n| {
+                setup
+                    .iter()
+                    .flat_map(|st| &st.changes)
+                    .any(|c| c.to == state && c.need == n.id.value)
+            })
+            .collect()
+    };
+    let n = match kind {
+        DrillKind::Implication => reached(NeedState::Implied)
+            .iter()
+            .map(|n| n.implications.len())
+            .sum(),
+        DrillKind::NeedPayoff => reached(NeedState::Developed).len(),
+        DrillKind::Problem => sc.needs.len(),
+    };
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Replays inputs through a fresh session. Need states do not depend on the seed
@@ -267,11 +292,18 @@ impl Tally {
 }
 
 /// True when a step is a question of the drilled type that moved the session: for
-/// Implication a `develop-implication` or `implication-extra` finding on any need,
-/// for Need-payoff `make-explicit`, for Problem `uncover-implied`.
+/// Implication a `develop-implication` or `implication-extra` finding on an
+/// implication the customer had not told yet (a question that only gets "as I
+/// said…" is no hit), for Need-payoff `make-explicit`, for Problem `uncover-implied`.
 #[must_use]
 pub fn is_hit(kind: DrillKind, step: &Step) -> bool {
+    let new_answer = kind != DrillKind::Implication
+        || step
+            .matched
+            .as_deref()
+            .is_some_and(|m| m.contains(".implications["));
     step.label == Some(kind.label())
+        && new_answer
         && step
             .findings
             .iter()
@@ -281,11 +313,12 @@ pub fn is_hit(kind: DrillKind, step: &Step) -> bool {
 /// Tallies a drill from the session's steps: the first `setup_len` steps (the replayed
 /// [`prepare`] inputs) are skipped, and so is ending the meeting; every other turn is
 /// an attempt, and a turn that is not a hit breaks the streak. The target comes from
-/// the scenario (see [`target`]).
+/// the scenario and what the setup did (see [`target`]).
 #[must_use]
 pub fn tally(kind: DrillKind, sc: &Scenario, steps: &[Step], setup_len: usize) -> Tally {
+    let setup = &steps[..setup_len.min(steps.len())];
     let mut t = Tally {
-        target: target(kind, sc),
+        target: target(kind, sc, setup),
         ..Tally::default()
     };
     for step in steps.iter().skip(setup_len) {
@@ -492,14 +525,86 @@ mod tests {
         let s = play(sc, &inputs);
         let t = tally(DrillKind::Implication, sc, s.steps(), setup.len());
         assert_eq!(t.attempts, 6, "{:#?}", s.steps());
-        // Hits: 1, 2 (a situation question breaks the run), 4, then a repeat breaks it, 6.
-        assert_eq!(t.hits, 4, "{:#?}", s.steps());
-        assert_eq!(t.best_streak, 2);
-        assert_eq!(t.streak, 1);
-        assert_eq!(t.target, IMPLICATION_TARGET);
-        assert!(!t.is_done());
+        // The need has one implication: the first question draws it out; every later
+        // implication question only gets "as I said…", which is no hit (issue 10,
+        // defect 2: those answers had counted towards a goal of 10).
+        assert_eq!(t.hits, 1, "{:#?}", s.steps());
+        assert!(s.steps()[setup.len() + 1].reply.starts_with("As I said"));
+        assert_eq!(t.best_streak, 1);
+        assert_eq!(t.streak, 0);
+        assert_eq!(t.target, 1, "call costs has one implication to tell");
+        assert!(t.is_done());
         // Without skipping the setup, the problem question counts as a miss.
         assert_eq!(tally(DrillKind::Implication, sc, s.steps(), 0).attempts, 7);
+    }
+
+    /// Issue 10, defect 2: in every bundled scenario the Implication drill's goal is
+    /// what the customer can answer: one composed question per implication of the
+    /// drilled need reaches it, and a question after that is no hit.
+    #[test]
+    fn implication_goal_is_reachable_in_every_bundled_scenario() {
+        for l in bundled() {
+            let sc = &l.scenario;
+            let need = focus_need(sc);
+            let most = sc.needs.iter().map(|n| n.implications.len()).max();
+            assert_eq!(Some(sc.needs[need].implications.len()), most);
+            let setup = prepare(DrillKind::Implication, sc, need);
+            let mut inputs = setup.clone();
+            let lang = sc.language;
+            for imp in &sc.needs[need].implications {
+                let cues = slots(imp.cues.iter().map(String::as_str), lang);
+                for q in compose(Frame::Affects, lang, &cues)
+                    .into_iter()
+                    .chain(compose(Frame::Consequence, lang, &cues))
+                {
+                    inputs.push(ask(q));
+                    let s = play(sc, &inputs);
+                    if s.steps()
+                        .last()
+                        .is_some_and(|st| is_hit(DrillKind::Implication, st))
+                    {
+                        break;
+                    }
+                    inputs.pop();
+                }
+            }
+            let s = play(sc, &inputs);
+            let t = tally(DrillKind::Implication, sc, s.steps(), setup.len());
+            let want = u32::try_from(sc.needs[need].implications.len()).expect("small");
+            assert_eq!(t.target, want, "{}", sc.id.value);
+            assert_eq!(t.hits, want, "{}: {:#?}", sc.id.value, s.steps());
+            assert!(t.is_done());
+            let again = inputs
+                .iter()
+                .rev()
+                .find(|i| matches!(i, Input::Ask { .. }))
+                .cloned();
+            inputs.extend(again);
+            let s = play(sc, &inputs);
+            let t = tally(DrillKind::Implication, sc, s.steps(), setup.len());
+            assert_eq!(t.hits, want, "{}: nothing left to tell", sc.id.value);
+        }
+    }
+
+    #[test]
+    fn need_payoff_target_counts_the_needs_the_setup_developed() {
+        for l in bundled() {
+            let sc = &l.scenario;
+            let setup = prepare(DrillKind::NeedPayoff, sc, 0);
+            let s = play(sc, &setup);
+            let developed = s
+                .needs()
+                .iter()
+                .filter(|n| n.state == NeedState::Developed)
+                .count();
+            let t = tally(DrillKind::NeedPayoff, sc, s.steps(), setup.len());
+            assert_eq!(
+                usize::try_from(t.target).ok(),
+                Some(developed),
+                "{}",
+                sc.id.value
+            );
+        }
     }
 
     #[test]

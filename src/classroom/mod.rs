@@ -15,6 +15,7 @@
 pub mod cards;
 pub mod drill;
 pub mod quiz;
+pub mod vote;
 
 pub use cards::{Card, cards};
 pub use drill::{DrillKind, DrillResult, Tally};

@@ -61,7 +61,8 @@ pub struct Item {
     pub choices: Vec<String>,
     /// Index of the right answer in `choices`.
     pub answer: usize,
-    /// Why the right answer is right, in the quiz language.
+    /// Why the right answer is right, in the quiz language (without repeating the
+    /// answer itself, which is shown beside it).
     pub explain: String,
 }
 
@@ -133,21 +134,19 @@ const LABELS: [Label; 4] = [Label::S, Label::P, Label::I, Label::N];
 /// Why a question of this label is that type, in a language.
 fn label_reason(label: Label, lang: Lang) -> &'static str {
     match (label, lang) {
-        (Label::S, Lang::Zh) => "背景问题：问客户现状的事实，不涉及困难。",
-        (Label::S, Lang::En) => {
-            "Situation: it asks for facts about the current state, not for difficulties."
-        }
-        (Label::P, Lang::Zh) => "难点问题：问困难、不满或问题，能让客户说出隐含需求。",
+        (Label::S, Lang::Zh) => "问客户现状的事实，不涉及困难。",
+        (Label::S, Lang::En) => "It asks for facts about the current state, not for difficulties.",
+        (Label::P, Lang::Zh) => "问困难、不满或问题，能让客户说出隐含需求。",
         (Label::P, Lang::En) => {
-            "Problem: it asks about difficulties or dissatisfaction, so the customer voices an implied need."
+            "It asks about difficulties or dissatisfaction, so the customer voices an implied need."
         }
-        (Label::I, Lang::Zh) => "暗示问题：问问题带来的后果和影响，让问题显得更大、更急。",
+        (Label::I, Lang::Zh) => "问问题带来的后果和影响，让问题显得更大、更急。",
         (Label::I, Lang::En) => {
-            "Implication: it asks about the consequences of a problem, which makes it bigger and more urgent."
+            "It asks about the consequences of a problem, which makes it bigger and more urgent."
         }
-        (Label::N, Lang::Zh) => "需求—效益问题：问解决问题的价值或用处，让客户说出明确需求。",
+        (Label::N, Lang::Zh) => "问解决问题的价值或用处，让客户说出明确需求。",
         (Label::N, Lang::En) => {
-            "Need-payoff: it asks about the value of solving the problem, so the customer states an explicit need."
+            "It asks about the value of solving the problem, so the customer states an explicit need."
         }
         (Label::Other, Lang::Zh) => "这不是 SPIN 提问。",
         (Label::Other, Lang::En) => "This is not a SPIN question.",
@@ -244,13 +243,13 @@ fn need_items(sc: &Scenario, lang: Lang) -> Vec<Item> {
     };
     let explain = |answer: usize| {
         match (answer, lang) {
-            (0, Lang::Zh) => "隐含需求：客户在陈述问题、困难或不满，还没有说出具体想要什么。",
+            (0, Lang::Zh) => "客户在陈述问题、困难或不满，还没有说出具体想要什么。",
             (0, Lang::En) => {
-                "Implied need: the customer describes a problem, difficulty or dissatisfaction, but no specific want yet."
+                "The customer describes a problem, difficulty or dissatisfaction, but no specific want yet."
             }
-            (_, Lang::Zh) => "明确需求：客户说出了具体的需要或意图（“我需要的是……”）。",
+            (_, Lang::Zh) => "客户说出了具体的需要或意图（“我需要的是……”）。",
             (_, Lang::En) => {
-                "Explicit need: the customer states a specific want or intention (\"what I need is…\")."
+                "The customer states a specific want or intention (\"what I need is…\")."
             }
         }
         .to_string()
@@ -284,14 +283,14 @@ fn ffab_items(sc: &Scenario, lang: Lang) -> Vec<Item> {
     .map(|s| (*s).to_string())
     .collect();
     let reason = |answer: usize| match (answer, lang) {
-        (0, Lang::Zh) => "特点：产品或方案本身的事实。",
-        (0, Lang::En) => "Feature: a fact about the product or solution.",
-        (1, Lang::Zh) => "功能：特点能做什么。",
-        (1, Lang::En) => "Function: what the feature does.",
-        (2, Lang::Zh) => "优点：为什么更好、怎样帮到客户。",
-        (2, Lang::En) => "Advantage: why that is better, how it helps.",
-        (_, Lang::Zh) => "利益：这位客户得到什么，对准他说出的需求",
-        (_, Lang::En) => "Benefit: what this customer gains, tied to a need they stated",
+        (0, Lang::Zh) => "产品或方案本身的事实。",
+        (0, Lang::En) => "A fact about the product or solution.",
+        (1, Lang::Zh) => "特点能做什么。",
+        (1, Lang::En) => "What the feature does.",
+        (2, Lang::Zh) => "为什么更好、怎样帮到客户。",
+        (2, Lang::En) => "Why that is better, how it helps.",
+        (_, Lang::Zh) => "这位客户得到什么，对准他说出的需求",
+        (_, Lang::En) => "What this customer gains, tied to a need they stated",
     };
     let mut out = Vec::new();
     let mut push = |text: &crate::lang::Text, answer: usize, explain: String| {
@@ -463,6 +462,14 @@ mod tests {
                     assert_eq!(Lang::detect(c), lang, "{c}");
                 }
                 assert_eq!(Lang::detect(&item.explain), lang, "{}", item.explain);
+                // Issue 10, defect 5: shown as "answer: explanation", so the
+                // explanation must not open with the answer again.
+                let answer = &item.choices[item.answer];
+                assert!(
+                    !item.explain.starts_with(answer.as_str()),
+                    "{answer}: {}",
+                    item.explain
+                );
                 assert_eq!(sanitize_line(&item.prompt), item.prompt);
             }
         }

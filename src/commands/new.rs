@@ -23,8 +23,8 @@ pub struct Args {
     /// The scenario id, also the file name: lower-case letters, digits, `-` and `_`.
     pub id: String,
     /// Language of the template's comments and content (default: from LC_ALL /
-    /// LC_MESSAGES / LANG, else English).
-    #[arg(long, value_enum)]
+    /// LC_MESSAGES / LANG, else English); set from the global `--lang`.
+    #[arg(skip)]
     pub lang: Option<TemplateLang>,
     /// Folder to write into, created if missing.
     #[arg(short = 'o', long = "out", value_name = "DIR", default_value = ".")]

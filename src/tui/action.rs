@@ -79,4 +79,18 @@ pub enum Action {
     OpenLearn,
     /// Choose the next single-behaviour drill on the briefing.
     CycleDrill,
+    /// Ctrl+Z: give the terminal back and stop (the shell's `fg` resumes).
+    Suspend,
+    /// Ctrl+U: empty the focused input field.
+    ClearInput,
+    /// A left click at a cell of a terminal of size `area`: selects the list row
+    /// under it (and opens it when it was already selected).
+    Click {
+        /// Column of the click.
+        x: u16,
+        /// Row of the click.
+        y: u16,
+        /// The terminal's size when clicked.
+        area: ratatui::layout::Rect,
+    },
 }

@@ -30,6 +30,8 @@ pub enum Confirm {
     Abandon,
     /// Quit the program.
     Quit,
+    /// End the meeting and show the review (it cannot be continued afterwards).
+    End,
 }
 
 /// Where keys go in the meeting.
@@ -77,6 +79,11 @@ pub struct Meeting {
     pub started_at: String,
     /// This trainer's hold on the meeting file (taken on resume or first save).
     pub lock: Option<crate::store::MeetingLock>,
+    /// Seed for reply variants: the trainer's for a new meeting, the saved record's
+    /// for a resumed one (so its turns replay as they were played).
+    pub seed: u64,
+    /// The class vote's options after the last turn (empty while the vote is hidden).
+    pub vote: Vec<(String, Input)>,
 }
 
 /// The whole trainer.
@@ -179,6 +186,17 @@ impl App {
         }
     }
 
+    /// Whether leaving the meeting now keeps it resumable from the picker: it is
+    /// saved after every turn when there is a data folder (drills are not).
+    #[must_use]
+    pub fn meeting_resumable(&self) -> bool {
+        self.store.is_some()
+            && self
+                .meeting
+                .as_ref()
+                .is_some_and(|m| m.drill.is_none() && !m.inputs.is_empty())
+    }
+
     /// What the keymap needs to know.
     #[must_use]
     pub fn view(&self) -> View {
@@ -207,12 +225,13 @@ impl App {
                 }
                 let s = &self.scenarios[*i].scenario;
                 let hay = format!(
-                    "{} {} {} {} {}",
+                    "{} {} {} {} {} {}",
                     s.id.value,
                     s.title.get(self.lang),
                     s.industry.get(self.lang),
                     s.segment.code(),
-                    s.difficulty.code()
+                    s.difficulty.code(),
+                    super::i18n::difficulty(s.difficulty, self.lang)
                 );
                 crate::text::normalize(&hay).contains(&f)
             })
@@ -265,6 +284,7 @@ impl App {
                     self.meeting = None;
                     self.screen = Screen::Picker;
                 }
+                Some(Confirm::End) => self.end_meeting(),
                 None => {}
             },
             Action::ConfirmNo => self.confirm = None,
@@ -284,7 +304,10 @@ impl App {
             Action::RevealNext => self.reveal_next(),
             Action::RevealAll => self.reveal_all(),
             Action::TogglePause => self.class.timer.toggle(),
-            Action::ToggleVote => self.class.vote = !self.class.vote,
+            Action::ToggleVote => {
+                self.class.vote = !self.class.vote;
+                self.refresh_vote();
+            }
             Action::Vote(n) => self.vote(n),
             Action::CycleDrill => self.cycle_drill(),
             Action::OpenProgress => {
@@ -313,6 +336,10 @@ impl App {
                 self.filter.pop();
                 self.selected = 0;
             }
+            // Ending cannot be undone (a 40-minute meeting is closed for good): ask first.
+            Action::EndMeeting if self.meeting.as_ref().is_some_and(|m| !m.over) => {
+                self.confirm = Some(Confirm::End);
+            }
             Action::EndMeeting => self.end_meeting(),
             Action::CycleMode => self.cycle_mode(),
             Action::CycleContact => {
@@ -337,6 +364,10 @@ impl App {
                     e.input(key);
                 }
             }
+            // The event loop suspends (it owns the terminal); nothing changes here.
+            Action::Suspend => {}
+            Action::ClearInput => self.clear_input(),
+            Action::Click { x, y, area } => self.click(x, y, area),
             Action::Paste(text) => {
                 if self.screen == Screen::Picker {
                     self.filter.push_str(&crate::text::sanitize_line(&text));
@@ -346,6 +377,46 @@ impl App {
             }
         }
         None
+    }
+
+    /// Empties the focused input field (Ctrl+U).
+    fn clear_input(&mut self) {
+        let s = super::i18n::strings(self.lang);
+        if let Some(m) = self.meeting.as_mut()
+            && !m.over
+            && let Focus::Input(i) = m.focus
+            && let Some(e) = m.editors.get_mut(i)
+        {
+            *e = editor(if i == 0 {
+                placeholder_for(m.mode, s)
+            } else {
+                s.fields[i - 1]
+            });
+        }
+    }
+
+    /// A left click: selects the picker or progress row under it; a click on the
+    /// row already selected opens it.
+    fn click(&mut self, x: u16, y: u16, area: ratatui::layout::Rect) {
+        if self.help || self.confirm.is_some() {
+            return;
+        }
+        let body = super::ui::body(area);
+        let row = match self.screen {
+            Screen::Picker => super::screens::picker::row_at(body, self, x, y),
+            Screen::Progress => super::screens::progress::row_at(body, self, x, y),
+            _ => None,
+        };
+        let Some(row) = row else { return };
+        let selected = match self.screen {
+            Screen::Picker => &mut self.selected,
+            _ => &mut self.progress_selected,
+        };
+        if *selected == row {
+            self.update(Action::Enter);
+        } else {
+            *selected = row;
+        }
     }
 
     fn back(&mut self) {
@@ -436,6 +507,7 @@ impl App {
                 m.editors[i + 1].set_placeholder_text((*f).to_string());
             }
         }
+        self.relang_quiz();
         self.replay();
     }
 }

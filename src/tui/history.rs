@@ -98,12 +98,16 @@ impl App {
             None => None,
         };
         self.current = Some(i);
+        // The meeting goes on as it was played: its seed picks the same replies, and
+        // its language (customer, feedback and interface) is the one it was saved in.
+        self.lang = rec.lang;
         self.start_meeting();
         if let Some(m) = self.meeting.as_mut() {
             m.id = rec.id.clone();
             m.started_at = rec.started_at.clone();
             m.inputs = rec.inputs.clone();
             m.lock = lock;
+            m.seed = rec.seed;
         }
         self.replay();
         if crate::store::content_hash(&self.scenarios[i].source) != rec.scenario_hash {
@@ -125,7 +129,7 @@ impl App {
         let loaded = &self.scenarios[m.scenario];
         let (session, _) = crate::session::Session::replay(
             Arc::clone(&loaded.scenario),
-            self.seed,
+            m.seed,
             Some(self.lang),
             None,
             m.inputs.iter().cloned(),
@@ -134,7 +138,7 @@ impl App {
             m.id.clone(),
             loaded,
             &session,
-            self.seed,
+            m.seed,
             m.inputs.clone(),
             m.started_at.clone(),
         );

@@ -54,6 +54,11 @@ pub struct Strings {
     pub help: &'static str,
     pub too_small: &'static str,
     pub confirm_abandon: &'static str,
+    pub confirm_leave: &'static str,
+    pub leave_saved: &'static str,
+    pub abandon_unsaved: &'static str,
+    pub confirm_end: &'static str,
+    pub end_final: &'static str,
     pub confirm_quit: &'static str,
     pub yes_no: &'static str,
     pub error: &'static str,
@@ -74,6 +79,7 @@ pub struct Strings {
     pub drill_none: &'static str,
     pub drill_best: &'static str,
     pub drill_tally: &'static str,
+    pub drill_done: &'static str,
     pub paused: &'static str,
     pub vote: &'static str,
     pub vote_hint: &'static str,
@@ -93,8 +99,147 @@ pub struct Strings {
     pub resume: &'static str,
     pub turn_n: &'static str,
     pub help_keys: &'static [(&'static str, &'static str)],
+    pub help_here: &'static str,
+    pub help_everywhere: &'static str,
     pub help_sheet: &'static [&'static str],
     pub quadrants: [&'static str; 4],
+}
+
+/// The name of a difficulty in the interface language.
+#[must_use]
+pub fn difficulty(d: crate::scenario::Difficulty, lang: Lang) -> &'static str {
+    use crate::scenario::Difficulty;
+    match (d, lang) {
+        (Difficulty::Easy, Lang::Zh) => "简单",
+        (Difficulty::Medium, Lang::Zh) => "中等",
+        (Difficulty::Hard, Lang::Zh) => "困难",
+        (d, Lang::En) => d.code(),
+    }
+}
+
+/// The keys of one screen, shown first in its help (key, what it does).
+#[must_use]
+pub fn screen_keys(
+    screen: super::keymap::Screen,
+    lang: Lang,
+) -> &'static [(&'static str, &'static str)] {
+    use super::keymap::Screen;
+    match (screen, lang) {
+        (Screen::Picker, Lang::Zh) => &[
+            ("↑↓, j k", "选择场景(j k 在没有筛选文字时)"),
+            ("输入文字", "筛选场景"),
+            ("Enter, 单击", "打开简报 / 继续未完成的会谈"),
+            ("p, F4", "学习进度"),
+            ("l", "学习卡片与测验"),
+            ("q", "退出"),
+        ],
+        (Screen::Picker, Lang::En) => &[
+            (
+                "↑↓, j k",
+                "select a scenario (j k while the filter is empty)",
+            ),
+            ("type", "filter the scenarios"),
+            (
+                "Enter, click",
+                "open the briefing / resume an unfinished meeting",
+            ),
+            ("p, F4", "progress"),
+            ("l", "theory cards and quiz"),
+            ("q", "quit"),
+        ],
+        (Screen::Briefing, Lang::Zh) => &[
+            ("Enter", "开始会谈"),
+            ("d", "选择单项练习"),
+            ("↑↓, j k", "滚动简报"),
+        ],
+        (Screen::Briefing, Lang::En) => &[
+            ("Enter", "start the meeting"),
+            ("d", "choose a single-behaviour drill"),
+            ("↑↓, j k", "scroll the briefing"),
+        ],
+        (Screen::Meeting, Lang::Zh) => &[
+            ("Enter", "发送"),
+            ("Alt+Enter, Ctrl+J", "换行"),
+            ("Ctrl+U", "清空输入框"),
+            ("Tab, Shift+Tab", "切换焦点和 FFAB 栏位"),
+            ("Ctrl+T, F2", "切换:提问 → 展示 FFAB → 提出推进"),
+            ("Ctrl+O, F3", "选择提问对象"),
+            ("Ctrl+Q, F10", "结束会谈,查看总结(会先确认)"),
+            ("PgUp PgDn, 滚轮", "滚动会谈记录(焦点在记录上时也可 ↑↓ j k)"),
+            ("Ctrl+S, F6", "隐藏评分(课堂模式,显示计时)"),
+            ("Ctrl+R, Ctrl+G", "揭晓一个回合 / 全部评分"),
+            ("Ctrl+P", "暂停 / 继续计时"),
+            ("Ctrl+V, F12", "全班投票:按 A–D 选择建议"),
+        ],
+        (Screen::Meeting, Lang::En) => &[
+            ("Enter", "send"),
+            ("Alt+Enter, Ctrl+J", "new line"),
+            ("Ctrl+U", "clear the input"),
+            ("Tab, Shift+Tab", "move focus and FFAB fields"),
+            ("Ctrl+T, F2", "switch: ask → present FFAB → propose"),
+            ("Ctrl+O, F3", "choose whom to ask"),
+            ("Ctrl+Q, F10", "end the meeting and review (asks first)"),
+            (
+                "PgUp PgDn, wheel",
+                "scroll the meeting (↑↓ j k when it has focus)",
+            ),
+            ("Ctrl+S, F6", "hide scores (classroom mode, shows a timer)"),
+            ("Ctrl+R, Ctrl+G", "reveal one turn's grade / all grades"),
+            ("Ctrl+P", "pause / resume the timer"),
+            (
+                "Ctrl+V, F12",
+                "class vote: press the letter of a suggestion",
+            ),
+        ],
+        (Screen::Review, Lang::Zh) => &[
+            ("↑↓, j k, PgUp PgDn", "滚动总结"),
+            ("Enter, Esc", "返回场景列表"),
+            ("q", "退出"),
+        ],
+        (Screen::Review, Lang::En) => &[
+            ("↑↓, j k, PgUp PgDn", "scroll the review"),
+            ("Enter, Esc", "back to the scenarios"),
+            ("q", "quit"),
+        ],
+        (Screen::Progress, Lang::Zh) => &[
+            ("↑↓, j k", "选择会谈"),
+            ("Enter, 单击", "复盘选中的会谈"),
+            ("Esc, q, p", "返回"),
+        ],
+        (Screen::Progress, Lang::En) => &[
+            ("↑↓, j k", "select a meeting"),
+            ("Enter, click", "debrief the selected meeting"),
+            ("Esc, q, p", "back"),
+        ],
+        (Screen::Replay, Lang::Zh) => &[
+            ("→, Enter, n, 空格", "下一回合"),
+            ("←, Backspace", "上一回合"),
+            ("r, g", "揭晓一个 / 全部评分"),
+            ("↑↓, j k", "滚动"),
+            ("Esc, q", "返回"),
+        ],
+        (Screen::Replay, Lang::En) => &[
+            ("→, Enter, n, space", "next turn"),
+            ("←, Backspace", "previous turn"),
+            ("r, g", "reveal one grade / all grades"),
+            ("↑↓, j k", "scroll"),
+            ("Esc, q", "back"),
+        ],
+        (Screen::Learn, Lang::Zh) => &[
+            ("Tab", "卡片 / 测验"),
+            ("←→, n", "翻页"),
+            ("A–D", "作答"),
+            ("Enter", "确认并进入下一题"),
+            ("Esc, q", "返回"),
+        ],
+        (Screen::Learn, Lang::En) => &[
+            ("Tab", "cards / quiz"),
+            ("←→, n", "page"),
+            ("A–D", "answer"),
+            ("Enter", "confirm and go on"),
+            ("Esc, q", "back"),
+        ],
+    }
 }
 
 /// The strings for a language.
@@ -157,12 +302,17 @@ static ZH: Strings = Strings {
     help: "帮助",
     too_small: "窗口太小",
     confirm_abandon: "放弃这次会谈?",
+    confirm_leave: "离开这次会谈?",
+    leave_saved: "会谈已保存,可以在场景列表中继续。",
+    abandon_unsaved: "这次会谈没有保存,离开后无法继续。",
+    confirm_end: "结束这次会谈?",
+    end_final: "结束后查看总结,会谈不能再继续。",
     confirm_quit: "退出 spin-coach?",
     yes_no: "y 是 / n 否",
     error: "出错了",
     notice: "提示 (Enter 关闭)",
     hidden: "(评分暂不公布,由培训师揭晓)",
-    keys_replay: "→/Enter 下一回合 · ← 上一回合 · r 揭晓一个 · g 全部揭晓 · ↑↓ 滚动 · Esc 返回",
+    keys_replay: "→/Enter 下一回合 · ← 上一回合 · r 揭晓一个 · g 全部揭晓 · ↑↓/jk 滚动 · Esc 返回",
     keys_learn: "Tab 卡片/测验 · ←→ 翻页 · A–D 作答 · Enter 下一题 · Esc 返回",
     replay: "复盘",
     learn: "学习",
@@ -177,16 +327,17 @@ static ZH: Strings = Strings {
     drill_none: "按 d 选择单项练习(一次只练一种提问)",
     drill_best: "最佳连击",
     drill_tally: "命中 {hits}/{target} · 连击 {streak} · 最佳 {best} · 尝试 {attempts}",
+    drill_done: "✔ 目标达成:客户能说的都问出来了,结束会谈保存成绩",
     paused: " 暂停",
     vote: "全班投票",
-    vote_hint: "按 A–D 选择全班的答案 · F12 关闭投票",
-    no_suggestions: "本场景在这个阶段没有建议选项;按 F12 返回输入",
+    vote_hint: "按 A–D 选择全班的答案 · Ctrl+V/F12 关闭投票",
+    no_suggestions: "本场景在这个阶段没有建议选项;按 Ctrl+V/F12 返回输入",
     stages: ["开场", "找难点", "扩大后果", "问价值", "展示利益", "推进"],
-    keys_picker: "↑↓ 选择 · 输入筛选 · Enter 打开 · p 进度 · l 学习 · F9 English · F1 帮助 · q 退出",
-    keys_briefing: "Enter 开始会谈 · d 单项练习 · Esc 返回 · F9 English · F1 帮助",
-    keys_meeting: "Enter 发送 · Alt+Enter 换行 · F2 提问/展示/推进 · F3 对象 · Tab 切换 · F10 结束 · Esc 返回",
-    keys_review: "↑↓ 滚动 · Enter/Esc 返回场景列表 · F1 帮助 · Ctrl+C 退出",
-    keys_progress: "↑↓ 选择会谈 · Enter 复盘 · Esc 返回 · F1 帮助",
+    keys_picker: "↑↓/jk 选择 · Enter 打开 · p 进度 · l 学习 · Ctrl+L English · ? 帮助 · q 退出",
+    keys_briefing: "Enter 开始会谈 · d 单项练习 · Esc 返回 · Ctrl+L English · ? 帮助",
+    keys_meeting: "Ctrl+T 提问/展示/推进 · Ctrl+O 对象 · Ctrl+Q 结束 · F1 帮助 · Esc 返回",
+    keys_review: "↑↓/jk 滚动 · Enter/Esc 返回场景列表 · ? 帮助 · q 退出",
+    keys_progress: "↑↓/jk 选择会谈 · Enter/单击 复盘 · Esc 返回 · ? 帮助",
     progress: "学习进度",
     score_over_time: "总分变化",
     mix: "每次会谈的 S/P/I/N 构成",
@@ -195,26 +346,20 @@ static ZH: Strings = Strings {
     no_history: "还没有完成的会谈。完成一次会谈后这里会显示你的进步。",
     resume: "继续",
     turn_n: "回合",
+    help_here: "本屏按键",
+    help_everywhere: "任何画面",
     help_keys: &[
-        ("Enter", "发送 / 打开 / 开始"),
-        ("Alt+Enter, Ctrl+J", "换行"),
-        ("Tab, Shift+Tab", "切换焦点和 FFAB 栏位"),
-        ("F2", "切换:提问 → 展示 FFAB → 提出推进"),
-        ("F3", "选择提问对象"),
-        ("PgUp PgDn, 滚轮", "滚动会谈记录"),
-        ("F10", "结束会谈,查看总结"),
-        ("F9", "切换中文 / English"),
-        ("F5", "重新加载正在编辑的场景文件"),
-        ("p, F4", "学习进度(在场景列表中)"),
-        ("l, d", "学习卡片与测验 / 简报中选择单项练习"),
-        ("F6", "隐藏评分(课堂模式,显示计时)"),
-        ("Ctrl+R, Ctrl+G", "揭晓一个回合 / 全部评分"),
-        ("Ctrl+P", "暂停 / 继续计时"),
-        ("F7, F8", "切换主题 / 投影布局"),
-        ("F12, A–D", "全班投票:按字母选择建议"),
-        ("Esc", "返回(会谈中会先确认)"),
-        ("F1, ?", "打开 / 关闭帮助"),
-        ("Ctrl+C", "退出(确认时按 y)"),
+        ("F1, ?", "打开 / 关闭帮助(输入时用 F1)"),
+        ("Ctrl+L, F9", "切换中文 / English"),
+        ("Esc", "返回(离开会谈前会先确认)"),
+        ("Ctrl+C", "退出(会谈中按 y 确认)"),
+        ("Ctrl+Z", "挂起到后台;在终端里输入 fg 回来"),
+        ("滚轮, 单击", "滚动;在列表中单击选中,再单击打开"),
+        (
+            "F7, F8",
+            "切换主题 / 投影布局(也可用 --theme / --projector)",
+        ),
+        ("F5", "重新加载正在编辑的场景文件(保存时也会自动加载)"),
     ],
     help_sheet: &[
         "SPIN 提问顺序:背景问题 S → 难点问题 P → 暗示问题 I → 需求—效益问题 N",
@@ -280,12 +425,17 @@ static EN: Strings = Strings {
     help: "Help",
     too_small: "Window too small",
     confirm_abandon: "Abandon this meeting?",
+    confirm_leave: "Leave this meeting?",
+    leave_saved: "It is saved: continue it from the scenario list.",
+    abandon_unsaved: "It is not saved: it cannot be continued later.",
+    confirm_end: "End this meeting?",
+    end_final: "The review follows; the meeting cannot be continued afterwards.",
     confirm_quit: "Quit spin-coach?",
     yes_no: "y yes / n no",
     error: "Error",
     notice: "Notice (Enter to close)",
     hidden: "(grade hidden until the trainer reveals it)",
-    keys_replay: "→/Enter next turn · ← back · r reveal one · g reveal all · ↑↓ scroll · Esc back",
+    keys_replay: "→/Enter next · ← back · r reveal one · g reveal all · ↑↓/jk scroll · Esc back",
     keys_learn: "Tab cards/quiz · ←→ page · A–D answer · Enter next question · Esc back",
     replay: "Debrief",
     learn: "Learn",
@@ -300,10 +450,11 @@ static EN: Strings = Strings {
     drill_none: "Press d to pick a single-behaviour drill (one kind of question at a time)",
     drill_best: "best streak",
     drill_tally: "hits {hits}/{target} · streak {streak} · best {best} · tries {attempts}",
+    drill_done: "✔ goal reached: the customer has told all there is; end the meeting to save the result",
     paused: " paused",
     vote: "Class vote",
-    vote_hint: "Press A–D for the class's choice · F12 closes the vote",
-    no_suggestions: "This scenario has no suggestions at this stage; F12 returns to typing",
+    vote_hint: "Press A–D for the class's choice · Ctrl+V/F12 closes the vote",
+    no_suggestions: "This scenario has no suggestions at this stage; Ctrl+V/F12 returns to typing",
     stages: [
         "Opening",
         "Problems",
@@ -312,11 +463,11 @@ static EN: Strings = Strings {
         "Present",
         "Close",
     ],
-    keys_picker: "↑↓ select · type to filter · Enter open · p progress · l learn · F9 中文 · F1 help · q quit",
-    keys_briefing: "Enter start · d drill · Esc back · F9 中文 · F1 help",
-    keys_meeting: "Enter send · Alt+Enter newline · F2 ask/present/propose · F3 to · Tab focus · F10 end · Esc back",
-    keys_review: "↑↓ scroll · Enter/Esc back to scenarios · F1 help · Ctrl+C quit",
-    keys_progress: "↑↓ select a meeting · Enter debrief · Esc back · F1 help",
+    keys_picker: "↑↓/jk select · Enter open · p progress · l learn · Ctrl+L 中文 · ? help · q quit",
+    keys_briefing: "Enter start · d drill · Esc back · Ctrl+L 中文 · ? help",
+    keys_meeting: "Ctrl+T ask/present/propose · Ctrl+O to · Ctrl+Q end · F1 help · Esc back",
+    keys_review: "↑↓/jk scroll · Enter/Esc back to scenarios · ? help · q quit",
+    keys_progress: "↑↓/jk select a meeting · Enter/click debrief · Esc back · ? help",
     progress: "Progress",
     score_over_time: "Score over time",
     mix: "S/P/I/N mix per meeting",
@@ -325,26 +476,26 @@ static EN: Strings = Strings {
     no_history: "No finished meetings yet. Finish one and your progress shows here.",
     resume: "resume",
     turn_n: "turn",
+    help_here: "On this screen",
+    help_everywhere: "Everywhere",
     help_keys: &[
-        ("Enter", "send / open / start"),
-        ("Alt+Enter, Ctrl+J", "new line"),
-        ("Tab, Shift+Tab", "move focus and FFAB fields"),
-        ("F2", "switch: ask → present FFAB → propose"),
-        ("F3", "choose whom to ask"),
-        ("PgUp PgDn, wheel", "scroll the meeting"),
-        ("F10", "end the meeting and review"),
-        ("F9", "switch 中文 / English"),
-        ("F5", "reload the scenario file you are editing"),
-        ("p, F4", "progress (from the scenario list)"),
-        ("l, d", "cards and quiz / choose a drill on a briefing"),
-        ("F6", "hide scores (classroom mode, shows a timer)"),
-        ("Ctrl+R, Ctrl+G", "reveal one turn's grade / all grades"),
-        ("Ctrl+P", "pause / resume the timer"),
-        ("F7, F8", "cycle theme / projector layout"),
-        ("F12, A–D", "class vote: press the letter of a suggestion"),
-        ("Esc", "back (asks first during a meeting)"),
-        ("F1, ?", "open / close help"),
-        ("Ctrl+C", "quit (y to confirm)"),
+        ("F1, ?", "open / close help (F1 while typing)"),
+        ("Ctrl+L, F9", "switch 中文 / English"),
+        ("Esc", "back (asks first before leaving a meeting)"),
+        ("Ctrl+C", "quit (y to confirm during a meeting)"),
+        ("Ctrl+Z", "suspend; type fg in the shell to come back"),
+        (
+            "wheel, click",
+            "scroll; click a list row to select it, again to open it",
+        ),
+        (
+            "F7, F8",
+            "cycle theme / projector layout (or --theme / --projector)",
+        ),
+        (
+            "F5",
+            "reload the scenario file you are editing (also on save)",
+        ),
     ],
     help_sheet: &[
         "SPIN flow: Situation S → Problem P → Implication I → Need-payoff N",
@@ -366,6 +517,49 @@ mod tests {
     #[test]
     fn both_languages_have_every_help_line() {
         assert_eq!(ZH.help_keys.len(), EN.help_keys.len());
+        use super::super::keymap::Screen;
+        for screen in [
+            Screen::Picker,
+            Screen::Briefing,
+            Screen::Meeting,
+            Screen::Review,
+            Screen::Progress,
+            Screen::Replay,
+            Screen::Learn,
+        ] {
+            let (zh, en) = (screen_keys(screen, Lang::Zh), screen_keys(screen, Lang::En));
+            assert_eq!(zh.len(), en.len(), "{screen:?}");
+            for ((kz, _), (ke, _)) in zh.iter().zip(en) {
+                // Same keys in the same order; only the words differ.
+                let ascii = |k: &str| k.chars().filter(char::is_ascii_punctuation).count();
+                assert_eq!(ascii(kz), ascii(ke), "{screen:?}: {kz} / {ke}");
+            }
+        }
+    }
+
+    /// Issue 10, defect 9: the footers name the Ctrl and letter aliases and fit 80
+    /// columns, so nothing after the first F-key is cut off.
+    #[test]
+    fn footers_fit_80_columns_and_name_the_aliases() {
+        for s in [&ZH, &EN] {
+            for f in [
+                s.keys_picker,
+                s.keys_briefing,
+                s.keys_meeting,
+                s.keys_review,
+                s.keys_progress,
+                s.keys_replay,
+                s.keys_learn,
+            ] {
+                assert!(
+                    crate::text::width(f) <= 80,
+                    "{} > 80: {f}",
+                    crate::text::width(f)
+                );
+            }
+            assert!(s.keys_meeting.contains("Ctrl+T") && s.keys_meeting.contains("Ctrl+Q"));
+            assert!(s.keys_picker.contains("Ctrl+L") && s.keys_picker.contains("jk"));
+        }
         assert_eq!(ZH.help_sheet.len(), EN.help_sheet.len());
     }
 }

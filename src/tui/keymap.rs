@@ -52,6 +52,10 @@ pub fn keymap(key: KeyEvent, v: &View) -> Option<Action> {
     if ctrl && key.code == KeyCode::Char('c') {
         return Some(Action::Interrupt);
     }
+    // In raw mode Ctrl+Z reaches us as a key, not as SIGTSTP: suspend by hand.
+    if ctrl && key.code == KeyCode::Char('z') {
+        return Some(Action::Suspend);
+    }
     if v.confirm {
         return match key.code {
             KeyCode::Char('y' | 'Y') | KeyCode::Enter => Some(Action::ConfirmYes),
@@ -67,6 +71,11 @@ pub fn keymap(key: KeyEvent, v: &View) -> Option<Action> {
             _ => None,
         };
     }
+    // Every F-key action has a Ctrl or letter alias: desktop terminals take F1, F10
+    // and F11 for themselves, and macOS hides the F-keys behind fn.
+    if ctrl && key.code == KeyCode::Char('l') {
+        return Some(Action::ToggleLang);
+    }
     match key.code {
         KeyCode::F(1) => return Some(Action::ToggleHelp),
         KeyCode::F(9) => return Some(Action::ToggleLang),
@@ -80,6 +89,8 @@ pub fn keymap(key: KeyEvent, v: &View) -> Option<Action> {
         Screen::Picker => match key.code {
             KeyCode::Up => Some(Action::Up),
             KeyCode::Down => Some(Action::Down),
+            KeyCode::Char('k') if v.filter_empty && !ctrl => Some(Action::Up),
+            KeyCode::Char('j') if v.filter_empty && !ctrl => Some(Action::Down),
             KeyCode::PageUp => Some(Action::PageUp),
             KeyCode::PageDown => Some(Action::PageDown),
             KeyCode::Enter => Some(Action::Enter),
@@ -96,14 +107,16 @@ pub fn keymap(key: KeyEvent, v: &View) -> Option<Action> {
             KeyCode::Enter => Some(Action::Enter),
             KeyCode::Char('d') => Some(Action::CycleDrill),
             KeyCode::Char('?') => Some(Action::ToggleHelp),
-            KeyCode::Up => Some(Action::Up),
-            KeyCode::Down => Some(Action::Down),
+            KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
+            KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
+            KeyCode::PageUp => Some(Action::PageUp),
+            KeyCode::PageDown => Some(Action::PageDown),
             _ => None,
         },
         Screen::Review => match key.code {
             KeyCode::Enter => Some(Action::Enter),
-            KeyCode::Up => Some(Action::Up),
-            KeyCode::Down => Some(Action::Down),
+            KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
+            KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
             KeyCode::PageUp => Some(Action::PageUp),
             KeyCode::PageDown => Some(Action::PageDown),
             KeyCode::Char('?') => Some(Action::ToggleHelp),
@@ -115,8 +128,8 @@ pub fn keymap(key: KeyEvent, v: &View) -> Option<Action> {
             KeyCode::Left | KeyCode::Backspace => Some(Action::Prev),
             KeyCode::Char('r') => Some(Action::RevealNext),
             KeyCode::Char('g') => Some(Action::RevealAll),
-            KeyCode::Up => Some(Action::Up),
-            KeyCode::Down => Some(Action::Down),
+            KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
+            KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
             KeyCode::PageUp => Some(Action::PageUp),
             KeyCode::PageDown => Some(Action::PageDown),
             KeyCode::Char('q') => Some(Action::Back),
@@ -138,8 +151,8 @@ pub fn keymap(key: KeyEvent, v: &View) -> Option<Action> {
         Screen::Progress => match key.code {
             KeyCode::Enter => Some(Action::Enter),
             KeyCode::Char('q' | 'p') | KeyCode::F(4) => Some(Action::Back),
-            KeyCode::Up => Some(Action::Up),
-            KeyCode::Down => Some(Action::Down),
+            KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
+            KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
             KeyCode::PageUp => Some(Action::PageUp),
             KeyCode::PageDown => Some(Action::PageDown),
             KeyCode::Char('?') => Some(Action::ToggleHelp),
@@ -158,15 +171,27 @@ fn meeting_key(key: KeyEvent, v: &View, ctrl: bool, alt: bool) -> Option<Action>
             c.to_ascii_lowercase() as u8 - b'a',
         )));
     }
+    // While typing, letters are text: every meeting action also has a Ctrl alias
+    // (none that the terminal or the shell keeps: not C, Z, I = Tab, M = Enter).
+    let browsing = v.meeting_over || v.transcript_focus;
     match key.code {
         KeyCode::F(6) => Some(Action::ToggleHide),
+        KeyCode::Char('s') if ctrl => Some(Action::ToggleHide),
         KeyCode::F(12) => Some(Action::ToggleVote),
+        KeyCode::Char('v') if ctrl => Some(Action::ToggleVote),
         KeyCode::Char('r') if ctrl => Some(Action::RevealNext),
         KeyCode::Char('g') if ctrl => Some(Action::RevealAll),
         KeyCode::Char('p') if ctrl => Some(Action::TogglePause),
         KeyCode::F(2) => Some(Action::CycleMode),
+        KeyCode::Char('t') if ctrl => Some(Action::CycleMode),
         KeyCode::F(3) => Some(Action::CycleContact),
+        KeyCode::Char('o') if ctrl => Some(Action::CycleContact),
         KeyCode::F(10) => Some(Action::EndMeeting),
+        KeyCode::Char('q') if ctrl => Some(Action::EndMeeting),
+        KeyCode::Char('u') if ctrl && !browsing => Some(Action::ClearInput),
+        KeyCode::Char('k') if browsing && !ctrl => Some(Action::Up),
+        KeyCode::Char('j') if browsing && !ctrl => Some(Action::Down),
+        KeyCode::Char('?') if browsing => Some(Action::ToggleHelp),
         KeyCode::Tab => Some(Action::FocusNext),
         KeyCode::BackTab => Some(Action::FocusPrev),
         KeyCode::PageUp => Some(Action::PageUp),
@@ -329,6 +354,50 @@ mod tests {
                 k(KeyCode::Char('b')),
                 meet,
                 Some(Action::Edit(k(KeyCode::Char('b')))),
+            ),
+            // Issue 10, defect 9: every meeting action has a Ctrl alias that typing
+            // never produces, lists and scrolling views take j/k, Ctrl+U clears the
+            // input, Ctrl+Z suspends, Ctrl+L switches the language everywhere.
+            (km(KeyCode::Char('t'), c), meet, Some(Action::CycleMode)),
+            (km(KeyCode::Char('o'), c), meet, Some(Action::CycleContact)),
+            (km(KeyCode::Char('s'), c), meet, Some(Action::ToggleHide)),
+            (km(KeyCode::Char('q'), c), meet, Some(Action::EndMeeting)),
+            (km(KeyCode::Char('v'), c), meet, Some(Action::ToggleVote)),
+            (km(KeyCode::Char('u'), c), meet, Some(Action::ClearInput)),
+            (km(KeyCode::Char('z'), c), meet, Some(Action::Suspend)),
+            (km(KeyCode::Char('z'), c), picker, Some(Action::Suspend)),
+            (km(KeyCode::Char('z'), c), confirm, Some(Action::Suspend)),
+            (km(KeyCode::Char('l'), c), meet, Some(Action::ToggleLang)),
+            (km(KeyCode::Char('l'), c), picker, Some(Action::ToggleLang)),
+            (km(KeyCode::Char('l'), c), review, Some(Action::ToggleLang)),
+            (
+                k(KeyCode::Char('j')),
+                meet,
+                Some(Action::Edit(k(KeyCode::Char('j')))),
+            ),
+            (
+                k(KeyCode::Char('t')),
+                meet,
+                Some(Action::Edit(k(KeyCode::Char('t')))),
+            ),
+            (k(KeyCode::Char('j')), scroll, Some(Action::Down)),
+            (k(KeyCode::Char('k')), over, Some(Action::Up)),
+            (k(KeyCode::Char('?')), scroll, Some(Action::ToggleHelp)),
+            (km(KeyCode::Char('u'), c), scroll, None),
+            (k(KeyCode::Char('j')), picker, Some(Action::Down)),
+            (k(KeyCode::Char('k')), picker, Some(Action::Up)),
+            (k(KeyCode::Char('j')), typing, Some(Action::FilterChar('j'))),
+            (k(KeyCode::Char('j')), brief, Some(Action::Down)),
+            (k(KeyCode::Char('k')), review, Some(Action::Up)),
+            (
+                k(KeyCode::Char('j')),
+                view(Screen::Progress),
+                Some(Action::Down),
+            ),
+            (
+                k(KeyCode::Char('k')),
+                view(Screen::Replay),
+                Some(Action::Up),
             ),
         ];
         for (key, v, want) in table {

@@ -33,6 +33,9 @@ pub struct Learn {
     pub pos: usize,
     /// The result once the quiz is finished (and saved).
     pub result: Option<QuizResult>,
+    /// The language the quiz was built in (its questions come from the scenarios
+    /// written in it).
+    pub lang: crate::lang::Lang,
 }
 
 impl App {
@@ -48,7 +51,23 @@ impl App {
             answers: vec![None; n],
             pos: 0,
             result: None,
+            lang: self.lang,
         }
+    }
+
+    /// After the interface language changed: a quiz in the other language is built
+    /// anew in this one (its questions come from other scenarios, so answers given so
+    /// far do not carry over); the card and tab stay.
+    pub(super) fn relang_quiz(&mut self) {
+        if self.learn.as_ref().is_none_or(|l| l.lang == self.lang) {
+            return;
+        }
+        let mut fresh = self.new_quiz();
+        if let Some(old) = &self.learn {
+            fresh.tab = old.tab;
+            fresh.card = old.card;
+        }
+        self.learn = Some(fresh);
     }
 
     /// Opens the learn screen, or moves between cards and questions.

@@ -38,9 +38,13 @@ impl App {
             started_at: crate::store::time::now(),
             drill: None,
             lock: None,
+            vote: Vec::new(),
+            seed: self.seed,
         });
         if let (Some(kind), Some(m)) = (self.drill_choice, self.meeting.as_mut()) {
-            let setup = crate::classroom::drill::prepare(kind, &self.scenarios[i].scenario, 0);
+            let sc = &self.scenarios[i].scenario;
+            let need = crate::classroom::drill::focus_need(sc);
+            let setup = crate::classroom::drill::prepare(kind, sc, need);
             m.drill = Some((kind, setup.len()));
             m.inputs = setup;
             self.replay();
@@ -53,10 +57,10 @@ impl App {
     /// Replays the meeting's inputs through a fresh session.
     pub(super) fn replay(&mut self) {
         let lang = self.lang;
-        let seed = self.seed;
         let Some(m) = self.meeting.as_mut() else {
             return;
         };
+        let seed = m.seed;
         let sc = Arc::clone(&self.scenarios[m.scenario].scenario);
         let (session, _) = Session::replay(sc, seed, Some(lang), None, m.inputs.iter().cloned());
         m.steps = session.steps().to_vec();
@@ -65,6 +69,7 @@ impl App {
         m.over = session.is_over();
         m.report = report::build(&session, seed);
         m.scroll = 0;
+        self.refresh_vote();
     }
 
     /// Submits what is composed as one turn.

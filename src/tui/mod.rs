@@ -229,9 +229,9 @@ pub fn build_app(opts: &Options) -> Result<App, Vec<crate::scenario::Problem>> {
     Ok(app)
 }
 
-/// Maps a terminal event to an action.
+/// Maps a terminal event to an action; `area` is the terminal's size (for clicks).
 #[must_use]
-pub fn event_action(ev: Event, app: &App) -> Option<Action> {
+pub fn event_action(ev: Event, app: &App, area: ratatui::layout::Rect) -> Option<Action> {
     match ev {
         Event::Key(k) => keymap::keymap(k, &app.view()),
         Event::Paste(p) => Some(Action::Paste(app::clean_paste(&p))),
@@ -239,10 +239,25 @@ pub fn event_action(ev: Event, app: &App) -> Option<Action> {
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollUp => Some(Action::Up),
             MouseEventKind::ScrollDown => Some(Action::Down),
+            MouseEventKind::Down(event::MouseButton::Left) => Some(Action::Click {
+                x: m.column,
+                y: m.row,
+                area,
+            }),
             _ => None,
         },
         _ => None,
     }
+}
+
+/// Ctrl+Z: restores the terminal and stops the process as SIGTSTP would (in raw
+/// mode the terminal sends the key instead of the signal). The stop is synchronous,
+/// so nothing is drawn on the shell's screen; after `fg` the terminal is taken back
+/// here before the next frame (the SIGCONT thread does the same; both are idempotent).
+fn suspend() -> std::io::Result<()> {
+    restore();
+    let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+    enter_modes()
 }
 
 /// Runs the trainer until the user quits.
@@ -289,8 +304,15 @@ pub fn run(opts: &Options) -> anyhow::Result<std::process::ExitCode> {
             // Also sent after SIGCONT: the screen may hold anything, so draw it all.
             terminal.clear()?;
         }
-        let mut next = event_action(ev, &app);
+        let size = terminal.size()?;
+        let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+        let mut next = event_action(ev, &app, area);
         while let Some(a) = next {
+            if a == Action::Suspend {
+                suspend()?;
+                terminal.clear()?;
+                break;
+            }
             next = app.update(a);
         }
     }

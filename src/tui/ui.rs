@@ -28,6 +28,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     }
     let [body, footer] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    debug_assert_eq!(body, self::body(area));
     let (keys, cursor) = match app.screen {
         Screen::Picker => (s.keys_picker, screens::picker::draw(frame, body, app)),
         Screen::Briefing => (s.keys_briefing, screens::briefing::draw(frame, body, app)),
@@ -44,11 +45,20 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if app.help {
         screens::help::draw(frame, area, app);
     } else if let Some(c) = app.confirm {
-        let q = match c {
-            Confirm::Abandon => s.confirm_abandon,
-            Confirm::Quit => s.confirm_quit,
+        // Say what happens to the meeting: left resumable, not saved, or closed.
+        let (q, what) = match c {
+            Confirm::Abandon if app.meeting_resumable() => (s.confirm_leave, s.leave_saved),
+            Confirm::Abandon => (s.confirm_abandon, s.abandon_unsaved),
+            Confirm::Quit if app.meeting_resumable() => (s.confirm_quit, s.leave_saved),
+            Confirm::Quit => (s.confirm_quit, ""),
+            Confirm::End => (s.confirm_end, s.end_final),
         };
-        popup(frame, area, q, s.yes_no);
+        let body = if what.is_empty() {
+            s.yes_no.to_string()
+        } else {
+            format!("{what}\n{}", s.yes_no)
+        };
+        popup(frame, area, q, &body);
     } else if let Some(m) = &app.message {
         popup(frame, area, s.notice, m);
     } else if let Some(p) = cursor {
@@ -82,12 +92,40 @@ fn popup(frame: &mut Frame, area: Rect, title: &str, body: &str) {
         .unwrap_or(u16::MAX)
         .min(area.height);
     let r = centered(area, w, h.max(4));
-    frame.render_widget(Clear, r);
+    clear(frame, r);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::focus())
         .title(Line::styled(format!(" {title} "), theme::title()));
     frame.render_widget(Paragraph::new(lines).block(block), r);
+}
+
+/// The area screens draw in: the terminal less the footer's row.
+#[must_use]
+pub fn body(area: Rect) -> Rect {
+    Rect {
+        height: area.height.saturating_sub(1).max(1).min(area.height),
+        ..area
+    }
+}
+
+/// Clears `r` for an overlay. A wide character (Chinese, an emoji) just left of `r`
+/// would spill its second half into the overlay's first column, and the terminal
+/// update skips the cell behind a wide character: the overlay's left border and
+/// corners would never be drawn. Such a character is blanked too.
+pub fn clear(frame: &mut Frame, r: Rect) {
+    frame.render_widget(Clear, r);
+    let buf = frame.buffer_mut();
+    if r.x <= buf.area.x {
+        return;
+    }
+    for y in r.top()..r.bottom() {
+        if let Some(cell) = buf.cell_mut(Position { x: r.x - 1, y })
+            && crate::text::width(cell.symbol()) > 1
+        {
+            cell.set_symbol(" ");
+        }
+    }
 }
 
 /// A rectangle of at most `w`×`h` centered in `area`.

@@ -15,7 +15,7 @@ pub fn wrap_prefixed(
 ) -> Vec<Line<'static>> {
     let pw = crate::text::width(prefix);
     let avail = width.saturating_sub(pw).max(4);
-    let clean = crate::text::sanitize(text);
+    let clean = plain_emoji(&crate::text::sanitize(text));
     let mut out = Vec::new();
     let mut first = true;
     for para in clean.split('\n') {
@@ -38,10 +38,28 @@ pub fn wrap_prefixed(
     out
 }
 
+/// Splits emoji sequences into their single emoji: drops the zero-width joiner
+/// (U+200D), the variation selectors (U+FE0E, U+FE0F) and skin-tone modifiers
+/// (U+1F3FB–U+1F3FF). A joined sequence such as 👨‍👩‍👧 is one 2-column grapheme to
+/// ratatui, 6 columns to the wrapper (which measures characters), and either to a
+/// terminal depending on its font; without the joiners every measure agrees (the
+/// family becomes 👨👩👧), so no line runs over a border.
+#[must_use]
+pub fn plain_emoji(s: &str) -> String {
+    s.chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{200D}' | '\u{FE0E}' | '\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}'
+            )
+        })
+        .collect()
+}
+
 /// Truncates to `width` columns, adding `…` when cut.
 #[must_use]
 pub fn truncate(s: &str, width: usize) -> String {
-    let s = crate::text::sanitize_line(s);
+    let s = plain_emoji(&crate::text::sanitize_line(s));
     if crate::text::width(&s) <= width {
         return s;
     }
@@ -76,6 +94,38 @@ mod tests {
         for l in &lines {
             assert!(l.width() <= 20, "{l:?}");
         }
+    }
+
+    /// The width every measure gives: characters (as the wrapper and many
+    /// terminals count), graphemes (as ratatui counts) and ratatui's line width.
+    fn widths(l: &Line) -> (usize, usize, usize) {
+        let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+        let chars = text
+            .chars()
+            .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
+            .sum();
+        (chars, crate::text::width(&text), l.width())
+    }
+
+    /// Issue 10, defect 4: joined emoji (ZWJ families, flags with a variation
+    /// selector, skin tones, ❤️) no longer measure differently to the wrapper and to
+    /// ratatui, so a wrapped line stays inside its width by every measure.
+    #[test]
+    fn joined_emoji_stay_inside_the_width() {
+        let text = "家庭套餐👨‍👩‍👧‍👦全家共享🏳️‍🌈,点赞👍🏽的客户❤️最多,Family plan 👩‍💻 for everyone ❤️❤️❤️";
+        for w in 10..40 {
+            for l in wrap_prefixed("客户: ", Style::default(), text, Style::default(), w) {
+                let (chars, graphemes, line) = widths(&l);
+                assert!(
+                    chars <= w && chars == graphemes && graphemes == line,
+                    "{w}: {l:?}"
+                );
+            }
+            let t = truncate(text, w);
+            let (chars, graphemes, _) = widths(&Line::from(t.clone()));
+            assert!(chars <= w && chars == graphemes, "{w}: {t}");
+        }
+        assert_eq!(plain_emoji("👨‍👩‍👧"), "👨👩👧");
     }
 
     #[test]

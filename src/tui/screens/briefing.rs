@@ -75,7 +75,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
         sc.segment.code(),
         sc.industry.get(l),
         stage_name(sc.stage, l),
-        sc.difficulty.code()
+        crate::tui::i18n::difficulty(sc.difficulty, l)
     );
     lines.extend(wrap_prefixed(
         &format!("{}: ", s.segment),

@@ -10,7 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 /// Draws the help overlay over everything.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -20,15 +20,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         area.width.saturating_sub(2).min(110),
         area.height.saturating_sub(1),
     );
-    frame.render_widget(Clear, r);
+    crate::tui::ui::clear(frame, r);
     let block = panel(s.help, true);
     let inner = block.inner(r);
     frame.render_widget(block, r);
     let w = inner.width as usize;
-    let kw = s
-        .help_keys
+    // This screen's keys first, then the keys that work everywhere.
+    let here = crate::tui::i18n::screen_keys(app.screen, app.lang);
+    let mut entries: Vec<(&str, &str, bool)> = vec![(s.help_here, "", true)];
+    entries.extend(here.iter().map(|(k, d)| (*k, *d, false)));
+    entries.push((s.help_everywhere, "", true));
+    entries.extend(s.help_keys.iter().map(|(k, d)| (*k, *d, false)));
+    let kw = entries
         .iter()
-        .map(|(k, _)| crate::text::width(k))
+        .filter(|e| !e.2)
+        .map(|(k, _, _)| crate::text::width(k))
         .max()
         .unwrap_or(8)
         + 2;
@@ -37,10 +43,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .iter()
         .flat_map(|t| wrap_prefixed("", Style::default(), t, Style::default(), w))
         .collect();
-    let one_column = s.help_keys.len() + 1 + sheet.len() <= inner.height as usize;
+    let one_column = entries.len() + 1 + sheet.len() <= inner.height as usize;
     let mut lines = Vec::new();
     if one_column {
-        for (k, d) in s.help_keys {
+        for (k, d, heading) in &entries {
+            if *heading {
+                lines.push(Line::styled(truncate(k, w), theme::title()));
+                continue;
+            }
             lines.extend(wrap_prefixed(
                 &crate::text::pad(k, kw),
                 theme::you(),
@@ -50,29 +60,33 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             ));
         }
     } else {
-        let half = s.help_keys.len().div_ceil(2);
         let col = w / 2;
-        let cell = |i: usize| {
-            s.help_keys.get(i).map_or_else(
-                || (String::new(), String::new()),
-                |(k, d)| {
-                    (
-                        crate::text::pad(k, kw),
-                        truncate(d, col.saturating_sub(kw + 1)),
-                    )
-                },
-            )
+        let cell = |i: usize| -> Vec<Span<'static>> {
+            let Some((k, d, heading)) = entries.get(i) else {
+                return vec![Span::raw(" ".repeat(col))];
+            };
+            if *heading {
+                return vec![Span::styled(
+                    crate::text::pad(&truncate(k, col.saturating_sub(1)), col),
+                    theme::title(),
+                )];
+            }
+            let kw = kw.min(col / 2);
+            vec![
+                Span::styled(crate::text::pad(&truncate(k, kw), kw), theme::you()),
+                Span::raw(crate::text::pad(
+                    &truncate(d, col.saturating_sub(kw + 1)),
+                    col.saturating_sub(kw),
+                )),
+            ]
         };
-        for i in 0..half {
-            let (k1, d1) = cell(i);
-            let (k2, d2) = cell(i + half);
-            let left = crate::text::pad(&d1, col.saturating_sub(kw));
-            lines.push(Line::from(vec![
-                Span::styled(k1, theme::you()),
-                Span::raw(left),
-                Span::styled(k2, theme::you()),
-                Span::raw(d2),
-            ]));
+        // This screen's keys on the left, the keys for everywhere on the right.
+        let split = here.len() + 1;
+        let rows = split.max(entries.len() - split);
+        for i in 0..rows {
+            let mut spans = if i < split { cell(i) } else { cell(usize::MAX) };
+            spans.extend(cell(split + i));
+            lines.push(Line::from(spans));
         }
     }
     lines.push(Line::from(""));

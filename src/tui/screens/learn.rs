@@ -79,7 +79,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
             lines.extend(wrap_prefixed(
                 "     → ",
                 theme::dim(),
-                &format!("{right}: {}", it.explain),
+                &format!("{right}{}{}", app.lang.pick("：", ": "), it.explain),
                 theme::dim(),
                 w,
             ));

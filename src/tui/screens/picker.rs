@@ -11,6 +11,28 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+/// The list's inner area (a header row, then the rows) and the first row shown.
+fn list(area: Rect, app: &App) -> (Rect, usize) {
+    let [_, list] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
+    let inner = panel("", false).inner(list);
+    let visible = inner.height.saturating_sub(1) as usize;
+    (
+        inner,
+        app.selected.saturating_sub(visible.saturating_sub(1)),
+    )
+}
+
+/// The picker row drawn at (`x`, `y`) when the screen is drawn in `area`.
+#[must_use]
+pub fn row_at(area: Rect, app: &App, x: u16, y: u16) -> Option<usize> {
+    let (inner, first) = list(area, app);
+    if x < inner.x || x >= inner.right() || y <= inner.y || y >= inner.bottom() {
+        return None;
+    }
+    let n = first + usize::from(y - inner.y - 1);
+    (n < app.picker_rows().len()).then_some(n)
+}
+
 /// Draws the picker; the cursor sits at the end of the filter.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     let s = strings(app.lang);
@@ -28,16 +50,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     frame.render_widget(block, list);
     let rows = app.picker_rows();
     let w = inner.width as usize;
-    // Columns: title (flex) · lang 4 · seg 3 · level 6 · best 4 · industry (rest when wide)
+    // Columns: title (flex) · lang 4 · seg 4 (类别 is 4 columns) · level 6 · best 4 · industry (rest when wide)
     let industry_w = if w >= 100 { 24 } else { 0 };
-    // marker 2 + gaps 2×4 + lang 4 + seg 3 + level 6 + best 4 (+ gap 2 + industry)
-    let fixed = 27 + if industry_w > 0 { industry_w + 2 } else { 0 };
+    // marker 2 + gaps 2×4 + lang 4 + seg 4 + level 6 + best 4 (+ gap 2 + industry)
+    let fixed = 28 + if industry_w > 0 { industry_w + 2 } else { 0 };
     let title_w = w.saturating_sub(fixed).max(8);
     let header = format!(
         "{}  {}  {}  {}  {}{}",
         crate::text::pad(&truncate(s.col_title, title_w), title_w),
         crate::text::pad(s.col_lang, 4),
-        crate::text::pad(s.col_segment, 3),
+        crate::text::pad(s.col_segment, 4),
         crate::text::pad(s.col_difficulty, 6),
         crate::text::pad(s.col_best, 4),
         if industry_w > 0 {
@@ -54,7 +76,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
         lines.push(Line::styled(s.no_match, theme::dim()));
     }
     let visible = inner.height.saturating_sub(1) as usize;
-    let first = app.selected.saturating_sub(visible.saturating_sub(1));
+    let (_, first) = self::list(area, app);
     for (n, row) in rows.iter().enumerate().skip(first).take(visible) {
         let i = match row {
             Row::Scenario(i) => *i,
@@ -90,8 +112,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
             "{}  {}  {}  {}  {}{}",
             crate::text::pad(&truncate(sc.title.get(app.lang), title_w), title_w),
             crate::text::pad(sc.language.code(), 4),
-            crate::text::pad(sc.segment.code(), 3),
-            crate::text::pad(sc.difficulty.code(), 6),
+            crate::text::pad(sc.segment.code(), 4),
+            crate::text::pad(crate::tui::i18n::difficulty(sc.difficulty, app.lang), 6),
             crate::text::pad(&best, 4),
             if industry_w > 0 {
                 format!("  {}", truncate(sc.industry.get(app.lang), industry_w))

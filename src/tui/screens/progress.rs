@@ -1,20 +1,118 @@
-//! Progress over saved meetings: total score over time, the S/P/I/N mix per
-//! meeting as stacked bars (letters, not colour alone), the I+N share trend and
-//! the best score per scenario.
+//! Progress over saved meetings: total score over time, the S/P/I/N counts per
+//! meeting as one sparkline each (labelled, not colour alone), the I+N share trend,
+//! the best score per scenario and the recent meetings. Every chart column is one
+//! meeting, and all charts start at the same column.
 
-use crate::store::Status;
+use crate::store::{Record, Status};
 use crate::tui::app::App;
-use crate::tui::i18n::strings;
+use crate::tui::i18n::{Strings, strings};
 use crate::tui::theme;
 use crate::tui::ui::panel;
 use crate::tui::wrap::truncate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Sparkline};
 
-const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+/// Columns before the charts' first meeting (the row labels).
+const LABEL_W: u16 = 4;
+
+/// Where the progress screen puts its parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    /// Score over time: a title row and the bars.
+    pub score: Rect,
+    /// S/P/I/N counts and the I+N share: a title row, four sparklines and the share.
+    pub mix: Rect,
+    /// Best score per scenario: a title row and the scenarios.
+    pub best: Rect,
+    /// Recent meetings: a title row and the list (one meeting per row).
+    pub recent: Rect,
+}
+
+/// The layout of the progress screen's inner area. Short screens get shorter score
+/// bars; the best scores and the recent meetings share what is left (side by side
+/// from 100 columns), each keeping its title row.
+#[must_use]
+pub fn areas(inner: Rect, best_rows: usize) -> Areas {
+    let bars = if inner.height >= 30 { 5 } else { 3 };
+    let [score, mix, rest] = Layout::vertical([
+        Constraint::Length(1 + bars),
+        Constraint::Length(6),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+    let (best, recent) = if rest.width >= 100 {
+        let [b, r] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
+            .areas(rest);
+        (b, r)
+    } else {
+        let fit = u16::try_from(best_rows)
+            .unwrap_or(u16::MAX)
+            .saturating_add(1);
+        let half = (rest.height / 2).max(2);
+        let [b, r] =
+            Layout::vertical([Constraint::Length(fit.min(half)), Constraint::Min(0)]).areas(rest);
+        (b, r)
+    };
+    Areas {
+        score,
+        mix,
+        best,
+        recent,
+    }
+}
+
+/// The finished meetings, oldest first.
+fn finished(app: &App) -> Vec<&Record> {
+    let mut done: Vec<&Record> = app
+        .history
+        .iter()
+        .filter(|r| r.status == Status::Finished)
+        .collect();
+    done.reverse();
+    done
+}
+
+/// The scenarios with a best score: (title, best, meetings).
+fn bests(app: &App, done: &[&Record]) -> Vec<(String, i32, usize)> {
+    app.scenarios
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let b = app.best.get(i).copied().flatten()?;
+            let n = done
+                .iter()
+                .filter(|r| r.scenario == l.scenario.id.value)
+                .count();
+            Some((l.scenario.title.get(app.lang).to_string(), b, n))
+        })
+        .collect()
+}
+
+/// The progress screen's inner area and its parts, as drawn for `area`.
+#[must_use]
+pub fn layout(area: Rect, app: &App) -> Areas {
+    let inner = panel("", true).inner(area);
+    let done = finished(app);
+    areas(inner, bests(app, &done).len())
+}
+
+/// The recent meeting drawn at (`x`, `y`) (0 = newest) when the screen is drawn in `area`.
+#[must_use]
+pub fn row_at(area: Rect, app: &App, x: u16, y: u16) -> Option<usize> {
+    let done = finished(app);
+    if done.is_empty() {
+        return None;
+    }
+    let list = below(layout(area, app).recent, 1);
+    if x < list.x || x >= list.right() || y < list.y || y >= list.bottom() {
+        return None;
+    }
+    let n = first_shown(app.progress_selected, usize::from(list.height)) + usize::from(y - list.y);
+    (n < done.len()).then_some(n)
+}
 
 /// Draws the progress screen from the app's history.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
@@ -22,12 +120,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     let block = panel(s.progress, true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let mut done: Vec<&crate::store::Record> = app
-        .history
-        .iter()
-        .filter(|r| r.status == Status::Finished)
-        .collect();
-    done.reverse(); // oldest first
+    let done = finished(app);
     if done.is_empty() {
         frame.render_widget(
             Paragraph::new(Line::styled(s.no_history, theme::dim())),
@@ -35,139 +128,199 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
         );
         return None;
     }
-    let w = inner.width as usize;
-    let cols = w.saturating_sub(6).clamp(1, 60);
+    let best = bests(app, &done);
+    let a = areas(inner, best.len());
+    let cols = usize::from(inner.width.saturating_sub(LABEL_W + 1)).clamp(1, 60);
     let recent = &done[done.len().saturating_sub(cols)..];
-    let [chart, mix, rest] = Layout::vertical([
-        Constraint::Length(7),
-        Constraint::Length(9),
-        Constraint::Min(1),
-    ])
-    .areas(inner);
-    // Score over time: 5 rows of bars, each column one meeting.
-    let mut lines = vec![Line::styled(s.score_over_time, theme::title())];
-    for row in (0..5).rev() {
-        let label = if row == 4 {
-            "100 "
-        } else if row == 0 {
-            "  0 "
-        } else {
-            "    "
-        };
-        let cells: String = recent
-            .iter()
-            .map(|r| {
-                let v = r.report.score.total.clamp(0, 100) * 40 / 100; // 0..=40 eighths over 5 rows
-                let here = (v - row * 8).clamp(0, 8);
-                if here == 0 {
-                    ' '
-                } else {
-                    BARS[usize::try_from(here - 1).unwrap_or(0)]
-                }
-            })
-            .collect();
-        lines.push(Line::from(vec![
-            Span::styled(label, theme::dim()),
-            Span::styled(cells, theme::good()),
-        ]));
+    draw_score(frame, a.score, recent, s);
+    draw_mix(frame, a.mix, recent, s);
+    draw_best(frame, a.best, &best, s);
+    draw_recent(frame, a.recent, &done, app, s);
+    None
+}
+
+/// A chart row: its label, then `data` as a sparkline of `height` rows.
+fn chart(frame: &mut Frame, r: Rect, label: &str, data: &[u64], max: u64, style: Style) {
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            crate::text::pad(label, usize::from(LABEL_W)),
+            theme::dim(),
+        )),
+        Rect {
+            width: LABEL_W.min(r.width),
+            ..r
+        },
+    );
+    let bars = Rect {
+        x: r.x + LABEL_W.min(r.width),
+        width: r.width.saturating_sub(LABEL_W),
+        ..r
+    };
+    frame.render_widget(
+        Sparkline::default().data(data).max(max.max(1)).style(style),
+        bars,
+    );
+}
+
+fn title(frame: &mut Frame, r: Rect, text: &str) {
+    let row = Rect {
+        height: 1.min(r.height),
+        ..r
+    };
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            truncate(text, usize::from(r.width)),
+            theme::title(),
+        )),
+        row,
+    );
+}
+
+fn below(r: Rect, rows: u16) -> Rect {
+    let rows = rows.min(r.height);
+    Rect {
+        y: r.y + rows,
+        height: r.height - rows,
+        ..r
     }
+}
+
+fn draw_score(frame: &mut Frame, r: Rect, recent: &[&Record], s: &Strings) {
+    let first = recent.first().map_or(0, |r| r.report.score.total);
     let last = recent.last().map_or(0, |r| r.report.score.total);
-    lines.push(Line::styled(
-        format!(
-            "    {} → {last}",
-            recent.first().map_or(0, |r| r.report.score.total)
-        ),
-        theme::dim(),
-    ));
-    frame.render_widget(Paragraph::new(lines), chart);
-    // S/P/I/N mix: stacked letters, bottom S, then P, I, N, scaled to 7 rows.
-    let mut ml = vec![Line::styled(format!("{} (S P I N)", s.mix), theme::title())];
-    let stacks: Vec<Vec<char>> = recent
+    title(
+        frame,
+        r,
+        &format!("{} ({first} → {last})", s.score_over_time),
+    );
+    let bars = below(r, 1);
+    let data: Vec<u64> = recent
         .iter()
-        .map(|r| {
-            let c = &r.report.counts;
-            let total = (c.situation + c.problem + c.implication + c.need_payoff).max(1);
-            let mut col = Vec::new();
-            for (n, ch) in [
-                (c.situation, 'S'),
-                (c.problem, 'P'),
-                (c.implication, 'I'),
-                (c.need_payoff, 'N'),
-            ] {
-                let cells = (n * 7 + total / 2) / total;
-                col.extend(std::iter::repeat_n(ch, usize::try_from(cells).unwrap_or(0)));
-            }
-            col.truncate(7);
-            col
+        .map(|r| u64::try_from(r.report.score.total.clamp(0, 100)).unwrap_or(0))
+        .collect();
+    chart(frame, bars, "100", &data, 100, theme::good());
+    if bars.height > 1 {
+        let zero = Rect {
+            y: bars.bottom() - 1,
+            height: 1,
+            width: LABEL_W.min(bars.width),
+            ..bars
+        };
+        frame.render_widget(Paragraph::new(Line::styled("  0", theme::dim())), zero);
+    }
+}
+
+fn draw_mix(frame: &mut Frame, r: Rect, recent: &[&Record], s: &Strings) {
+    title(frame, r, s.mix);
+    let counts = |f: fn(&crate::report::Counts) -> u32| -> Vec<u64> {
+        recent
+            .iter()
+            .map(|r| u64::from(f(&r.report.counts)))
+            .collect()
+    };
+    let rows: [(&str, Vec<u64>, Style); 4] = [
+        ("  S", counts(|c| c.situation), theme::dim()),
+        ("  P", counts(|c| c.problem), theme::neutral()),
+        ("  I", counts(|c| c.implication), theme::you()),
+        ("  N", counts(|c| c.need_payoff), theme::good()),
+    ];
+    // One scale for the four rows, so their heights compare.
+    let max = rows
+        .iter()
+        .flat_map(|(_, d, _)| d.iter().copied())
+        .max()
+        .unwrap_or(1);
+    for (k, (label, data, style)) in rows.iter().enumerate() {
+        let row = below(r, 1 + u16::try_from(k).unwrap_or(0));
+        chart(
+            frame,
+            Rect {
+                height: 1.min(row.height),
+                ..row
+            },
+            label,
+            data,
+            max,
+            *style,
+        );
+    }
+    let share: Vec<u64> = recent
+        .iter()
+        .map(|r| u64::from(r.report.counts.in_share.min(100)))
+        .collect();
+    let row = below(r, 5);
+    chart(
+        frame,
+        Rect {
+            height: 1.min(row.height),
+            ..row
+        },
+        "I+N",
+        &share,
+        100,
+        theme::title(),
+    );
+}
+
+fn draw_best(frame: &mut Frame, r: Rect, best: &[(String, i32, usize)], s: &Strings) {
+    title(frame, r, s.best_per_scenario);
+    let list = below(r, 1);
+    let rows = usize::from(list.height);
+    let w = usize::from(list.width);
+    let tw = w.saturating_sub(12).max(4);
+    let mut lines: Vec<Line> = best
+        .iter()
+        .map(|(t, b, n)| {
+            Line::from(format!(
+                "  {} {b:>3}  ×{n}",
+                crate::text::pad(&truncate(t, tw), tw)
+            ))
         })
         .collect();
-    for row in (0..7).rev() {
-        let spans: Vec<Span> = stacks
-            .iter()
-            .map(|col| {
-                let ch = col.get(row).copied().unwrap_or(' ');
-                let style = match ch {
-                    'S' => theme::dim(),
-                    'P' => theme::neutral(),
-                    'I' => theme::you(),
-                    'N' => theme::good(),
-                    _ => Style::default(),
-                };
-                Span::styled(ch.to_string(), style)
-            })
-            .collect();
-        let mut all = vec![Span::raw("    ")];
-        all.extend(spans);
-        ml.push(Line::from(all));
+    if lines.len() > rows && rows > 0 {
+        let more = lines.len() - (rows - 1);
+        lines.truncate(rows - 1);
+        lines.push(Line::styled(format!("  … +{more}"), theme::dim()));
     }
-    let shares: String = recent
+    frame.render_widget(Paragraph::new(lines), list);
+}
+
+/// The first meeting shown in the recent list so that the selected one is visible.
+#[must_use]
+pub fn first_shown(selected: usize, rows: usize) -> usize {
+    (selected + 1).saturating_sub(rows.max(1))
+}
+
+fn draw_recent(frame: &mut Frame, r: Rect, done: &[&Record], app: &App, s: &Strings) {
+    title(frame, r, s.recent);
+    let list = below(r, 1);
+    let w = usize::from(list.width);
+    let rows = usize::from(list.height);
+    let first = first_shown(app.progress_selected, rows);
+    let lines: Vec<Line> = done
         .iter()
-        .map(|r| BARS[usize::try_from(r.report.counts.in_share.min(100) * 7 / 100).unwrap_or(0)])
+        .rev()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .map(|(i, r)| {
+            let sel = i == app.progress_selected;
+            let row = format!(
+                "{} {} {:>3}  {}",
+                if sel { "▶" } else { " " },
+                crate::store::time::display(r.when()),
+                r.report.score.total,
+                r.title
+            );
+            Line::styled(
+                truncate(&row, w),
+                if sel {
+                    theme::selected()
+                } else {
+                    Style::default()
+                },
+            )
+        })
         .collect();
-    ml.push(Line::from(vec![
-        Span::styled(format!("{} ", s.in_trend), theme::title()),
-        Span::raw(shares),
-    ]));
-    frame.render_widget(Paragraph::new(ml), mix);
-    // Best per scenario.
-    let mut bl = vec![Line::styled(s.best_per_scenario, theme::title())];
-    let tw = w.saturating_sub(16).max(8);
-    for (i, l) in app.scenarios.iter().enumerate() {
-        if let Some(Some(b)) = app.best.get(i) {
-            let n = done
-                .iter()
-                .filter(|r| r.scenario == l.scenario.id.value)
-                .count();
-            let title = truncate(l.scenario.title.get(app.lang), tw);
-            bl.push(Line::from(format!(
-                "  {} {b:>3}  ×{n}",
-                crate::text::pad(&title, tw)
-            )));
-        }
-    }
-    bl.push(Line::styled(s.recent, theme::title()));
-    let first_row = bl.len();
-    for (i, r) in done.iter().rev().enumerate() {
-        let sel = i == app.progress_selected;
-        let date = crate::store::time::display(r.when());
-        let row = format!(
-            "{} {} {:>3}  {}",
-            if sel { "▶" } else { " " },
-            date,
-            r.report.score.total,
-            r.title
-        );
-        bl.push(Line::styled(
-            truncate(&row, w),
-            if sel {
-                theme::selected()
-            } else {
-                Style::default()
-            },
-        ));
-    }
-    let want = u16::try_from(first_row + app.progress_selected + 1).unwrap_or(u16::MAX);
-    let scroll = want.saturating_sub(rest.height);
-    frame.render_widget(Paragraph::new(bl).scroll((scroll, 0)), rest);
-    None
+    frame.render_widget(Paragraph::new(lines), list);
 }
