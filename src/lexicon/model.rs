@@ -1,5 +1,5 @@
-//! The SPIN form model: a linear (averaged perceptron) model over features of a
-//! question, trained on hand-labelled questions (`tools/train_form.py`, weights in
+//! The SPIN form model: a linear model (multinomial logistic regression) over
+//! features of a question, trained on hand-labelled questions (`tools/train_form.py`, weights in
 //! `data/form_model.json`).
 //!
 //! The features are the cue lists' verdicts (which lists hit, where, and what the
