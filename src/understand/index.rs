@@ -178,7 +178,23 @@ impl Index {
         raw.extend(part_docs);
         let mut docs = Vec::with_capacity(raw.len());
         let mut df: HashMap<String, f32> = HashMap::new();
+        // A cue that is only a word of question form ("useful", "happen", "impact",
+        // 帮助) says how a question is asked, not what about: it would tie any
+        // "would that be useful?" to whichever need lists it.
+        let lex = crate::lexicon::Lexicon::builtin().lang(sc.language);
+        let form_only = |c: &str| {
+            let n = normalize(c);
+            let scan = lex.scan(&n);
+            [
+                crate::lexicon::List::NeedPayoff,
+                crate::lexicon::List::Implication,
+            ]
+            .iter()
+            .any(|l| scan.hits(*l, false).iter().any(|(h, _)| normalize(h) == n))
+        };
         for (el, text, cues) in raw {
+            let cues: Vec<String> = cues.iter().filter(|c| !form_only(c)).cloned().collect();
+            let cues = &cues;
             let mut tf: HashMap<String, f32> = HashMap::new();
             let mut len = 0.0;
             let mut all = text;
@@ -333,5 +349,29 @@ impl Index {
     #[must_use]
     pub fn idf(&self, term: &str) -> f32 {
         self.idf.get(term).copied().unwrap_or(0.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::understand::terms::term_set;
+
+    #[test]
+    fn a_cue_that_is_only_a_form_word_does_not_ground() {
+        // bakery-vpn lists "useful" and "help" among the night bakers' need-payoff
+        // cues; a bare "would that be useful?" is about nothing in particular.
+        let sc = crate::scenario::bundled_by_id("bakery-vpn")
+            .and_then(Result::ok)
+            .expect("bundled scenario")
+            .scenario;
+        let idx = Index::new(&sc);
+        let q = "Would that be useful?";
+        let hits = idx.score(&term_set(q), &normalize(q));
+        assert!(hits.iter().all(|h| h.score < 1.0), "{hits:?}");
+        // A topic cue still grounds.
+        let q = "Is it hard to reach the night bakers?";
+        let hits = idx.score(&term_set(q), &normalize(q));
+        assert!(hits.first().is_some_and(|h| h.score >= 1.8), "{hits:?}");
     }
 }
