@@ -260,6 +260,24 @@ fn suspend() -> std::io::Result<()> {
     enter_modes()
 }
 
+/// Makes the next frame draw every cell: blanks the screen, then draws a blank frame
+/// so ratatui's previous buffer matches it. `Terminal::clear` would do the same but
+/// asks the terminal for the cursor position first, and right after `fg` (or a
+/// resize) that answer can come too late: the trainer then quit with "the cursor
+/// position could not be read".
+fn full_redraw<B: ratatui::backend::Backend>(
+    terminal: &mut ratatui::Terminal<B>,
+) -> anyhow::Result<()> {
+    execute!(
+        std::io::stdout(),
+        ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All)
+    )?;
+    terminal
+        .draw(|f| f.render_widget(ratatui::widgets::Clear, f.area()))
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok(())
+}
+
 /// Runs the trainer until the user quits.
 ///
 /// # Errors
@@ -302,7 +320,7 @@ pub fn run(opts: &Options) -> anyhow::Result<std::process::ExitCode> {
         let ev = event::read()?;
         if matches!(ev, Event::Resize(..)) {
             // Also sent after SIGCONT: the screen may hold anything, so draw it all.
-            terminal.clear()?;
+            full_redraw(&mut terminal)?;
         }
         let size = terminal.size()?;
         let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
@@ -310,7 +328,7 @@ pub fn run(opts: &Options) -> anyhow::Result<std::process::ExitCode> {
         while let Some(a) = next {
             if a == Action::Suspend {
                 suspend()?;
-                terminal.clear()?;
+                full_redraw(&mut terminal)?;
                 break;
             }
             next = app.update(a);
