@@ -2,7 +2,8 @@
 //! before any terminal setup.
 
 use crate::commands;
-use clap::{Parser, Subcommand, ValueEnum};
+use crate::commands::args::{Format, LangArg, ThemeArg};
+use clap::{CommandFactory, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -37,40 +38,6 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Option<Command>,
-}
-
-/// Output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Human-readable text.
-    Text,
-    /// JSON.
-    Json,
-}
-
-/// Colour themes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ThemeArg {
-    /// Dark background (default).
-    Dark,
-    /// High-contrast light theme for projectors.
-    Light,
-    /// High-contrast dark theme.
-    Contrast,
-    /// No colour.
-    Mono,
-}
-
-/// Language choice for classification.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
-    /// Detect per utterance.
-    Auto,
-    /// Chinese.
-    Zh,
-    /// English.
-    En,
 }
 
 /// The subcommands.
@@ -308,8 +275,8 @@ pub fn main() -> ExitCode {
         Some(Command::Test(a)) => commands::test::run(&a),
         Some(Command::Explore(a)) => commands::explore::run(&a, &extra),
         Some(Command::List { format }) => commands::list::run(format, &extra),
-        Some(Command::Completions { shell }) => commands::completions(shell),
-        Some(Command::Man { command }) => commands::man(command.as_deref()),
+        Some(Command::Completions { shell }) => commands::completions(shell, Cli::command()),
+        Some(Command::Man { command }) => commands::man(Cli::command(), command.as_deref()),
         Some(Command::Train {
             scenario,
             seed,
@@ -394,7 +361,6 @@ pub fn main() -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     /// Every subcommand's arguments are consistent (no clash with a global such as
     /// `--lang`); clap checks a subcommand only when it is parsed, so parse each.

@@ -1,6 +1,6 @@
 //! `spin-coach classify`: label each text S, P, I, N or `-`.
 
-use crate::cli::{Format, LangArg};
+use super::args::{Format, LangArg};
 use crate::lang::Lang;
 use crate::lexicon::Lexicon;
 use crate::lexicon::classify::{classify, classify_as};

@@ -8,7 +8,7 @@
 //! projector: true     # projector layout (`--projector` / `--no-projector` override)
 //! ```
 
-use crate::cli::ThemeArg;
+use super::args::ThemeArg;
 use crate::lang::Lang;
 use crate::scenario::Problem;
 use serde::Deserialize;

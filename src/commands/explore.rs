@@ -1,8 +1,8 @@
 //! `spin-coach explore <scenario> [--runs N] [--seed S]`: seeded random meetings and
 //! what they never reach. The same seed gives the same report.
 
+use super::args::Format;
 use crate::authoring::explore::{Coverage, Options, explore};
-use crate::cli::Format;
 use crate::text::sanitize_line;
 use std::path::PathBuf;
 use std::process::ExitCode;

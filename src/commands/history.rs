@@ -1,6 +1,6 @@
 //! `spin-coach history` and `spin-coach stats`: saved meetings and progress.
 
-use crate::cli::Format;
+use super::args::Format;
 use crate::scoring::RuleId;
 use crate::store::{Record, Status, Store};
 use crate::text::{pad, sanitize_line, width};

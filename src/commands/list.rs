@@ -1,6 +1,6 @@
 //! `spin-coach list`: bundled and user scenarios.
 
-use crate::cli::Format;
+use super::args::Format;
 use crate::scenario::{self, Loaded, Origin};
 use serde::Serialize;
 use std::path::PathBuf;

@@ -1,5 +1,6 @@
 //! Headless subcommands, one file each.
 
+pub mod args;
 pub mod class_report;
 pub mod classify;
 pub mod config;
@@ -18,32 +19,28 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// `spin-coach completions <shell>`: the completion script, generated from the
-/// clap definitions.
+/// clap definitions of the command line (`cli` passes them in).
 ///
 /// # Errors
 /// Never in practice (it writes to memory, then to standard output).
-pub fn completions(shell: clap_complete::Shell) -> anyhow::Result<ExitCode> {
-    use clap::CommandFactory;
+pub fn completions(
+    shell: clap_complete::Shell,
+    mut cli: clap::Command,
+) -> anyhow::Result<ExitCode> {
     let mut buf = Vec::new();
-    clap_complete::generate(
-        shell,
-        &mut crate::cli::Cli::command(),
-        "spin-coach",
-        &mut buf,
-    );
+    clap_complete::generate(shell, &mut cli, "spin-coach", &mut buf);
     crate::out::write_stdout(&buf);
     Ok(ExitCode::SUCCESS)
 }
 
 /// `spin-coach man [<command>]`: the manual page in roff, generated from the
-/// clap definitions: spin-coach(1) with the options and the list of commands, or
+/// clap definitions of the command line (`top`, which `cli` passes in):
+/// spin-coach(1) with the options and the list of commands, or
 /// spin-coach-<command>(1) with that command's arguments and options.
 ///
 /// # Errors
 /// When rendering fails.
-pub fn man(command: Option<&str>) -> anyhow::Result<ExitCode> {
-    use clap::CommandFactory;
-    let top = crate::cli::Cli::command();
+pub fn man(top: clap::Command, command: Option<&str>) -> anyhow::Result<ExitCode> {
     let page = match command {
         None => top,
         Some(name) => {

@@ -1,6 +1,6 @@
 //! `spin-coach play <scenario> --script FILE`: run a scripted meeting.
 
-use crate::cli::{Format, LangArg};
+use super::args::{Format, LangArg};
 use crate::lang::Lang;
 use crate::lexicon::Lexicon;
 use crate::report;

@@ -22,8 +22,8 @@ pub struct Args {
     #[arg(long, short)]
     pub quiet: bool,
     /// Output format (json: one document with every case and check).
-    #[arg(long, value_enum, default_value_t = crate::cli::Format::Text)]
-    pub format: crate::cli::Format,
+    #[arg(long, value_enum, default_value_t = super::args::Format::Text)]
+    pub format: super::args::Format,
 }
 
 /// `test --format json`: one document for the whole run.
@@ -299,7 +299,7 @@ fn one(t: &Target, quiet: bool, tally: &mut Tally, json: Option<&mut TestRun>) {
 /// # Errors
 /// Never: problems are printed and reflected in the exit code.
 pub fn run(a: &Args) -> anyhow::Result<ExitCode> {
-    let json = a.format == crate::cli::Format::Json;
+    let json = a.format == super::args::Format::Json;
     let list = match targets(&a.paths, !json) {
         Ok(l) => l,
         Err(p) => {

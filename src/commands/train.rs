@@ -1,6 +1,6 @@
 //! `spin-coach` (no command), `train`, `replay` and `learn`: open the trainer TUI.
 
-use crate::cli::{LangArg, ThemeArg};
+use super::args::{LangArg, ThemeArg};
 use std::path::PathBuf;
 use std::process::ExitCode;
 

@@ -2,7 +2,7 @@
 //! problem and lint warning; exit 0, 1 (invalid, or any warning with `--strict`)
 //! or 2 (usage).
 
-use crate::cli::Format;
+use super::args::Format;
 use crate::scenario::{self, Problem, Severity};
 use serde::Serialize;
 use std::path::PathBuf;
