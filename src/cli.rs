@@ -178,7 +178,7 @@ pub fn main() -> ExitCode {
     // While there is one thread: `time` reads the local offset only then.
     crate::store::time::init_local_offset();
     let cli = Cli::parse();
-    let extra = commands::scenario_dirs(cli.scenarios.as_deref());
+    let extra = crate::scenario::scenario_dirs(cli.scenarios.as_deref());
     let data_dir = crate::store::data_dir(cli.data_dir.as_deref());
     let store = crate::store::Store::new(data_dir.clone());
     let trainer = matches!(

@@ -1,7 +1,7 @@
 //! `spin-coach list`: bundled and user scenarios.
 
 use super::args::Format;
-use crate::scenario::{self, Loaded, Origin};
+use crate::scenario::{self, Origin};
 use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -28,21 +28,8 @@ pub struct Entry {
 /// Every scenario available: bundled first, then user folders. Broken files are reported on stderr.
 #[must_use]
 pub fn entries(extra: &[PathBuf]) -> Vec<Entry> {
-    let mut loaded: Vec<Loaded> = Vec::new();
-    for r in scenario::bundled() {
-        match r {
-            Ok(l) => loaded.push(l),
-            Err(ps) => ps.iter().for_each(|p| crate::errln!("{p}")),
-        }
-    }
-    for d in extra {
-        for f in super::yaml_files(d) {
-            match scenario::load_file(&f) {
-                Ok(l) => loaded.push(l),
-                Err(ps) => ps.iter().for_each(|p| crate::errln!("{p}")),
-            }
-        }
-    }
+    let (loaded, problems) = scenario::discover(extra);
+    problems.iter().for_each(|p| crate::errln!("{p}"));
     loaded
         .iter()
         .map(|l| {

@@ -15,7 +15,6 @@ pub mod test;
 pub mod train;
 pub mod validate;
 
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// `spin-coach completions <shell>`: the completion script, generated from the
@@ -62,46 +61,4 @@ pub fn man(top: clap::Command, command: Option<&str>) -> anyhow::Result<ExitCode
     clap_mangen::Man::new(page).render(&mut buf)?;
     crate::out::write_stdout(&buf);
     Ok(ExitCode::SUCCESS)
-}
-
-/// The folders searched for user scenarios: `--scenarios DIR`, then the user's
-/// `scenarios` folder in the config directory.
-#[must_use]
-pub fn scenario_dirs(cli: Option<&Path>) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    if let Some(d) = cli {
-        out.push(d.to_path_buf());
-    }
-    if let Some(d) = user_scenario_dir() {
-        out.push(d);
-    }
-    out
-}
-
-/// The per-user scenario folder (`<config dir>/scenarios`).
-#[must_use]
-pub fn user_scenario_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "spin-coach").map(|p| p.config_dir().join("scenarios"))
-}
-
-/// Every `*.yaml` (not `*.test.yaml`) in a folder, sorted.
-#[must_use]
-pub fn yaml_files(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| {
-            rd.filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| {
-                    let name = p
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default();
-                    (name.ends_with(".yaml") || name.ends_with(".yml"))
-                        && !name.ends_with(".test.yaml")
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    v.sort();
-    v
 }

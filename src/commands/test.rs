@@ -89,7 +89,7 @@ fn targets(paths: &[PathBuf], announce: bool) -> Result<Vec<Target>, PathBuf> {
             if announce {
                 crate::outln!("testing the scenarios in ./scenarios");
             }
-            return Ok(super::yaml_files(local)
+            return Ok(crate::scenario::yaml_files(local)
                 .into_iter()
                 .map(Target::File)
                 .collect());
@@ -103,7 +103,7 @@ fn targets(paths: &[PathBuf], announce: bool) -> Result<Vec<Target>, PathBuf> {
     for p in paths {
         let name = p.to_string_lossy();
         if p.is_dir() {
-            let found = super::yaml_files(p);
+            let found = crate::scenario::yaml_files(p);
             if found.is_empty() {
                 crate::errln!(
                     "{}: error: no *.yaml files in this folder (give a folder of scenario files)",

@@ -58,7 +58,7 @@ pub fn run(paths: &[PathBuf], strict: bool, format: Format) -> anyhow::Result<Ex
     let mut empty = 0usize;
     for p in paths {
         if p.is_dir() {
-            let found = super::yaml_files(p);
+            let found = crate::scenario::yaml_files(p);
             if found.is_empty() {
                 let problem = Problem::error(
                     &p.display().to_string(),

@@ -1,5 +1,6 @@
 //! Scenarios: the model trainers write, loading with budgets, and validation.
 
+pub mod discover;
 pub mod load;
 pub mod model;
 pub mod params;
@@ -7,6 +8,7 @@ pub mod problem;
 pub mod validate;
 
 pub use crate::lang::Text;
+pub use discover::{discover, scenario_dirs, user_scenario_dir, yaml_files};
 pub use model::*;
 pub use params::Params;
 pub use problem::{Problem, Severity};

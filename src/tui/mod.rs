@@ -158,23 +158,8 @@ fn install_handlers() {
 /// user files are skipped and returned as messages.
 #[must_use]
 pub fn load_scenarios(extra: &[PathBuf]) -> (Vec<crate::scenario::Loaded>, Vec<String>) {
-    let mut ok = Vec::new();
-    let mut errors = Vec::new();
-    for r in crate::scenario::bundled() {
-        match r {
-            Ok(l) => ok.push(l),
-            Err(ps) => errors.extend(ps.iter().map(ToString::to_string)),
-        }
-    }
-    for d in extra {
-        for f in crate::commands::yaml_files(d) {
-            match crate::scenario::load_file(&f) {
-                Ok(l) => ok.push(l),
-                Err(ps) => errors.extend(ps.iter().map(ToString::to_string)),
-            }
-        }
-    }
-    (ok, errors)
+    let (ok, problems) = crate::scenario::discover(extra);
+    (ok, problems.iter().map(ToString::to_string).collect())
 }
 
 /// Builds the app for the options (opening a scenario's briefing if asked).
