@@ -277,64 +277,20 @@ pub fn main() -> ExitCode {
         Some(Command::List { format }) => commands::list::run(format, &extra),
         Some(Command::Completions { shell }) => commands::completions(shell, Cli::command()),
         Some(Command::Man { command }) => commands::man(Cli::command(), command.as_deref()),
-        Some(Command::Train {
-            scenario,
-            seed,
-            first_frame,
-        }) => {
+        command
+        @ (Some(Command::Train { .. } | Command::Replay { .. } | Command::Learn) | None) => {
             let (lang, theme, projector) = settings(cli.lang);
-            commands::train::run(commands::train::Args {
-                scenario,
-                lang,
-                seed,
-                first_frame_only: first_frame,
-                extra,
-                data_dir,
-                theme,
-                projector,
-                start: commands::train::Start::Picker,
-            })
-        }
-        Some(Command::Replay {
-            meeting,
-            hide_scores,
-        }) => {
-            let (lang, theme, projector) = settings(cli.lang);
-            commands::train::run(commands::train::Args {
-                lang,
-                extra,
-                data_dir,
-                theme,
-                projector,
-                start: commands::train::Start::Replay {
-                    meeting,
-                    hide_scores,
+            open_trainer(
+                command,
+                commands::train::Args {
+                    lang,
+                    extra,
+                    data_dir,
+                    theme,
+                    projector,
+                    ..commands::train::Args::default()
                 },
-                ..commands::train::Args::default()
-            })
-        }
-        Some(Command::Learn) => {
-            let (lang, theme, projector) = settings(cli.lang);
-            commands::train::run(commands::train::Args {
-                lang,
-                extra,
-                data_dir,
-                theme,
-                projector,
-                start: commands::train::Start::Learn,
-                ..commands::train::Args::default()
-            })
-        }
-        None => {
-            let (lang, theme, projector) = settings(cli.lang);
-            commands::train::run(commands::train::Args {
-                lang,
-                extra,
-                data_dir,
-                theme,
-                projector,
-                ..commands::train::Args::default()
-            })
+            )
         }
     };
     match result {
@@ -356,6 +312,51 @@ pub fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Opens the trainer for a command that asks for it (none, `train`, `replay`,
+/// `learn`) on the screen that command names.
+#[cfg(feature = "tui")]
+fn open_trainer(command: Option<Command>, a: commands::train::Args) -> anyhow::Result<ExitCode> {
+    use crate::tui::Start;
+    match command {
+        Some(Command::Train {
+            scenario,
+            seed,
+            first_frame,
+        }) => commands::train::run(
+            commands::train::Args {
+                scenario,
+                seed,
+                first_frame_only: first_frame,
+                ..a
+            },
+            Start::Picker,
+        ),
+        Some(Command::Replay {
+            meeting,
+            hide_scores,
+        }) => commands::train::run(
+            a,
+            Start::Replay {
+                meeting,
+                hide_scores,
+            },
+        ),
+        Some(Command::Learn) => commands::train::run(a, Start::Learn),
+        _ => commands::train::run(a, Start::Picker),
+    }
+}
+
+/// Without the `tui` feature there is no trainer: say so and show the commands.
+#[cfg(not(feature = "tui"))]
+#[allow(clippy::unnecessary_wraps, clippy::needless_pass_by_value)]
+fn open_trainer(_: Option<Command>, _: commands::train::Args) -> anyhow::Result<ExitCode> {
+    crate::errln!(
+        "spin-coach: this build has no trainer TUI (built without the `tui` feature); use the subcommands below"
+    );
+    let _ = Cli::command().print_help();
+    Ok(ExitCode::from(2))
 }
 
 #[cfg(test)]

@@ -1159,7 +1159,7 @@ fn replay_and_learn_commands_open_their_screens() {
         projector: true,
         start,
     };
-    use spin_coach::commands::train::Start;
+    use spin_coach::tui::Start;
     let a = build_app(&opts(Start::Replay {
         meeting: "20261120T100002".into(),
         hide_scores: true,

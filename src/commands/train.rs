@@ -1,25 +1,10 @@
-//! `spin-coach` (no command), `train`, `replay` and `learn`: open the trainer TUI.
+//! `spin-coach` (no command), `train`, `replay` and `learn`: open the trainer TUI
+//! (without the `tui` feature, `cli` says there is none).
 
 use super::args::{LangArg, ThemeArg};
 use std::path::PathBuf;
+#[cfg(feature = "tui")]
 use std::process::ExitCode;
-
-/// Which screen the trainer opens on.
-#[derive(Debug, Clone, Default)]
-pub enum Start {
-    /// The scenario picker (or a scenario's briefing when one is named).
-    #[default]
-    Picker,
-    /// A saved meeting for a debrief.
-    Replay {
-        /// Meeting id, prefix or file.
-        meeting: String,
-        /// Hide scores until revealed.
-        hide_scores: bool,
-    },
-    /// Theory cards and the quiz.
-    Learn,
-}
 
 /// Everything the trainer needs to start.
 #[derive(Debug, Clone, Default)]
@@ -40,16 +25,14 @@ pub struct Args {
     pub theme: Option<ThemeArg>,
     /// Projector layout.
     pub projector: bool,
-    /// The first screen.
-    pub start: Start,
 }
 
-/// Opens the trainer.
+/// Opens the trainer on its `start` screen.
 ///
 /// # Errors
 /// Terminal errors.
 #[cfg(feature = "tui")]
-pub fn run(a: Args) -> anyhow::Result<ExitCode> {
+pub fn run(a: Args, start: crate::tui::Start) -> anyhow::Result<ExitCode> {
     use crate::tui::theme::ThemeName;
     let lang = match a.lang {
         Some(LangArg::Zh) => Some(crate::lang::Lang::Zh),
@@ -75,7 +58,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         data_dir: Some(a.data_dir),
         theme,
         projector: a.projector,
-        start: a.start,
+        start,
     })
 }
 
@@ -97,18 +80,4 @@ fn no_terminal(lang: crate::lang::Lang) -> Option<&'static str> {
         ));
     }
     None
-}
-
-/// Without the `tui` feature there is no trainer: say so and show the commands.
-///
-/// # Errors
-/// Never.
-#[cfg(not(feature = "tui"))]
-pub fn run(_: Args) -> anyhow::Result<ExitCode> {
-    use clap::CommandFactory;
-    crate::errln!(
-        "spin-coach: this build has no trainer TUI (built without the `tui` feature); use the subcommands below"
-    );
-    let _ = crate::cli::Cli::command().print_help();
-    Ok(ExitCode::from(2))
 }

@@ -54,7 +54,24 @@ pub struct Options {
     /// Start in the projector layout.
     pub projector: bool,
     /// The first screen.
-    pub start: crate::commands::train::Start,
+    pub start: Start,
+}
+
+/// Which screen the trainer opens on.
+#[derive(Debug, Clone, Default)]
+pub enum Start {
+    /// The scenario picker (or a scenario's briefing when one is named).
+    #[default]
+    Picker,
+    /// A saved meeting for a debrief.
+    Replay {
+        /// Meeting id, prefix or file.
+        meeting: String,
+        /// Hide scores until revealed.
+        hide_scores: bool,
+    },
+    /// Theory cards and the quiz.
+    Learn,
 }
 
 /// The interface language from the environment (LC_ALL, LC_MESSAGES, LANG).
@@ -187,9 +204,9 @@ pub fn build_app(opts: &Options) -> Result<App, Vec<crate::scenario::Problem>> {
     }
     app.class.projector = opts.projector;
     match &opts.start {
-        crate::commands::train::Start::Picker => {}
-        crate::commands::train::Start::Learn => app.learn_action(&Action::OpenLearn),
-        crate::commands::train::Start::Replay {
+        Start::Picker => {}
+        Start::Learn => app.learn_action(&Action::OpenLearn),
+        Start::Replay {
             meeting,
             hide_scores,
         } => match replay::find(app.store.as_ref(), meeting) {
