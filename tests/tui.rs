@@ -955,7 +955,7 @@ fn class_vote_options_follow_the_need_on_the_table() {
         .suggestions
         .iter()
         .flat_map(|s| &s.options)
-        .filter_map(|t| spin_coach::tui::vote::turn(t, Lang::En))
+        .filter_map(|t| spin_coach::classroom::vote::turn(t, Lang::En))
         .map(|(t, _)| t)
         .collect();
     let k = opts

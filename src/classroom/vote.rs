@@ -293,6 +293,27 @@ pub fn fit(
     out
 }
 
+/// The class vote's options for the meeting as it stands: the suggestions for its
+/// stage (from its needs and steps), at most four, in `lang`, fitted to the meeting
+/// after `inputs` (see [`fit`]).
+#[must_use]
+pub fn offer(
+    sc: &Arc<Scenario>,
+    seed: u64,
+    lang: Lang,
+    inputs: &[Input],
+    needs: &[NeedProgress],
+    steps: &[Step],
+) -> Vec<(String, Input)> {
+    let st = stage(needs, steps);
+    let offered: Vec<(String, Input)> = options(sc, st)
+        .iter()
+        .filter_map(|t| turn(t, lang))
+        .take(4)
+        .collect();
+    fit(sc, seed, lang, inputs, st, offered)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,8 +1,7 @@
-//! Class vote: the scenario's suggested turns for the current stage of the
-//! meeting, lettered A–D; the class's choice is played like a typed turn.
+//! Class vote in the trainer: the options (built by [`crate::classroom::vote::offer`])
+//! lettered A–D; the class's choice is played like a typed turn.
 
 use super::app::App;
-pub use crate::classroom::vote::{options, stage, turn};
 use crate::session::Input;
 
 impl App {
@@ -32,13 +31,7 @@ impl App {
             return;
         }
         let sc = &self.scenarios[m.scenario].scenario;
-        let st = stage(&m.needs, &m.steps);
-        let offered: Vec<(String, Input)> = options(sc, st)
-            .iter()
-            .filter_map(|t| turn(t, lang))
-            .take(4)
-            .collect();
-        m.vote = crate::classroom::vote::fit(sc, seed, lang, &m.inputs, st, offered);
+        m.vote = crate::classroom::vote::offer(sc, seed, lang, &m.inputs, &m.needs, &m.steps);
     }
 
     /// Plays suggestion `n` (0 = A) as the next turn.

@@ -3,6 +3,7 @@
 //! Large figures use tui-big-text for digits and Latin letters only; Chinese
 //! stays in normal cells. Also the class-vote panel.
 
+use crate::classroom::vote::stage;
 use crate::session::NeedState;
 use crate::tui::app::{App, Meeting};
 use crate::tui::big::BigText;
@@ -10,7 +11,6 @@ use crate::tui::i18n::strings;
 use crate::tui::screens::meeting::transcript_lines;
 use crate::tui::theme;
 use crate::tui::ui::panel;
-use crate::tui::vote::stage;
 use crate::tui::wrap::{truncate, wrap_prefixed};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
