@@ -390,13 +390,13 @@ pub fn dir(root: &Path) -> PathBuf {
 /// # Errors
 /// When the id is not a safe file name or the folder or file cannot be written.
 pub fn save(root: &Path, r: &DrillResult) -> Result<PathBuf, StoreError> {
-    super::save_json(&dir(root), &r.id, r)
+    crate::store::json::save(&dir(root), &r.id, r)
 }
 
 /// Every saved drill result, newest first; files that do not parse are skipped.
 #[must_use]
 pub fn load_all(root: &Path) -> Vec<DrillResult> {
-    let mut all: Vec<DrillResult> = super::load_json(&dir(root));
+    let mut all: Vec<DrillResult> = crate::store::json::load_all(&dir(root));
     all.sort_by(|a, b| {
         b.finished_at
             .cmp(&a.finished_at)

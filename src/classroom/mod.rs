@@ -24,77 +24,10 @@ pub use quiz::{Item, Kind, QuizResult, Score};
 use crate::lang::Lang;
 use crate::lexicon::Lexicon;
 use crate::lexicon::classify::Label;
-use crate::store::StoreError;
 use crate::text::{normalize, sanitize_line};
-use serde::Serialize;
-use serde::de::DeserializeOwned;
-use std::path::{Path, PathBuf};
-
-/// Largest result file read back: results are a few hundred bytes.
-const MAX_RESULT_BYTES: u64 = 64 * 1024;
 
 /// Longest cue or topic used to fill a question template, in characters.
 const MAX_SLOT_CHARS: usize = 40;
-
-/// True when `id` is safe as a file name: 1–128 ASCII letters, digits, `-`, `_` or
-/// `.`, not starting with a dot (so no path separators, `..` or hidden files).
-fn safe_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 128
-        && !id.starts_with('.')
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
-}
-
-/// Writes `value` as pretty JSON to `<dir>/<id>.json` atomically, creating `dir`.
-pub(crate) fn save_json<T: Serialize>(
-    dir: &Path,
-    id: &str,
-    value: &T,
-) -> Result<PathBuf, StoreError> {
-    if !safe_id(id) {
-        return Err(StoreError::Io {
-            path: sanitize_line(id),
-            source: std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                "not a valid result id: use letters, digits, - _ and .",
-            ),
-        });
-    }
-    std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
-        path: dir.display().to_string(),
-        source,
-    })?;
-    let json = serde_json::to_vec_pretty(value).map_err(|e| StoreError::Io {
-        path: id.to_string(),
-        source: e.into(),
-    })?;
-    let path = dir.join(format!("{id}.json"));
-    crate::store::atomic_write(&path, &json)?;
-    Ok(path)
-}
-
-/// Reads every `*.json` file in `dir` that parses as `T`; missing folders, temp and
-/// hidden files, non-regular or oversized files and unparsable files are skipped.
-pub(crate) fn load_json<T: DeserializeOwned>(dir: &Path) -> Vec<T> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-    paths.sort();
-    paths
-        .iter()
-        .filter(|p| {
-            p.file_name()
-                .map(|n| n.to_string_lossy())
-                .is_some_and(|n| !n.starts_with('.') && n.ends_with(".json"))
-        })
-        .filter(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.len() <= MAX_RESULT_BYTES))
-        .filter_map(|p| std::fs::read(p).ok())
-        .filter_map(|bytes| serde_json::from_slice(&bytes).ok())
-        .collect()
-}
 
 /// Which template family a composed question uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -326,27 +259,6 @@ pub(crate) fn compose(frame: Frame, lang: Lang, slots: &[String]) -> Vec<String>
 mod tests {
     use super::*;
     use crate::lexicon::classify::classify;
-
-    #[test]
-    fn ids_that_could_escape_the_folder_are_refused() {
-        for bad in [
-            "",
-            "../x",
-            "a/b",
-            ".hidden",
-            "a\\b",
-            "x\n",
-            &"a".repeat(129),
-        ] {
-            assert!(!safe_id(bad), "{bad:?}");
-        }
-        for good in ["20260101T000000-1a2b", "quiz_1.v2"] {
-            assert!(safe_id(good), "{good:?}");
-        }
-        let dir = tempfile::tempdir().expect("temp dir");
-        assert!(save_json(dir.path(), "../escape", &1).is_err());
-        assert!(!dir.path().join("../escape.json").exists());
-    }
 
     #[test]
     fn templates_classify_as_their_frame_with_plain_slots() {

@@ -387,13 +387,13 @@ pub fn dir(root: &Path) -> PathBuf {
 /// # Errors
 /// When the id is not a safe file name or the folder or file cannot be written.
 pub fn save(root: &Path, r: &QuizResult) -> Result<PathBuf, StoreError> {
-    super::save_json(&dir(root), &r.id, r)
+    crate::store::json::save(&dir(root), &r.id, r)
 }
 
 /// Every saved quiz result, newest first; files that do not parse are skipped.
 #[must_use]
 pub fn load_all(root: &Path) -> Vec<QuizResult> {
-    let mut all: Vec<QuizResult> = super::load_json(&dir(root));
+    let mut all: Vec<QuizResult> = crate::store::json::load_all(&dir(root));
     all.sort_by(|a, b| b.taken_at.cmp(&a.taken_at).then_with(|| b.id.cmp(&a.id)));
     all
 }

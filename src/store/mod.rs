@@ -4,6 +4,7 @@
 //! concurrent instances cannot lose each other's work. Files that fail to parse
 //! are moved aside to `<data dir>/corrupt/`, never overwritten.
 
+pub mod json;
 pub mod time;
 
 use crate::lang::Lang;
