@@ -1,10 +1,11 @@
 //! Themes: dark (default), light and dark high-contrast for projectors, and
 //! mono (no colour; `NO_COLOR` selects it). Meaning is never carried by colour
 //! alone: points carry a sign, needs a symbol and a word, selections a marker.
-//! The theme in force is set once per frame by `ui::draw`; styles are read from it.
+//! The theme in force is the app's (`app.class.theme`, from the config file, the
+//! command line or F7); `ui::draw` turns it into a [`Theme`] once per frame and
+//! hands it to every screen in its [`Ctx`](super::ui::Ctx).
 
 use ratatui::style::{Color, Modifier, Style};
-use std::cell::Cell;
 
 /// The available themes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,87 +151,78 @@ impl Theme {
     }
 }
 
-thread_local! {
-    static CURRENT: Cell<Theme> = const { Cell::new(Theme::of(ThemeName::Dark)) };
-}
+impl Theme {
+    /// Whole-screen background and text.
+    #[must_use]
+    pub const fn base(&self) -> Style {
+        self.base
+    }
+    /// Panel titles and headings.
+    #[must_use]
+    pub const fn title(&self) -> Style {
+        self.title
+    }
+    /// The selected row.
+    #[must_use]
+    pub const fn selected(&self) -> Style {
+        self.selected
+    }
+    /// Helper text.
+    #[must_use]
+    pub const fn dim(&self) -> Style {
+        self.dim
+    }
+    /// The trainee's words.
+    #[must_use]
+    pub const fn you(&self) -> Style {
+        self.you
+    }
+    /// The customer's words.
+    #[must_use]
+    pub const fn customer(&self) -> Style {
+        self.customer
+    }
+    /// Points gained.
+    #[must_use]
+    pub const fn good(&self) -> Style {
+        self.good
+    }
+    /// Points lost.
+    #[must_use]
+    pub const fn bad(&self) -> Style {
+        self.bad
+    }
+    /// Neutral findings.
+    #[must_use]
+    pub const fn neutral(&self) -> Style {
+        self.neutral
+    }
+    /// The footer of keys.
+    #[must_use]
+    pub const fn footer(&self) -> Style {
+        self.footer
+    }
+    /// A focused border.
+    #[must_use]
+    pub const fn focus(&self) -> Style {
+        self.focus
+    }
+    /// An unfocused border.
+    #[must_use]
+    pub const fn border(&self) -> Style {
+        self.border
+    }
 
-/// Makes `name` the theme the style functions read (called at the start of each frame).
-pub fn set(name: ThemeName) {
-    CURRENT.with(|c| c.set(Theme::of(name)));
-}
-
-fn get() -> Theme {
-    CURRENT.with(Cell::get)
-}
-
-/// Whole-screen background and text.
-#[must_use]
-pub fn base() -> Style {
-    get().base
-}
-/// Panel titles and headings.
-#[must_use]
-pub fn title() -> Style {
-    get().title
-}
-/// The selected row.
-#[must_use]
-pub fn selected() -> Style {
-    get().selected
-}
-/// Helper text.
-#[must_use]
-pub fn dim() -> Style {
-    get().dim
-}
-/// The trainee's words.
-#[must_use]
-pub fn you() -> Style {
-    get().you
-}
-/// The customer's words.
-#[must_use]
-pub fn customer() -> Style {
-    get().customer
-}
-/// Points gained.
-#[must_use]
-pub fn good() -> Style {
-    get().good
-}
-/// Points lost.
-#[must_use]
-pub fn bad() -> Style {
-    get().bad
-}
-/// Neutral findings.
-#[must_use]
-pub fn neutral() -> Style {
-    get().neutral
-}
-/// The footer of keys.
-#[must_use]
-pub fn footer() -> Style {
-    get().footer
-}
-/// A focused border.
-#[must_use]
-pub fn focus() -> Style {
-    get().focus
-}
-/// An unfocused border.
-#[must_use]
-pub fn border() -> Style {
-    get().border
-}
-
-/// Style for a number of points: gained, lost or zero (the sign is always printed too).
-#[must_use]
-pub fn points(p: i32) -> Style {
-    match p {
-        p if p > 0 => good(),
-        p if p < 0 => bad(),
-        _ => neutral(),
+    /// Style for a number of points: gained, lost or zero (the sign is always printed too).
+    #[must_use]
+    pub const fn points(&self, p: i32) -> Style {
+        if p > 0 {
+            self.good
+        } else if p < 0 {
+            self.bad
+        } else {
+            self.neutral
+        }
     }
 }
 

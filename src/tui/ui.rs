@@ -1,10 +1,11 @@
 //! Drawing: reads the app, never changes it. Returns where the terminal cursor goes.
 
 use super::app::{App, Confirm};
-use super::i18n::strings;
+use super::i18n::{Strings, strings};
 use super::keymap::Screen;
 use super::screens;
-use super::theme;
+use super::theme::Theme;
+use crate::lang::Lang;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::Line;
@@ -15,12 +16,54 @@ pub const MIN_WIDTH: u16 = 60;
 /// Smallest usable terminal.
 pub const MIN_HEIGHT: u16 = 18;
 
+/// What every draw function reads besides the app, fixed for one frame: the
+/// interface language, the theme's styles and the interface strings. Built once
+/// per frame by [`draw`] and passed down to every screen.
+#[derive(Clone, Copy)]
+pub struct Ctx<'a> {
+    /// The interface language.
+    pub lang: Lang,
+    /// The styles of the theme in force.
+    pub theme: &'a Theme,
+    /// The interface strings in `lang`.
+    pub strings: &'static Strings,
+}
+
+impl<'a> Ctx<'a> {
+    /// The context for drawing in `lang` with `theme`.
+    #[must_use]
+    pub fn new(lang: Lang, theme: &'a Theme) -> Ctx<'a> {
+        Ctx {
+            lang,
+            theme,
+            strings: strings(lang),
+        }
+    }
+
+    /// A bordered block with a title; highlighted when focused.
+    #[must_use]
+    pub fn panel(&self, title: &str, focused: bool) -> Block<'static> {
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(if focused {
+                self.theme.focus()
+            } else {
+                self.theme.border()
+            })
+            .title(Line::styled(
+                format!(" {} ", crate::text::sanitize_line(title)),
+                self.theme.title(),
+            ))
+    }
+}
+
 /// Draws the whole screen and places the cursor.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    theme::set(app.class.theme);
-    frame.render_widget(Block::default().style(theme::base()), area);
-    let s = strings(app.lang);
+    let theme = Theme::of(app.class.theme);
+    let ctx = Ctx::new(app.lang, &theme);
+    frame.render_widget(Block::default().style(theme.base()), area);
+    let s = ctx.strings;
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let msg = format!("{} ({MIN_WIDTH}×{MIN_HEIGHT})", s.too_small);
         let lines = vec![Line::from(super::wrap::truncate(&msg, area.width as usize))];
@@ -30,20 +73,29 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let [body, footer] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
     debug_assert_eq!(body, self::body(area));
     let (keys, cursor) = match app.screen {
-        Screen::Picker => (s.keys_picker, screens::picker::draw(frame, body, app)),
-        Screen::Briefing => (s.keys_briefing, screens::briefing::draw(frame, body, app)),
-        Screen::Meeting => (s.keys_meeting, screens::meeting::draw(frame, body, app)),
-        Screen::Review => (s.keys_review, screens::review::draw(frame, body, app)),
-        Screen::Progress => (s.keys_progress, screens::progress::draw(frame, body, app)),
-        Screen::Replay => (s.keys_replay, screens::replay::draw(frame, body, app)),
-        Screen::Learn => (s.keys_learn, screens::learn::draw(frame, body, app)),
+        Screen::Picker => (s.keys_picker, screens::picker::draw(frame, body, app, &ctx)),
+        Screen::Briefing => (
+            s.keys_briefing,
+            screens::briefing::draw(frame, body, app, &ctx),
+        ),
+        Screen::Meeting => (
+            s.keys_meeting,
+            screens::meeting::draw(frame, body, app, &ctx),
+        ),
+        Screen::Review => (s.keys_review, screens::review::draw(frame, body, app, &ctx)),
+        Screen::Progress => (
+            s.keys_progress,
+            screens::progress::draw(frame, body, app, &ctx),
+        ),
+        Screen::Replay => (s.keys_replay, screens::replay::draw(frame, body, app, &ctx)),
+        Screen::Learn => (s.keys_learn, screens::learn::draw(frame, body, app, &ctx)),
     };
     frame.render_widget(
-        Paragraph::new(super::wrap::truncate(keys, footer.width as usize)).style(theme::footer()),
+        Paragraph::new(super::wrap::truncate(keys, footer.width as usize)).style(theme.footer()),
         footer,
     );
     if app.help {
-        screens::help::draw(frame, area, app);
+        screens::help::draw(frame, area, app, &ctx);
     } else if let Some(c) = app.confirm {
         // Say what happens to the meeting: left resumable, not saved, or closed.
         let (q, what) = match c {
@@ -58,15 +110,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
         } else {
             format!("{what}\n{}", s.yes_no)
         };
-        popup(frame, area, q, &body);
+        popup(frame, area, &ctx, q, &body);
     } else if let Some(m) = &app.message {
-        popup(frame, area, s.notice, m);
+        popup(frame, area, &ctx, s.notice, m);
     } else if let Some(p) = cursor {
         frame.set_cursor_position(p);
     }
 }
 
-fn popup(frame: &mut Frame, area: Rect, title: &str, body: &str) {
+fn popup(frame: &mut Frame, area: Rect, ctx: &Ctx, title: &str, body: &str) {
     let longest = body
         .lines()
         .map(crate::text::width)
@@ -95,8 +147,8 @@ fn popup(frame: &mut Frame, area: Rect, title: &str, body: &str) {
     clear(frame, r);
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(theme::focus())
-        .title(Line::styled(format!(" {title} "), theme::title()));
+        .border_style(ctx.theme.focus())
+        .title(Line::styled(format!(" {title} "), ctx.theme.title()));
     frame.render_widget(Paragraph::new(lines).block(block), r);
 }
 
@@ -141,20 +193,10 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     }
 }
 
-/// A bordered block with a title; highlighted when focused.
+/// The inside of a panel drawn in `area` (what [`Ctx::panel`]'s block leaves).
 #[must_use]
-pub fn panel(title: &str, focused: bool) -> Block<'static> {
-    Block::default()
-        .borders(Borders::ALL)
-        .border_style(if focused {
-            theme::focus()
-        } else {
-            theme::border()
-        })
-        .title(Line::styled(
-            format!(" {} ", crate::text::sanitize_line(title)),
-            theme::title(),
-        ))
+pub fn panel_inner(area: Rect) -> Rect {
+    Block::default().borders(Borders::ALL).inner(area)
 }
 
 /// Clamps a cursor position into an area.

@@ -2,9 +2,7 @@
 
 use crate::lang::Lang;
 use crate::tui::app::App;
-use crate::tui::i18n::strings;
-use crate::tui::theme;
-use crate::tui::ui::panel;
+use crate::tui::ui::Ctx;
 use crate::tui::wrap::wrap_prefixed;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -45,16 +43,16 @@ fn stage_name(s: crate::scenario::Stage, lang: Lang) -> &'static str {
 }
 
 /// Draws the briefing.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
-    let s = strings(app.lang);
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) -> Option<Position> {
+    let s = ctx.strings;
     let sc = app.scenario()?;
     let l = app.lang;
-    let block = panel(&format!("{} · {}", s.briefing, sc.title.get(l)), true);
+    let block = ctx.panel(&format!("{} · {}", s.briefing, sc.title.get(l)), true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let w = inner.width as usize;
     let mut lines: Vec<Line> = Vec::new();
-    let head = |t: &str| Line::styled(t.to_string(), theme::title());
+    let head = |t: &str| Line::styled(t.to_string(), ctx.theme.title());
     let company = match sc.customer.employees {
         Some(n) => format!(
             "{} ({n} {})",
@@ -65,7 +63,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     };
     lines.extend(wrap_prefixed(
         &format!("{}: ", s.company),
-        theme::title(),
+        ctx.theme.title(),
         &company,
         Style::default(),
         w,
@@ -79,7 +77,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     );
     lines.extend(wrap_prefixed(
         &format!("{}: ", s.segment),
-        theme::title(),
+        ctx.theme.title(),
         &seg,
         Style::default(),
         w,
@@ -89,7 +87,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
             "",
             Style::default(),
             a.get(l),
-            theme::dim(),
+            ctx.theme.dim(),
             w,
         ));
     }
@@ -112,7 +110,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
         );
         lines.extend(wrap_prefixed(
             "  • ",
-            theme::customer(),
+            ctx.theme.customer(),
             &t,
             Style::default(),
             w,
@@ -129,14 +127,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     ));
     lines.push(Line::from(""));
     match app.drill_choice {
-        None => lines.push(Line::styled(s.drill_none, theme::dim())),
+        None => lines.push(Line::styled(s.drill_none, ctx.theme.dim())),
         Some(k) => {
             let best = app
                 .drill_best(&sc.id.value, k)
                 .map_or_else(String::new, |b| format!(" · {} {b}", s.drill_best));
             lines.push(Line::styled(
                 format!("{}: {}{best}", s.drill, k.title(l)),
-                theme::title(),
+                ctx.theme.title(),
             ));
             lines.extend(wrap_prefixed(
                 "  ",

@@ -2,9 +2,7 @@
 //! cheat sheet with the deck's connecting phrases.
 
 use crate::tui::app::App;
-use crate::tui::i18n::strings;
-use crate::tui::theme;
-use crate::tui::ui::{centered, panel};
+use crate::tui::ui::{Ctx, centered};
 use crate::tui::wrap::{truncate, wrap_prefixed};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -13,15 +11,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// Draws the help overlay over everything.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let s = strings(app.lang);
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) {
+    let s = ctx.strings;
     let r = centered(
         area,
         area.width.saturating_sub(2).min(110),
         area.height.saturating_sub(1),
     );
     crate::tui::ui::clear(frame, r);
-    let block = panel(s.help, true);
+    let block = ctx.panel(s.help, true);
     let inner = block.inner(r);
     frame.render_widget(block, r);
     let w = inner.width as usize;
@@ -48,12 +46,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if one_column {
         for (k, d, heading) in &entries {
             if *heading {
-                lines.push(Line::styled(truncate(k, w), theme::title()));
+                lines.push(Line::styled(truncate(k, w), ctx.theme.title()));
                 continue;
             }
             lines.extend(wrap_prefixed(
                 &crate::text::pad(k, kw),
-                theme::you(),
+                ctx.theme.you(),
                 d,
                 Style::default(),
                 w,
@@ -68,12 +66,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             if *heading {
                 return vec![Span::styled(
                     crate::text::pad(&truncate(k, col.saturating_sub(1)), col),
-                    theme::title(),
+                    ctx.theme.title(),
                 )];
             }
             let kw = kw.min(col / 2);
             vec![
-                Span::styled(crate::text::pad(&truncate(k, kw), kw), theme::you()),
+                Span::styled(crate::text::pad(&truncate(k, kw), kw), ctx.theme.you()),
                 Span::raw(crate::text::pad(
                     &truncate(d, col.saturating_sub(kw + 1)),
                     col.saturating_sub(kw),

@@ -1,10 +1,8 @@
 //! Learn: the theory cards and the quiz.
 
 use crate::tui::app::App;
-use crate::tui::i18n::strings;
 use crate::tui::learn::Tab;
-use crate::tui::theme;
-use crate::tui::ui::panel;
+use crate::tui::ui::Ctx;
 use crate::tui::wrap::wrap_prefixed;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -13,15 +11,15 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 /// Draws the learn screen.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) -> Option<Position> {
     let l = app.learn.as_ref()?;
-    let s = strings(app.lang);
+    let s = ctx.strings;
     let cards = crate::classroom::cards::cards();
     let mut lines = Vec::new();
     let title = match l.tab {
         Tab::Cards => {
             let card = cards.get(l.card)?;
-            let block = panel(
+            let block = ctx.panel(
                 &format!(
                     "{} · {} {}/{} · {}",
                     s.learn,
@@ -37,7 +35,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
             for line in &card.lines {
                 lines.extend(wrap_prefixed(
                     "• ",
-                    theme::title(),
+                    ctx.theme.title(),
                     line.get(app.lang),
                     Style::default(),
                     inner.width as usize,
@@ -54,14 +52,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
             l.items.len()
         ),
     };
-    let block = panel(&title, true);
+    let block = ctx.panel(&title, true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let w = inner.width as usize;
     if let Some(r) = &l.result {
         lines.push(Line::styled(
             format!("{} {}/{}", s.quiz_done, r.right, r.total),
-            theme::title(),
+            ctx.theme.title(),
         ));
         lines.push(Line::from(""));
         for (i, it) in l.items.iter().enumerate() {
@@ -70,7 +68,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
             let mark = if ok { "✔" } else { "✘" };
             lines.extend(wrap_prefixed(
                 &format!("{mark} {}. ", i + 1),
-                if ok { theme::good() } else { theme::bad() },
+                if ok {
+                    ctx.theme.good()
+                } else {
+                    ctx.theme.bad()
+                },
                 &it.prompt,
                 Style::default(),
                 w,
@@ -78,15 +80,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
             let right = it.choices.get(it.answer).cloned().unwrap_or_default();
             lines.extend(wrap_prefixed(
                 "     → ",
-                theme::dim(),
+                ctx.theme.dim(),
                 &format!("{right}{}{}", app.lang.pick("：", ": "), it.explain),
-                theme::dim(),
+                ctx.theme.dim(),
                 w,
             ));
         }
-        lines.push(Line::styled(s.quiz_again, theme::dim()));
+        lines.push(Line::styled(s.quiz_again, ctx.theme.dim()));
     } else if let Some(it) = l.items.get(l.pos) {
-        lines.push(Line::styled(it.kind.stem(app.lang), theme::title()));
+        lines.push(Line::styled(it.kind.stem(app.lang), ctx.theme.title()));
         lines.extend(wrap_prefixed(
             "",
             Style::default(),
@@ -100,7 +102,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
             let letter = char::from(b'A' + u8::try_from(i).unwrap_or(0));
             let chosen = given == Some(i);
             let style = if chosen {
-                theme::selected()
+                ctx.theme.selected()
             } else {
                 Style::default()
             };
@@ -108,9 +110,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
             lines.push(Line::styled(format!("{mark} {letter}. {c}"), style));
         }
         lines.push(Line::from(""));
-        lines.push(Line::styled(s.quiz_hint, theme::dim()));
+        lines.push(Line::styled(s.quiz_hint, ctx.theme.dim()));
     } else {
-        lines.push(Line::styled(s.quiz_empty, theme::dim()));
+        lines.push(Line::styled(s.quiz_empty, ctx.theme.dim()));
     }
     frame.render_widget(Paragraph::new(lines), inner);
     None

@@ -1,12 +1,10 @@
 //! The meeting: transcript, input (ask, FFAB composer, propose), SPIN tracker,
 //! needs board, patience and the last grade.
 
-use crate::lang::Lang;
 use crate::session::{NeedState, Step};
 use crate::tui::app::{App, Focus, Meeting, Mode};
-use crate::tui::i18n::{Strings, strings};
-use crate::tui::theme;
-use crate::tui::ui::{clamp, panel};
+use crate::tui::i18n::Strings;
+use crate::tui::ui::{Ctx, clamp};
 use crate::tui::wrap::{truncate, wrap_prefixed};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -16,10 +14,10 @@ use ratatui::widgets::Paragraph;
 use ratatui_textarea::TextArea;
 
 /// Draws the meeting; the cursor goes to the caret of the focused editor.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) -> Option<Position> {
     let m = app.meeting.as_ref()?;
     let sc = &app.scenarios[m.scenario].scenario;
-    let s = strings(app.lang);
+    let s = ctx.strings;
     let input_h = if m.over {
         3
     } else if app.class.vote {
@@ -65,7 +63,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     frame.render_widget(
         Paragraph::new(Line::styled(
             truncate(&head, header.width as usize),
-            theme::title(),
+            ctx.theme.title(),
         )),
         header,
     );
@@ -75,16 +73,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
         usize::MAX
     };
     if app.class.projector {
-        super::projector::draw(frame, middle, app, m, visible);
+        super::projector::draw(frame, middle, app, ctx, m, visible);
     } else {
-        draw_transcript(frame, transcript, m, app.lang, s, visible);
-        draw_side(frame, side, m, app, s);
+        draw_transcript(frame, transcript, m, ctx, visible);
+        draw_side(frame, side, m, app, ctx);
     }
     if app.class.vote && !m.over {
-        super::projector::draw_vote(frame, input, app);
+        super::projector::draw_vote(frame, input, app, ctx);
         return None;
     }
-    draw_input(frame, input, m, s, app.lang)
+    draw_input(frame, input, m, ctx)
 }
 
 /// Most rows the one-sentence answer takes before it scrolls.
@@ -138,11 +136,11 @@ fn mode_name(mode: Mode, s: &Strings) -> &'static str {
 #[must_use]
 pub fn transcript_lines(
     steps: &[Step],
-    lang: Lang,
-    s: &Strings,
+    ctx: &Ctx,
     width: usize,
     visible: usize,
 ) -> Vec<Line<'static>> {
+    let (lang, s) = (ctx.lang, ctx.strings);
     let mut lines = Vec::new();
     for (n, st) in steps.iter().enumerate() {
         let shown = n < visible;
@@ -163,7 +161,7 @@ pub fn transcript_lines(
         let prefix = format!("{:>2} {}{to}: ", st.turn, s.you);
         lines.extend(wrap_prefixed(
             &prefix,
-            theme::you(),
+            ctx.theme.you(),
             &format!("{label}{kind}{}", st.input.display_text()),
             Style::default(),
             width,
@@ -171,22 +169,22 @@ pub fn transcript_lines(
         if !st.reply.is_empty() {
             lines.extend(wrap_prefixed(
                 &format!("   {}: ", st.speaker),
-                theme::customer(),
+                ctx.theme.customer(),
                 &st.reply,
                 Style::default(),
                 width,
             ));
         }
         if !shown {
-            lines.push(Line::styled(format!("   {}", s.hidden), theme::dim()));
+            lines.push(Line::styled(format!("   {}", s.hidden), ctx.theme.dim()));
         }
         for f in st.findings.iter().filter(|_| shown) {
             let p = format!("   {:+} ", f.points);
             lines.extend(wrap_prefixed(
                 &p,
-                theme::points(f.points),
+                ctx.theme.points(f.points),
                 &format!("{}: {}", f.rule, f.reason),
-                theme::points(f.points),
+                ctx.theme.points(f.points),
                 width,
             ));
         }
@@ -195,18 +193,11 @@ pub fn transcript_lines(
     lines
 }
 
-fn draw_transcript(
-    frame: &mut Frame,
-    area: Rect,
-    m: &Meeting,
-    lang: Lang,
-    s: &Strings,
-    visible: usize,
-) {
-    let block = panel(s.transcript, m.focus == Focus::Transcript);
+fn draw_transcript(frame: &mut Frame, area: Rect, m: &Meeting, ctx: &Ctx, visible: usize) {
+    let block = ctx.panel(ctx.strings.transcript, m.focus == Focus::Transcript);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let lines = transcript_lines(&m.steps, lang, s, inner.width as usize, visible);
+    let lines = transcript_lines(&m.steps, ctx, inner.width as usize, visible);
     let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
     let bottom = total.saturating_sub(inner.height);
     let top = bottom.saturating_sub(m.scroll);
@@ -216,14 +207,15 @@ fn draw_transcript(
 /// Height of the tracker panel: counts, the I+N share with patience, the gauge.
 const TRACKER_H: u16 = 5;
 
-fn draw_side(frame: &mut Frame, area: Rect, m: &Meeting, app: &App, s: &Strings) {
+fn draw_side(frame: &mut Frame, area: Rect, m: &Meeting, app: &App, ctx: &Ctx) {
+    let s = ctx.strings;
     let lang = app.lang;
     let w = area.width.saturating_sub(2) as usize;
     let c = &m.report.counts;
     // The tracker (with the patience gauge) always keeps its rows; the last-step
     // panel takes what its findings need, leaving the needs board at least 3 rows.
     let rest = area.height.saturating_sub(TRACKER_H);
-    let want = u16::try_from(grade_panel(m, app, s, w, usize::MAX).len())
+    let want = u16::try_from(grade_panel(m, app, ctx, w, usize::MAX).len())
         .unwrap_or(u16::MAX)
         .saturating_add(2)
         .clamp(4, 14);
@@ -252,11 +244,11 @@ fn draw_side(frame: &mut Frame, area: Rect, m: &Meeting, app: &App, s: &Strings)
             m.max_patience
         )),
         Line::from(vec![
-            Span::styled("■".repeat(filled), theme::good()),
-            Span::styled("□".repeat(empty), theme::dim()),
+            Span::styled("■".repeat(filled), ctx.theme.good()),
+            Span::styled("□".repeat(empty), ctx.theme.dim()),
         ]),
     ];
-    let tb = panel(s.tracker, false);
+    let tb = ctx.panel(s.tracker, false);
     let ti = tb.inner(track);
     frame.render_widget(tb, track);
     frame.render_widget(
@@ -268,7 +260,7 @@ fn draw_side(frame: &mut Frame, area: Rect, m: &Meeting, app: &App, s: &Strings)
         ),
         ti,
     );
-    let nb = panel(s.needs, false);
+    let nb = ctx.panel(s.needs, false);
     let ni = nb.inner(needs);
     frame.render_widget(nb, needs);
     let sc = &app.scenarios[m.scenario].scenario;
@@ -286,29 +278,30 @@ fn draw_side(frame: &mut Frame, area: Rect, m: &Meeting, app: &App, s: &Strings)
         let t = format!("{} {}", p.state.name(lang), n.summary.get(lang));
         nl.extend(wrap_prefixed(
             &format!("{mark} "),
-            theme::title(),
+            ctx.theme.title(),
             &t,
             Style::default(),
             w,
         ));
     }
     if nl.is_empty() {
-        nl.push(Line::styled(s.none_yet, theme::dim()));
+        nl.push(Line::styled(s.none_yet, ctx.theme.dim()));
     }
     frame.render_widget(Paragraph::new(nl), ni);
     if grade_h == 0 {
         return;
     }
-    let gb = panel(s.last_grade, false);
+    let gb = ctx.panel(s.last_grade, false);
     let gi = gb.inner(grade);
     frame.render_widget(gb, grade);
-    let gl = grade_panel(m, app, s, w, usize::from(gi.height));
+    let gl = grade_panel(m, app, ctx, w, usize::from(gi.height));
     frame.render_widget(Paragraph::new(gl), gi);
 }
 
 /// The last-step panel's lines in `room` rows: the drill's tally, then the last
 /// step's grade (or a note that it is hidden).
-fn grade_panel(m: &Meeting, app: &App, s: &Strings, w: usize, room: usize) -> Vec<Line<'static>> {
+fn grade_panel(m: &Meeting, app: &App, ctx: &Ctx, w: usize, room: usize) -> Vec<Line<'static>> {
+    let s = ctx.strings;
     let mut gl = Vec::new();
     if let Some((kind, t)) = app.drill_tally() {
         let text = s
@@ -322,7 +315,7 @@ fn grade_panel(m: &Meeting, app: &App, s: &Strings, w: usize, room: usize) -> Ve
         // four columns for the tally.
         gl.push(Line::styled(
             truncate(kind.title(app.lang), w),
-            theme::title(),
+            ctx.theme.title(),
         ));
         gl.extend(wrap_prefixed(
             "",
@@ -334,9 +327,9 @@ fn grade_panel(m: &Meeting, app: &App, s: &Strings, w: usize, room: usize) -> Ve
         if t.is_done() {
             gl.extend(wrap_prefixed(
                 "",
-                theme::good(),
+                ctx.theme.good(),
                 s.drill_done,
-                theme::good(),
+                ctx.theme.good(),
                 w,
             ));
         }
@@ -347,11 +340,11 @@ fn grade_panel(m: &Meeting, app: &App, s: &Strings, w: usize, room: usize) -> Ve
         .checked_sub(1)
         .is_some_and(|i| app.grade_visible(i));
     if !last_shown && !m.steps.is_empty() {
-        gl.push(Line::styled(s.hidden, theme::dim()));
+        gl.push(Line::styled(s.hidden, ctx.theme.dim()));
     }
     if let Some(st) = m.steps.last().filter(|_| last_shown) {
         let left = room.saturating_sub(gl.len());
-        gl.extend(grade_lines(st, app.lang, w, left));
+        gl.extend(grade_lines(st, ctx, w, left));
     }
     gl
 }
@@ -368,7 +361,8 @@ pub fn worth_showing(f: &crate::scoring::Finding) -> bool {
 /// every finding with its own points and rule. Each finding gets at least one line;
 /// its reason is wrapped into whatever `room` is left, cut with `…` when it runs out.
 #[must_use]
-pub fn grade_lines(st: &Step, lang: Lang, width: usize, room: usize) -> Vec<Line<'static>> {
+pub fn grade_lines(st: &Step, ctx: &Ctx, width: usize, room: usize) -> Vec<Line<'static>> {
+    let lang = ctx.lang;
     let shown: Vec<&crate::scoring::Finding> =
         st.findings.iter().filter(|f| worth_showing(f)).collect();
     let mut out = Vec::new();
@@ -384,7 +378,7 @@ pub fn grade_lines(st: &Step, lang: Lang, width: usize, room: usize) -> Vec<Line
                 ),
                 width,
             ),
-            theme::points(st.points),
+            ctx.theme.points(st.points),
         ));
     }
     for (k, f) in shown.iter().enumerate() {
@@ -392,7 +386,7 @@ pub fn grade_lines(st: &Step, lang: Lang, width: usize, room: usize) -> Vec<Line
         let budget = room.saturating_sub(out.len() + after).max(1);
         let mut lines = wrap_prefixed(
             &format!("{:+} ", f.points),
-            theme::points(f.points),
+            ctx.theme.points(f.points),
             &format!("{}: {}", f.rule, f.reason),
             Style::default(),
             width,
@@ -445,20 +439,15 @@ fn editor(frame: &mut Frame, r: Rect, t: &TextArea<'static>) -> Position {
     )
 }
 
-fn draw_input(
-    frame: &mut Frame,
-    area: Rect,
-    m: &Meeting,
-    s: &Strings,
-    lang: Lang,
-) -> Option<Position> {
+fn draw_input(frame: &mut Frame, area: Rect, m: &Meeting, ctx: &Ctx) -> Option<Position> {
+    let s = ctx.strings;
     let focused = matches!(m.focus, Focus::Input(_));
-    let block = panel(mode_name(m.mode, s), focused && !m.over);
+    let block = ctx.panel(mode_name(m.mode, s), focused && !m.over);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if m.over {
         frame.render_widget(
-            Paragraph::new(Line::styled(s.meeting_over, theme::title())),
+            Paragraph::new(Line::styled(s.meeting_over, ctx.theme.title())),
             inner,
         );
         return None;
@@ -494,9 +483,9 @@ fn draw_input(
         };
         y += h;
         let style = if m.focus == Focus::Input(i) {
-            theme::focus()
+            ctx.theme.focus()
         } else {
-            theme::dim()
+            ctx.theme.dim()
         };
         frame.render_widget(
             Paragraph::new(Line::styled(crate::text::pad(label, lw as usize), style)),
@@ -507,14 +496,17 @@ fn draw_input(
             cursor = Some(p);
         }
     }
-    let _ = lang;
     cursor
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
     use crate::session::{FfabParts, Input, Pitch, Session};
+    use crate::tui::theme::{Theme, ThemeName};
+
+    const DARK: Theme = Theme::of(ThemeName::Dark);
 
     /// The bakery's call-cost need carried to a full FFAB answer: one step, five findings.
     fn present_step() -> Step {
@@ -561,7 +553,7 @@ mod tests {
         let st = present_step();
         assert!(st.findings.len() >= 4, "{:#?}", st.findings);
         for room in [2, 100] {
-            let t = text(&grade_lines(&st, Lang::En, 34, room));
+            let t = text(&grade_lines(&st, &Ctx::new(Lang::En, &DARK), 34, room));
             for f in st.findings.iter().filter(|f| worth_showing(f)) {
                 assert!(
                     t.contains(&format!("{:+} {}", f.points, f.rule)),
@@ -587,7 +579,7 @@ mod tests {
             );
         }
         // Narrow room: one line per finding (and the total), nothing wider than the panel.
-        let lines = grade_lines(&st, Lang::En, 30, 3);
+        let lines = grade_lines(&st, &Ctx::new(Lang::En, &DARK), 30, 3);
         assert_eq!(
             lines.len(),
             1 + st.findings.iter().filter(|f| worth_showing(f)).count()
@@ -606,7 +598,7 @@ mod tests {
                 true,
                 0,
             ));
-        let t = text(&grade_lines(&st, Lang::Zh, 34, 100));
+        let t = text(&grade_lines(&st, &Ctx::new(Lang::Zh, &DARK), 34, 100));
         assert!(!t.contains("+0 ffab-order"), "{t}");
         assert!(t.contains("+0 acknowledge-need"), "{t}");
     }

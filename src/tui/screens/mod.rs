@@ -1,4 +1,5 @@
-//! One file per screen; each draws from `&App` and returns the cursor position, if any.
+//! One file per screen; each draws from `&App` and the frame's [`Ctx`](super::ui::Ctx)
+//! (language, theme, strings) and returns the cursor position, if any.
 
 pub mod briefing;
 pub mod help;

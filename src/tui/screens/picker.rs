@@ -2,9 +2,7 @@
 
 use crate::tui::app::App;
 use crate::tui::history::Row;
-use crate::tui::i18n::strings;
-use crate::tui::theme;
-use crate::tui::ui::panel;
+use crate::tui::ui::Ctx;
 use crate::tui::wrap::truncate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -14,7 +12,7 @@ use ratatui::widgets::Paragraph;
 /// The list's inner area (a header row, then the rows) and the first row shown.
 fn list(area: Rect, app: &App) -> (Rect, usize) {
     let [_, list] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
-    let inner = panel("", false).inner(list);
+    let inner = crate::tui::ui::panel_inner(list);
     let visible = inner.height.saturating_sub(1) as usize;
     (
         inner,
@@ -34,18 +32,18 @@ pub fn row_at(area: Rect, app: &App, x: u16, y: u16) -> Option<usize> {
 }
 
 /// Draws the picker; the cursor sits at the end of the filter.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
-    let s = strings(app.lang);
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) -> Option<Position> {
+    let s = ctx.strings;
     let [head, list] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
     let filter_text = if app.filter.is_empty() {
-        Span::styled(s.filter_hint, theme::dim())
+        Span::styled(s.filter_hint, ctx.theme.dim())
     } else {
         Span::raw(crate::text::sanitize_line(&app.filter))
     };
-    let fblock = panel(&format!("{} · {}", s.app, s.filter), true);
+    let fblock = ctx.panel(&format!("{} · {}", s.app, s.filter), true);
     let finner = fblock.inner(head);
     frame.render_widget(Paragraph::new(Line::from(filter_text)).block(fblock), head);
-    let block = panel(s.picker_title, false);
+    let block = ctx.panel(s.picker_title, false);
     let inner = block.inner(list);
     frame.render_widget(block, list);
     let rows = app.picker_rows();
@@ -70,10 +68,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     );
     let mut lines = vec![Line::styled(
         truncate(&format!("  {header}"), w),
-        theme::dim(),
+        ctx.theme.dim(),
     )];
     if rows.is_empty() {
-        lines.push(Line::styled(s.no_match, theme::dim()));
+        lines.push(Line::styled(s.no_match, ctx.theme.dim()));
     }
     let visible = inner.height.saturating_sub(1) as usize;
     let (_, first) = self::list(area, app);
@@ -83,9 +81,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
             Row::Resume(h) => {
                 let marker = if n == app.selected { "▶ " } else { "  " };
                 let style = if n == app.selected {
-                    theme::selected()
+                    ctx.theme.selected()
                 } else {
-                    theme::you()
+                    ctx.theme.you()
                 };
                 let text = app.history.get(*h).map_or_else(String::new, |r| {
                     format!(
@@ -123,7 +121,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
         );
         let marker = if n == app.selected { "▶ " } else { "  " };
         let style = if n == app.selected {
-            theme::selected()
+            ctx.theme.selected()
         } else {
             ratatui::style::Style::default()
         };

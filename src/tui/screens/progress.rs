@@ -5,9 +5,7 @@
 
 use crate::store::{Record, Status};
 use crate::tui::app::App;
-use crate::tui::i18n::{Strings, strings};
-use crate::tui::theme;
-use crate::tui::ui::panel;
+use crate::tui::ui::Ctx;
 use crate::tui::wrap::truncate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -94,7 +92,7 @@ fn bests(app: &App, done: &[&Record]) -> Vec<(String, i32, usize)> {
 /// The progress screen's inner area and its parts, as drawn for `area`.
 #[must_use]
 pub fn layout(area: Rect, app: &App) -> Areas {
-    let inner = panel("", true).inner(area);
+    let inner = crate::tui::ui::panel_inner(area);
     let done = finished(app);
     areas(inner, bests(app, &done).len())
 }
@@ -115,15 +113,15 @@ pub fn row_at(area: Rect, app: &App, x: u16, y: u16) -> Option<usize> {
 }
 
 /// Draws the progress screen from the app's history.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
-    let s = strings(app.lang);
-    let block = panel(s.progress, true);
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) -> Option<Position> {
+    let s = ctx.strings;
+    let block = ctx.panel(s.progress, true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let done = finished(app);
     if done.is_empty() {
         frame.render_widget(
-            Paragraph::new(Line::styled(s.no_history, theme::dim())),
+            Paragraph::new(Line::styled(s.no_history, ctx.theme.dim())),
             inner,
         );
         return None;
@@ -132,19 +130,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     let a = areas(inner, best.len());
     let cols = usize::from(inner.width.saturating_sub(LABEL_W + 1)).clamp(1, 60);
     let recent = &done[done.len().saturating_sub(cols)..];
-    draw_score(frame, a.score, recent, s);
-    draw_mix(frame, a.mix, recent, s);
-    draw_best(frame, a.best, &best, s);
-    draw_recent(frame, a.recent, &done, app, s);
+    draw_score(frame, a.score, recent, ctx);
+    draw_mix(frame, a.mix, recent, ctx);
+    draw_best(frame, a.best, &best, ctx);
+    draw_recent(frame, a.recent, &done, app, ctx);
     None
 }
 
 /// A chart row: its label, then `data` as a sparkline of `height` rows.
-fn chart(frame: &mut Frame, r: Rect, label: &str, data: &[u64], max: u64, style: Style) {
+fn chart(frame: &mut Frame, ctx: &Ctx, r: Rect, label: &str, data: &[u64], max: u64, style: Style) {
     frame.render_widget(
         Paragraph::new(Line::styled(
             crate::text::pad(label, usize::from(LABEL_W)),
-            theme::dim(),
+            ctx.theme.dim(),
         )),
         Rect {
             width: LABEL_W.min(r.width),
@@ -162,7 +160,7 @@ fn chart(frame: &mut Frame, r: Rect, label: &str, data: &[u64], max: u64, style:
     );
 }
 
-fn title(frame: &mut Frame, r: Rect, text: &str) {
+fn title(frame: &mut Frame, ctx: &Ctx, r: Rect, text: &str) {
     let row = Rect {
         height: 1.min(r.height),
         ..r
@@ -170,7 +168,7 @@ fn title(frame: &mut Frame, r: Rect, text: &str) {
     frame.render_widget(
         Paragraph::new(Line::styled(
             truncate(text, usize::from(r.width)),
-            theme::title(),
+            ctx.theme.title(),
         )),
         row,
     );
@@ -185,11 +183,13 @@ fn below(r: Rect, rows: u16) -> Rect {
     }
 }
 
-fn draw_score(frame: &mut Frame, r: Rect, recent: &[&Record], s: &Strings) {
+fn draw_score(frame: &mut Frame, r: Rect, recent: &[&Record], ctx: &Ctx) {
+    let s = ctx.strings;
     let first = recent.first().map_or(0, |r| r.report.score.total);
     let last = recent.last().map_or(0, |r| r.report.score.total);
     title(
         frame,
+        ctx,
         r,
         &format!("{} ({first} → {last})", s.score_over_time),
     );
@@ -198,7 +198,7 @@ fn draw_score(frame: &mut Frame, r: Rect, recent: &[&Record], s: &Strings) {
         .iter()
         .map(|r| u64::try_from(r.report.score.total.clamp(0, 100)).unwrap_or(0))
         .collect();
-    chart(frame, bars, "100", &data, 100, theme::good());
+    chart(frame, ctx, bars, "100", &data, 100, ctx.theme.good());
     if bars.height > 1 {
         let zero = Rect {
             y: bars.bottom() - 1,
@@ -206,12 +206,13 @@ fn draw_score(frame: &mut Frame, r: Rect, recent: &[&Record], s: &Strings) {
             width: LABEL_W.min(bars.width),
             ..bars
         };
-        frame.render_widget(Paragraph::new(Line::styled("  0", theme::dim())), zero);
+        frame.render_widget(Paragraph::new(Line::styled("  0", ctx.theme.dim())), zero);
     }
 }
 
-fn draw_mix(frame: &mut Frame, r: Rect, recent: &[&Record], s: &Strings) {
-    title(frame, r, s.mix);
+fn draw_mix(frame: &mut Frame, r: Rect, recent: &[&Record], ctx: &Ctx) {
+    let s = ctx.strings;
+    title(frame, ctx, r, s.mix);
     let counts = |f: fn(&crate::report::Counts) -> u32| -> Vec<u64> {
         recent
             .iter()
@@ -219,10 +220,10 @@ fn draw_mix(frame: &mut Frame, r: Rect, recent: &[&Record], s: &Strings) {
             .collect()
     };
     let rows: [(&str, Vec<u64>, Style); 4] = [
-        ("  S", counts(|c| c.situation), theme::dim()),
-        ("  P", counts(|c| c.problem), theme::neutral()),
-        ("  I", counts(|c| c.implication), theme::you()),
-        ("  N", counts(|c| c.need_payoff), theme::good()),
+        ("  S", counts(|c| c.situation), ctx.theme.dim()),
+        ("  P", counts(|c| c.problem), ctx.theme.neutral()),
+        ("  I", counts(|c| c.implication), ctx.theme.you()),
+        ("  N", counts(|c| c.need_payoff), ctx.theme.good()),
     ];
     // One scale for the four rows, so their heights compare.
     let max = rows
@@ -234,6 +235,7 @@ fn draw_mix(frame: &mut Frame, r: Rect, recent: &[&Record], s: &Strings) {
         let row = below(r, 1 + u16::try_from(k).unwrap_or(0));
         chart(
             frame,
+            ctx,
             Rect {
                 height: 1.min(row.height),
                 ..row
@@ -251,6 +253,7 @@ fn draw_mix(frame: &mut Frame, r: Rect, recent: &[&Record], s: &Strings) {
     let row = below(r, 5);
     chart(
         frame,
+        ctx,
         Rect {
             height: 1.min(row.height),
             ..row
@@ -258,12 +261,13 @@ fn draw_mix(frame: &mut Frame, r: Rect, recent: &[&Record], s: &Strings) {
         "I+N",
         &share,
         100,
-        theme::title(),
+        ctx.theme.title(),
     );
 }
 
-fn draw_best(frame: &mut Frame, r: Rect, best: &[(String, i32, usize)], s: &Strings) {
-    title(frame, r, s.best_per_scenario);
+fn draw_best(frame: &mut Frame, r: Rect, best: &[(String, i32, usize)], ctx: &Ctx) {
+    let s = ctx.strings;
+    title(frame, ctx, r, s.best_per_scenario);
     let list = below(r, 1);
     let rows = usize::from(list.height);
     let w = usize::from(list.width);
@@ -280,7 +284,7 @@ fn draw_best(frame: &mut Frame, r: Rect, best: &[(String, i32, usize)], s: &Stri
     if lines.len() > rows && rows > 0 {
         let more = lines.len() - (rows - 1);
         lines.truncate(rows - 1);
-        lines.push(Line::styled(format!("  … +{more}"), theme::dim()));
+        lines.push(Line::styled(format!("  … +{more}"), ctx.theme.dim()));
     }
     frame.render_widget(Paragraph::new(lines), list);
 }
@@ -291,8 +295,9 @@ pub fn first_shown(selected: usize, rows: usize) -> usize {
     (selected + 1).saturating_sub(rows.max(1))
 }
 
-fn draw_recent(frame: &mut Frame, r: Rect, done: &[&Record], app: &App, s: &Strings) {
-    title(frame, r, s.recent);
+fn draw_recent(frame: &mut Frame, r: Rect, done: &[&Record], app: &App, ctx: &Ctx) {
+    let s = ctx.strings;
+    title(frame, ctx, r, s.recent);
     let list = below(r, 1);
     let w = usize::from(list.width);
     let rows = usize::from(list.height);
@@ -315,7 +320,7 @@ fn draw_recent(frame: &mut Frame, r: Rect, done: &[&Record], app: &App, s: &Stri
             Line::styled(
                 truncate(&row, w),
                 if sel {
-                    theme::selected()
+                    ctx.theme.selected()
                 } else {
                     Style::default()
                 },

@@ -7,10 +7,8 @@ use crate::classroom::vote::stage;
 use crate::session::NeedState;
 use crate::tui::app::{App, Meeting};
 use crate::tui::big::BigText;
-use crate::tui::i18n::strings;
 use crate::tui::screens::meeting::transcript_lines;
-use crate::tui::theme;
-use crate::tui::ui::panel;
+use crate::tui::ui::Ctx;
 use crate::tui::wrap::{truncate, wrap_prefixed};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -31,8 +29,8 @@ fn stage_index(st: crate::scenario::VoteStage) -> usize {
 }
 
 /// Draws the projector layout of a meeting.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, m: &Meeting, visible: usize) {
-    let s = strings(app.lang);
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx, m: &Meeting, visible: usize) {
+    let s = ctx.strings;
     let big_h = if area.height >= 16 { 6 } else { 0 };
     let [top, needs, rest] = Layout::vertical([
         Constraint::Length(big_h),
@@ -44,7 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, m: &Meeting, visible: usiz
         let [stage_r, track_r] =
             Layout::horizontal([Constraint::Length(26), Constraint::Min(10)]).areas(top);
         let st = stage(&m.needs, &m.steps);
-        let sb = panel(s.tracker, true);
+        let sb = ctx.panel(s.tracker, true);
         let si = sb.inner(stage_r);
         frame.render_widget(sb, stage_r);
         let names = ["S", "P", "I", "N", "FFAB", "GO"];
@@ -52,7 +50,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, m: &Meeting, visible: usiz
         frame.render_widget(
             Paragraph::new(vec![Line::styled(
                 format!("▶ {}", s.stages[idx]),
-                theme::title(),
+                ctx.theme.title(),
             )]),
             si,
         );
@@ -62,7 +60,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, m: &Meeting, visible: usiz
                 height: si.height - 1,
                 ..si
             };
-            frame.render_widget(BigText::new(names[idx], theme::you()), r);
+            frame.render_widget(BigText::new(names[idx], ctx.theme.you()), r);
         }
         let c = &m.report.counts;
         let mut figures = format!(
@@ -72,7 +70,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, m: &Meeting, visible: usiz
         if !app.class.hide {
             figures.push_str(&format!(" {}", m.report.score.total));
         }
-        let tb = panel(
+        let tb = ctx.panel(
             &format!(
                 "S P I N · I+N {}%{}",
                 c.in_share,
@@ -86,7 +84,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, m: &Meeting, visible: usiz
         );
         let ti = tb.inner(track_r);
         frame.render_widget(tb, track_r);
-        frame.render_widget(BigText::new(figures, theme::title()), ti);
+        frame.render_widget(BigText::new(figures, ctx.theme.title()), ti);
     }
     let sc = &app.scenarios[m.scenario].scenario;
     let board: Vec<String> = sc
@@ -116,35 +114,35 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, m: &Meeting, visible: usiz
     frame.render_widget(
         Paragraph::new(wrap_prefixed(
             &format!("{}: ", s.needs),
-            theme::title(),
+            ctx.theme.title(),
             &text,
             Style::default(),
             needs.width as usize,
         )),
         needs,
     );
-    let block = panel(s.transcript, false);
+    let block = ctx.panel(s.transcript, false);
     let inner = block.inner(rest);
     frame.render_widget(block, rest);
-    let lines = transcript_lines(&m.steps, app.lang, s, inner.width as usize, visible);
+    let lines = transcript_lines(&m.steps, ctx, inner.width as usize, visible);
     let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
     let top_line = total.saturating_sub(inner.height).saturating_sub(m.scroll);
     frame.render_widget(Paragraph::new(lines).scroll((top_line, 0)), inner);
 }
 
 /// Draws the class vote: the suggestions for the current stage, lettered A–D.
-pub fn draw_vote(frame: &mut Frame, area: Rect, app: &App) {
-    let s = strings(app.lang);
+pub fn draw_vote(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) {
+    let s = ctx.strings;
     let Some(m) = &app.meeting else { return };
     let st = stage(&m.needs, &m.steps);
-    let block = panel(&format!("{} · {}", s.vote, s.stages[stage_index(st)]), true);
+    let block = ctx.panel(&format!("{} · {}", s.vote, s.stages[stage_index(st)]), true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let w = inner.width as usize;
     let opts = app.vote_options();
     let mut lines = Vec::new();
     if opts.is_empty() {
-        lines.push(Line::styled(s.no_suggestions, theme::dim()));
+        lines.push(Line::styled(s.no_suggestions, ctx.theme.dim()));
     }
     for (i, (text, input)) in opts.iter().enumerate() {
         let letter = char::from(b'A' + u8::try_from(i).unwrap_or(0));
@@ -155,6 +153,6 @@ pub fn draw_vote(frame: &mut Frame, area: Rect, app: &App) {
         };
         lines.push(Line::from(truncate(&format!("{letter}. {kind}{text}"), w)));
     }
-    lines.push(Line::styled(truncate(s.vote_hint, w), theme::dim()));
+    lines.push(Line::styled(truncate(s.vote_hint, w), ctx.theme.dim()));
     frame.render_widget(Paragraph::new(lines), inner);
 }

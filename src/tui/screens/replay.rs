@@ -3,9 +3,7 @@
 
 use crate::session::NeedState;
 use crate::tui::app::App;
-use crate::tui::i18n::strings;
-use crate::tui::theme;
-use crate::tui::ui::panel;
+use crate::tui::ui::Ctx;
 use crate::tui::wrap::{truncate, wrap_prefixed};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -14,9 +12,9 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 /// Draws the replay screen.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) -> Option<Position> {
     let r = app.replay_state.as_ref()?;
-    let s = strings(app.lang);
+    let s = ctx.strings;
     let rep = &r.record.report;
     let n = rep.turns.len();
     let side_w = (area.width / 3).clamp(24, 36);
@@ -27,7 +25,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
         .trainee
         .as_deref()
         .map_or_else(String::new, |t| format!(" · {t}"));
-    let block = panel(
+    let block = ctx.panel(
         &format!(
             "{} · {}{who} · {} {}/{n}",
             s.replay, rep.title, s.turn_n, r.pos
@@ -56,7 +54,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
         };
         lines.extend(wrap_prefixed(
             &format!("{:>2} {}: ", t.turn, s.you),
-            theme::you(),
+            ctx.theme.you(),
             &format!("{label}{input}"),
             Style::default(),
             w,
@@ -64,7 +62,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
         if !t.reply.is_empty() {
             lines.extend(wrap_prefixed(
                 &format!("   {}: ", t.speaker),
-                theme::customer(),
+                ctx.theme.customer(),
                 &t.reply,
                 Style::default(),
                 w,
@@ -74,21 +72,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
             for f in &t.step.findings {
                 lines.extend(wrap_prefixed(
                     &format!("   {:+} ", f.points),
-                    theme::points(f.points),
+                    ctx.theme.points(f.points),
                     &format!("{}: {}", f.rule, f.reason),
-                    theme::points(f.points),
+                    ctx.theme.points(f.points),
                     w,
                 ));
             }
         } else {
-            lines.push(Line::styled(format!("   {}", s.hidden), theme::dim()));
+            lines.push(Line::styled(format!("   {}", s.hidden), ctx.theme.dim()));
         }
         lines.push(Line::from(""));
     }
     let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
     let top = total.saturating_sub(inner.height).saturating_sub(r.scroll);
     frame.render_widget(Paragraph::new(lines).scroll((top, 0)), inner);
-    let sb = panel(s.needs, false);
+    let sb = ctx.panel(s.needs, false);
     let si = sb.inner(side);
     frame.render_widget(sb, side);
     let sw = si.width as usize;
@@ -101,7 +99,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
             .map_or(NeedState::Hidden, |j| j.state);
         sl.extend(wrap_prefixed(
             &format!("{} ", state.name(app.lang)),
-            theme::title(),
+            ctx.theme.title(),
             &need.summary,
             Style::default(),
             sw,
@@ -112,7 +110,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     if r.pos >= n && all_shown {
         sl.push(Line::styled(
             format!("{} {}/100", s.score, rep.score.total),
-            theme::title(),
+            ctx.theme.title(),
         ));
         for (p, ps) in rep.score.parts.list() {
             sl.push(Line::from(truncate(
@@ -121,7 +119,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
             )));
         }
     } else if r.hide {
-        sl.push(Line::styled(truncate(s.hidden, sw), theme::dim()));
+        sl.push(Line::styled(truncate(s.hidden, sw), ctx.theme.dim()));
     }
     frame.render_widget(Paragraph::new(sl), si);
     None

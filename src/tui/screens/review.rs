@@ -4,10 +4,8 @@
 use crate::report::Report;
 use crate::session::NeedState;
 use crate::tui::app::App;
-use crate::tui::i18n::{Strings, strings};
 use crate::tui::screens::meeting::transcript_lines;
-use crate::tui::theme;
-use crate::tui::ui::panel;
+use crate::tui::ui::Ctx;
 use crate::tui::wrap::{truncate, wrap_prefixed};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -16,22 +14,22 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// Draws the review of the current meeting.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) -> Option<Position> {
     let m = app.meeting.as_ref()?;
-    let s = strings(app.lang);
+    let s = ctx.strings;
     let r = &m.report;
     let [top, rest] = Layout::vertical([Constraint::Length(8), Constraint::Min(3)]).areas(area);
     let [scores, rel] =
         Layout::horizontal([Constraint::Min(30), Constraint::Length(30)]).areas(top);
-    draw_scores(frame, scores, r, app, s);
-    draw_relationship(frame, rel, r, s);
-    let block = panel(&format!("{} · {}", s.review, r.title), false);
+    draw_scores(frame, scores, r, app, ctx);
+    draw_relationship(frame, rel, r, ctx);
+    let block = ctx.panel(&format!("{} · {}", s.review, r.title), false);
     let inner = block.inner(rest);
     frame.render_widget(block, rest);
     let w = inner.width as usize;
     let mut lines = Vec::new();
     let c = &r.counts;
-    lines.push(Line::styled(s.counts, theme::title()));
+    lines.push(Line::styled(s.counts, ctx.theme.title()));
     lines.push(Line::from(format!(
         "  {}: S {} · P {} · I {} · N {} · - {}   I+N {}%",
         s.questions, c.situation, c.problem, c.implication, c.need_payoff, c.other, c.in_share
@@ -50,7 +48,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
         c.advantages,
         c.benefits
     )));
-    lines.push(Line::styled(s.journey, theme::title()));
+    lines.push(Line::styled(s.journey, ctx.theme.title()));
     for n in &r.needs {
         let path = if n.journey.is_empty() {
             NeedState::Hidden.name(app.lang).to_string()
@@ -69,25 +67,25 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
             w,
         ));
     }
-    lines.push(Line::styled(s.tips, theme::title()));
+    lines.push(Line::styled(s.tips, ctx.theme.title()));
     for (i, t) in r.tips.iter().enumerate() {
         let at = t.turn.map_or_else(String::new, |n| format!(" t{n}"));
         lines.extend(wrap_prefixed(
             &format!("  {}. ", i + 1),
-            theme::you(),
+            ctx.theme.you(),
             &format!("[{}{at}] {}", t.rule, t.tip),
             Style::default(),
             w,
         ));
     }
-    lines.push(Line::styled(s.turns, theme::title()));
-    lines.extend(transcript_lines(&m.steps, app.lang, s, w, usize::MAX));
+    lines.push(Line::styled(s.turns, ctx.theme.title()));
+    lines.extend(transcript_lines(&m.steps, ctx, w, usize::MAX));
     for f in &r.closing {
         lines.extend(wrap_prefixed(
             &format!("   {:+} ", f.points),
-            theme::points(f.points),
+            ctx.theme.points(f.points),
             &format!("{}: {}", f.rule, f.reason),
-            theme::points(f.points),
+            ctx.theme.points(f.points),
             w,
         ));
     }
@@ -101,8 +99,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<Position> {
     None
 }
 
-fn draw_scores(frame: &mut Frame, area: Rect, r: &Report, app: &App, s: &Strings) {
-    let block = panel(&format!("{} {}/100", s.score, r.score.total), true);
+fn draw_scores(frame: &mut Frame, area: Rect, r: &Report, app: &App, ctx: &Ctx) {
+    let s = ctx.strings;
+    let block = ctx.panel(&format!("{} {}/100", s.score, r.score.total), true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let names: Vec<&str> = r
@@ -132,15 +131,16 @@ fn draw_scores(frame: &mut Frame, area: Rect, r: &Report, app: &App, s: &Strings
                 ps.points,
                 ps.max
             )),
-            Span::styled("█".repeat(fill), theme::good()),
-            Span::styled("░".repeat(bar_w - fill), theme::dim()),
+            Span::styled("█".repeat(fill), ctx.theme.good()),
+            Span::styled("░".repeat(bar_w - fill), ctx.theme.dim()),
         ]));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn draw_relationship(frame: &mut Frame, area: Rect, r: &Report, s: &Strings) {
-    let block = panel(s.relationship, false);
+fn draw_relationship(frame: &mut Frame, area: Rect, r: &Report, ctx: &Ctx) {
+    let s = ctx.strings;
+    let block = ctx.panel(s.relationship, false);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let q = ["partner", "supplier", "friend", "outsider"];
