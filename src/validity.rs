@@ -335,11 +335,13 @@ pub fn all_figures(root: &Path) -> Result<(Figures, String), String> {
         ("tune-b", None),
         ("tune-c", None),
         ("tune-d", None),
+        ("tune-e", None),
+        ("tune-new", Some(v.join("tune-new/scenarios"))),
         ("check", None),
         ("unseen", Some(v.join("unseen/scenarios"))),
         ("unseen2", Some(v.join("unseen2/scenarios"))),
     ] {
-        let dir = if set.starts_with("unseen") {
+        let dir = if scen.is_some() {
             v.join(set).join("scripts")
         } else {
             v.join(set)

@@ -271,6 +271,18 @@ fn corrupt_file_is_reported_moved_aside_and_others_still_listed() {
     assert_eq!(aside.len(), 1);
 }
 
+/// The names of the save's temporary files in a folder.
+fn temp_names(dir: &std::path::Path) -> std::collections::BTreeSet<String> {
+    std::fs::read_dir(dir)
+        .map(|r| {
+            r.filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().to_string())
+                .filter(|n| n.starts_with(".tmp-"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 #[test]
 fn kill_9_during_save_loses_nothing_and_corrupts_nothing() {
     let d = tempfile::tempdir().expect("tempdir");
@@ -303,8 +315,21 @@ fn kill_9_during_save_loses_nothing_and_corrupts_nothing() {
             .stderr(Stdio::null())
             .spawn()
             .expect("spawn");
-        // The save sleeps 400 ms between writing the temp file and renaming it; most kills land there.
-        std::thread::sleep(std::time::Duration::from_millis(150 + (i * 37) % 200));
+        // The save sleeps 400 ms between writing the temp file and renaming it. Even
+        // runs wait for the temp file to appear (so the kill lands mid-save however
+        // slow the machine is); odd runs kill at a time that varies from run to run.
+        if i % 2 == 0 {
+            let seen = temp_names(&meetings);
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+            while std::time::Instant::now() < deadline
+                && child.try_wait().expect("wait").is_none()
+                && temp_names(&meetings).is_subset(&seen)
+            {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+        } else {
+            std::thread::sleep(std::time::Duration::from_millis(150 + (i * 37) % 200));
+        }
         if child.try_wait().expect("wait").is_none() {
             let _ = child.kill();
             killed += 1;
