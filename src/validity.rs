@@ -340,6 +340,7 @@ pub fn all_figures(root: &Path) -> Result<(Figures, String), String> {
         ("check", None),
         ("unseen", Some(v.join("unseen/scenarios"))),
         ("unseen2", Some(v.join("unseen2/scenarios"))),
+        ("unseen3", Some(v.join("unseen3/scenarios"))),
     ] {
         let dir = if scen.is_some() {
             v.join(set).join("scripts")

@@ -102,7 +102,7 @@ fn stats_shows_scenarios_and_behaviours() {
     save(d.path(), "bakery-vpn", "good");
     let out = stdout(&run_data(d.path(), &["stats"]));
     assert!(
-        out.contains("bakery-vpn") && out.contains("best  95") && out.contains("latest  95"),
+        out.contains("bakery-vpn") && out.contains("best  96") && out.contains("latest  96"),
         "{out}"
     );
     assert!(

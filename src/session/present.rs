@@ -29,12 +29,16 @@ struct Reading {
 const PART_MIN: f32 = 1.6;
 
 /// What one clause of a presentation does.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 struct Clause {
     /// Names a feature (0) or function (1), or an advantage (2).
     part: Option<u8>,
+    /// How strongly it names that product part.
+    part_score: f32,
     /// Answers this need (its want, its problem or a benefit that meets it).
     need: Option<(usize, f32)>,
+    /// Every need it speaks to, with the strongest evidence for each.
+    needs: Vec<(usize, f32)>,
     /// Compares with how things are now, with content of its own.
     compares: bool,
     /// Says "you said…": an acknowledgement phrase.
@@ -77,8 +81,62 @@ const COMPARE_EN: &[&str] = &[
     "today you",
 ];
 
+/// The need with the most evidence summed over several clauses' readings, each
+/// list with its weight.
+fn strongest(lists: &[(&[(usize, f32)], f32)]) -> Option<usize> {
+    let mut total: Vec<(usize, f32)> = Vec::new();
+    for &(list, w) in lists {
+        for &(n, score) in list {
+            let score = score * w;
+            match total.iter_mut().find(|x| x.0 == n) {
+                Some(x) => x.1 += score,
+                None => total.push((n, score)),
+            }
+        }
+    }
+    total
+        .into_iter()
+        .fold(None::<(usize, f32)>, |best, x| match best {
+            Some(b) if b.1 >= x.1 => Some(b),
+            _ => Some(x),
+        })
+        .map(|b| b.0)
+}
+
+/// Clause openings that announce the benefit ("so the shelves are full",
+/// 说白了就是…, 这么一来…), besides the lexicon's connectors, which count anywhere.
+const BENEFIT_OPENINGS: &[&str] = &[
+    "so ",
+    "and so ",
+    "which means",
+    "that means",
+    "this means",
+    "meaning ",
+    "so that",
+    "in other words",
+    "the upshot",
+    "the result is",
+    "这样",
+    "这么一来",
+    "说白了",
+    "换句话说",
+    "换言之",
+    "结果就是",
+    "好处是",
+    "从而",
+    "于是",
+    "到时候",
+    "那您",
+];
+
 impl Session {
     fn content_terms(&self, text: &str) -> Vec<Term> {
+        term_set(&self.without_connectors(text))
+    }
+
+    /// The text with its FFAB connecting phrases and acknowledgement words blanked
+    /// out: "which means you" is structure, not a scenario's cue "mean".
+    fn without_connectors(&self, text: &str) -> String {
         let l = self.lex.lang(Lang::detect(text));
         let mut t = text.to_string();
         let c = &l.connectors;
@@ -93,15 +151,16 @@ impl Session {
                 t = t.replace(w.as_str(), " ");
             }
         }
-        term_set(&t)
+        t
     }
 
     fn read_clause(&self, clause: &str) -> Clause {
         let norm = normalize(clause);
         let lang = Lang::detect(&norm);
         let l = self.lex.lang(lang);
-        let content = self.content_terms(&norm);
-        let hits_ = self.index.score(&content, &norm);
+        let bare = self.without_connectors(&norm);
+        let content = term_set(&bare);
+        let hits_ = self.index.score(&content, &bare);
         let mut c = Clause {
             acknowledges: !l.hits(List::Acknowledge, &norm, false).is_empty(),
             benefit_connector: !crate::lexicon::phrase_hits(&norm, &l.connectors.benefit)
@@ -138,33 +197,47 @@ impl Session {
 
         // A part or a benefit is said in words, not in one keyword.
         if content_weight < 1.5 {
+            // 说白了就是，… : the connector alone, passed on to the next clause.
+            c.benefit_connector |= BENEFIT_OPENINGS.iter().any(|w| norm.starts_with(w));
             return c;
         }
         for h in &hits_ {
             if h.score < PART_MIN {
                 break;
             }
-            match h.el {
-                Element::Feature(_) if c.part.is_none() => c.part = Some(0),
-                Element::Function(_) if c.part.is_none() => c.part = Some(1),
-                Element::Advantage(_) if c.part.is_none() => c.part = Some(2),
-                Element::Benefit(k) => {
-                    if c.need.is_none()
-                        && let Some(n) = self.index.parts.get(k).and_then(|p| p.need)
-                    {
-                        c.need = Some((n, h.score));
-                    }
+            let need = match h.el {
+                Element::Feature(_) | Element::Function(_) | Element::Advantage(_)
+                    if c.part.is_none() =>
+                {
+                    c.part = Some(match h.el {
+                        Element::Feature(_) => 0,
+                        Element::Function(_) => 1,
+                        _ => 2,
+                    });
+                    c.part_score = h.score;
+                    None
                 }
+                Element::Benefit(k) => self.index.parts.get(k).and_then(|p| p.need),
                 Element::Payoff(n)
                 | Element::Problem(n)
                 | Element::Summary(n)
-                | Element::Implication(n, _)
-                    if c.need.is_none() =>
-                {
-                    c.need = Some((n, h.score));
+                | Element::Implication(n, _) => Some(n),
+                _ => None,
+            };
+            if let Some(n) = need {
+                c.need.get_or_insert((n, h.score));
+                if !c.needs.iter().any(|x| x.0 == n) {
+                    c.needs.push((n, h.score));
                 }
-                _ => {}
             }
+        }
+        // "so the shelves are full at opening" announces a benefit; "so the bills
+        // come on one bill" only explains a function.
+        if BENEFIT_OPENINGS.iter().any(|w| norm.starts_with(w))
+            && (c.part.is_none()
+                || (c.part == Some(2) && c.need.is_some_and(|(_, score)| score > c.part_score)))
+        {
+            c.benefit_connector = true;
         }
         c
     }
@@ -172,17 +245,35 @@ impl Session {
     fn read_sentence(&self, s: &str) -> Reading {
         let norm = normalize(s);
         let clauses: Vec<&str> = norm
-            .split([',', '.', ';', '!', '?', ':'])
+            .split([',', '.', ';', '!', '?', ':', '—', '–'])
             .map(str::trim)
             .filter(|c| !c.is_empty())
             .collect();
-        let read: Vec<Clause> = clauses.iter().map(|c| self.read_clause(c)).collect();
+        let mut read: Vec<Clause> = clauses.iter().map(|c| self.read_clause(c)).collect();
+        // A connector said on its own ("也就是说，…", "which means: …") joins the
+        // clause that follows it.
+        for k in 1..read.len() {
+            let prev = &read[k - 1];
+            if prev.benefit_connector && prev.part.is_none() && prev.needs.is_empty() {
+                read[k].benefit_connector = true;
+            }
+        }
 
         // The acknowledgement: leading clauses before the first product part that say
         // "you said…" or restate a need.
         let lead = read
             .iter()
-            .take_while(|c| c.acknowledges || (c.need.is_some() && c.part.is_none()))
+            .take_while(|c| {
+                // A clause that restates a need may share a word with an advantage,
+                // never name a feature or function.
+                let restates = c.need.is_some_and(|(_, score)| {
+                    c.part.is_none() || (c.part == Some(2) && score > c.part_score)
+                });
+                // A name said on its own ("Marta, …") or a bridge ("the way we'd do
+                // it") does not end the opening.
+                let empty = c.part.is_none() && c.need.is_none() && !c.compares;
+                c.acknowledges || restates || empty
+            })
             .count();
         let first_part = read
             .iter()
@@ -227,6 +318,32 @@ impl Session {
                 benefit = Some((k, n, score));
             }
         }
+        // The benefit a connector announces after the product ("…, so the shelves are
+        // full at opening", "也就是说，工地上的人随时都找得到，工期不耽误") is the
+        // closing stretch from the last such connector on, read as a whole (an
+        // earlier "so" usually explains the function).
+        let mut tail: Option<usize> = None;
+        if let Some(f) = first_part
+            && let Some(k) = (f..read.len()).rev().find(|&k| {
+                read[k].benefit_connector
+                    && read[k..].iter().any(|c| c.need.is_some())
+                    // "…, so it lets you reply on the spot. Compared with catching up
+                    // at night, you answer the same day": an advantage still to come
+                    // means this "so" explained the function.
+                    && !read[k + 1..]
+                        .iter()
+                        .any(|c| c.compares || (c.part == Some(2) && c.need.is_none()))
+            })
+            && let Some(n) = strongest(
+                &read[k..]
+                    .iter()
+                    .map(|c| (c.needs.as_slice(), 1.0))
+                    .collect::<Vec<_>>(),
+            )
+        {
+            benefit = Some((k, n, 0.0));
+            tail = Some(k);
+        }
         // "Our plan means you reach every rider": the part and the benefit in one clause.
         if benefit.is_none()
             && let Some(f) = first_part
@@ -255,8 +372,22 @@ impl Session {
         }
         let order: Vec<usize> = [pos_f, pos_a, pos_b].into_iter().flatten().collect();
         let in_order = order.windows(2).all(|w| w[0] <= w[1]);
+        // The need answered: what the benefit speaks to, weighed together with the
+        // need the opening restated ("you said the claims are a pain… so you know the
+        // figure up front" answers the cost need even if "refund" also names another).
         let need = benefit
-            .map(|b| b.1)
+            .map(|(k, n, _)| {
+                // The benefit counts in full, the opening that restated a need at half
+                // weight: the benefit answers a need, the opening says which one the
+                // trainee means.
+                let end = if tail.is_some() { read.len() } else { k + 1 };
+                let mut lists: Vec<(&[(usize, f32)], f32)> = read[k..end]
+                    .iter()
+                    .map(|c| (c.needs.as_slice(), 1.0))
+                    .collect();
+                lists.extend(read[..lead].iter().map(|c| (c.needs.as_slice(), 0.5)));
+                strongest(&lists).unwrap_or(n)
+            })
             .or(ack_need)
             .or_else(|| first_part.and(self.focus));
         let benefit_text = benefit
@@ -299,7 +430,7 @@ impl Session {
         };
         let need = ben
             .need
-            .map(|n| n.0)
+            .map(|(n, _)| strongest(&[(&ben.needs, 1.0), (&ack_c.needs, 0.5)]).unwrap_or(n))
             .or(ack_c.need.map(|n| n.0))
             .or_else(|| {
                 (ffab.feature || ffab.function)
@@ -466,7 +597,8 @@ impl Session {
             },
         ));
         // The customer's own words: the explicit-need statement they made.
-        let said = term_set(&self.text(&self.sc.needs[i].payoff.reply));
+        let said_text = normalize(&self.text(&self.sc.needs[i].payoff.reply));
+        let said = term_set(&said_text);
         let mine = term_set(&r.benefit_text);
         let mut shared: Vec<&Term> = mine
             .iter()
@@ -474,12 +606,15 @@ impl Session {
             .collect();
         shared.sort_by(|a, b| self.index.idf(&b.text).total_cmp(&self.index.idf(&a.text)));
         let word = (shared.len() >= 2).then(|| {
-            shared
-                .iter()
-                .take(2)
-                .map(|t| t.text.clone())
-                .collect::<Vec<_>>()
-                .join(", ")
+            crate::understand::terms::shown_all(
+                shared.iter().map(|t| t.text.as_str()),
+                &normalize(&r.benefit_text),
+                &said_text,
+            )
+            .into_iter()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(", ")
         });
         let pts = if word.is_some() {
             self.pot(rules::CUSTOMER_TERMS_POT, nth)
@@ -545,5 +680,99 @@ mod tests {
             "{rules:?} {:?}",
             step.ffab
         );
+    }
+
+    fn bundled(id: &str) -> std::sync::Arc<crate::scenario::Scenario> {
+        crate::scenario::bundled_by_id(id)
+            .and_then(Result::ok)
+            .expect("bundled")
+            .scenario
+    }
+
+    /// A session on `id` with every need already stated as a want.
+    fn all_explicit(id: &str) -> Session {
+        let mut s = Session::new(bundled(id), 1, None, None);
+        for n in &mut s.needs {
+            n.state = crate::session::NeedState::Explicit;
+        }
+        s
+    }
+
+    fn met(s: &Session) -> Vec<usize> {
+        (0..s.needs.len())
+            .filter(|&i| s.needs[i].state == crate::session::NeedState::Met)
+            .collect()
+    }
+
+    #[test]
+    fn the_opening_that_restates_a_need_helps_credit_the_benefit_to_it() {
+        // "refund" in the benefit also names the order-errors need's consequence;
+        // the opening says the cost need is meant, and the benefit fits it too.
+        let mut s = all_explicit("bakery-vpn");
+        s.apply(Input::Present(Pitch::Sentence(
+            "You mentioned the claims are a pain and the costs keep going up — here every phone \
+             has a four-digit short number and anything dialled inside the group is included in \
+             a single flat monthly fee, so instead of refunding whatever people spent you know \
+             the figure up front, and it all lands on one itemised bill."
+                .into(),
+        )));
+        assert_eq!(met(&s), vec![0]);
+    }
+
+    #[test]
+    fn a_benefit_opened_with_so_after_the_advantage_counts() {
+        let mut s = all_explicit("bakery-vpn");
+        let step = s.apply(Input::Present(Pitch::Sentence(
+            "You said the bad mornings are the ones where you can't raise the night bakers — a \
+             hunt group rings all the night-shift phones at once off one number, far quicker \
+             than working down a list, so the first free baker answers and the shelves are full \
+             at opening."
+                .into(),
+        )));
+        assert!(step.ffab.is_some_and(|f| f.benefit), "{:?}", step.findings);
+        assert_eq!(met(&s), vec![2]);
+    }
+
+    #[test]
+    fn a_name_said_first_does_not_hide_the_acknowledgement() {
+        let mut s = all_explicit("bakery-vpn");
+        let step = s.apply(Input::Present(Pitch::Sentence(
+            "Rosa, you told me nobody could say who had phoned the christening order through. \
+             Every call inside the group is logged with the time and the number, so you can look \
+             up which shop called the kitchen and when an order goes wrong."
+                .into(),
+        )));
+        let ack = step
+            .findings
+            .iter()
+            .find(|f| f.rule == RuleId::AcknowledgeNeed)
+            .map(|f| f.points);
+        assert!(ack.is_some_and(|p| p > 0), "{:?}", step.findings);
+        assert_eq!(met(&s), vec![1]);
+    }
+
+    #[test]
+    fn a_chinese_benefit_after_a_connector_said_on_its_own() {
+        let mut s = all_explicit("shop-vpn");
+        let step = s.apply(Input::Present(Pitch::Sentence(
+            "您说工地上找不到人最耽误事。集团V网每人一个短号，手机上能直接查全公司的短号通讯录，\
+             说白了就是，工地上的人随时都找得到，工期不耽误。"
+                .into(),
+        )));
+        assert!(step.ffab.is_some_and(|f| f.benefit), "{:?}", step.findings);
+        assert_eq!(met(&s), vec![1]);
+    }
+
+    #[test]
+    fn a_trial_in_everyday_words_is_read_as_the_trial() {
+        let mut s = all_explicit("bakery-vpn");
+        let step = s.apply(Input::Propose(
+            "How about I pop over to the kitchen on Tuesday, set up short numbers for the \
+             kitchen and a couple of shops, and you run it for a month at no charge?"
+                .into(),
+        ));
+        assert_eq!(step.matched.as_deref(), Some("advances.trial"));
+        let rules: Vec<RuleId> = step.findings.iter().map(|f| f.rule).collect();
+        assert!(rules.contains(&RuleId::AdvanceAccepted), "{rules:?}");
     }
 }

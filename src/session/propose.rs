@@ -11,14 +11,18 @@ impl Session {
     pub(super) fn propose(&mut self, step: &mut Step, text: &str) {
         let lang = self.lang;
         let norm = normalize(text);
-        // Naming every kind of next step at once is not proposing one.
+        // Naming every kind of next step at once is not proposing one (counted on the
+        // author's cues: a real proposal often joins a visit, a demo and a trial).
         let kinds = self
             .cues
             .advances
             .iter()
             .filter(|cues| super::cues::score(&norm, cues).is_some())
             .count();
+        // The author's own cues decide between advances; the everyday words of each
+        // kind only read a proposal that uses none of them.
         let matched = best(&norm, &self.cues.advances)
+            .or_else(|| best(&norm, &self.cues.advances_read))
             .map(|(a, _)| a)
             .filter(|_| kinds < 3);
         if self.explicit_count() == 0 {

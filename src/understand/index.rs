@@ -3,7 +3,7 @@
 //! Built once when a session starts; a turn is scored against it with BM25 over
 //! [`terms`](super::terms), plus a bonus for the author's cue words.
 
-use super::terms::{Term, terms};
+use super::terms::{Term, shown_all, terms};
 use crate::lexicon::find_cue_fuzzy;
 use crate::scenario::{Scenario, Text};
 use crate::text::normalize;
@@ -60,6 +60,8 @@ struct Doc {
     tf: HashMap<String, f32>,
     len: f32,
     cues: Vec<String>,
+    /// The element's whole text, normalised, to show shared terms as words.
+    text: String,
 }
 
 /// The index of one scenario.
@@ -206,6 +208,7 @@ impl Index {
                 *tf.entry(text).or_default() += weight;
                 len += weight;
             }
+            let text = normalize(&all);
             for t in tf.keys() {
                 *df.entry(t.clone()).or_default() += 1.0;
             }
@@ -218,6 +221,7 @@ impl Index {
                     .map(|c| normalize(c))
                     .filter(|c| !c.is_empty())
                     .collect(),
+                text,
             });
         }
         let n = docs.len().max(1) as f32;
@@ -336,9 +340,12 @@ impl Index {
                 .total_cmp(&self.idf(&a.text))
                 .then(a.text.cmp(&b.text))
         });
-        for t in shared {
-            if !out.iter().any(|o| o.contains(t.text.as_str())) {
-                out.push(t.text.clone());
+        for t in shown_all(shared.iter().map(|t| t.text.as_str()), norm, &d.text) {
+            if !out
+                .iter()
+                .any(|o| o.contains(t.as_str()) || t.contains(o.as_str()))
+            {
+                out.push(t);
             }
         }
         out.truncate(3);

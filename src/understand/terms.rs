@@ -511,9 +511,94 @@ pub fn similarity(a: &[Term], b: &[Term]) -> f32 {
     (2.0 * shared / total).min(1.0)
 }
 
+/// How a shared term reads to a person: the whole word for an English stem
+/// ("wherev" → "wherever"), and for a Chinese character pair the longest run of
+/// characters both texts share around it ("线半" → "新航线半年"). Falls back to the
+/// term itself (a synonym's canonical form, a stem that is not a prefix).
+#[must_use]
+pub fn shown(term: &str, mine: &str, theirs: &str) -> String {
+    if term.is_ascii() {
+        return mine
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .find(|w| {
+                w.len() >= term.len()
+                    && w.is_char_boundary(term.len())
+                    && w[..term.len()].eq_ignore_ascii_case(term)
+            })
+            .map_or_else(|| term.to_string(), str::to_lowercase);
+    }
+    let m: Vec<char> = mine.chars().collect();
+    let t: Vec<char> = term.chars().collect();
+    let han = |c: char| crate::text::is_han(c);
+    let run = |a: usize, b: usize| m[a..b].iter().collect::<String>();
+    let mut best: Option<(usize, usize)> = None;
+    for i in 0..m.len().saturating_sub(t.len() - 1) {
+        if m[i..i + t.len()] != t[..] {
+            continue;
+        }
+        let (mut a, mut b) = (i, i + t.len());
+        while a > 0 && han(m[a - 1]) && b - a < 12 && theirs.contains(&run(a - 1, b)) {
+            a -= 1;
+        }
+        while b < m.len() && han(m[b]) && b - a < 12 && theirs.contains(&run(a, b + 1)) {
+            b += 1;
+        }
+        if best.is_none_or(|(x, y)| b - a > y - x) {
+            best = Some((a, b));
+        }
+    }
+    best.map_or_else(|| term.to_string(), |(a, b)| run(a, b))
+}
+
+/// Shared terms as a person reads them ([`shown`]), without one inside another.
+#[must_use]
+pub fn shown_all<'a>(
+    terms: impl IntoIterator<Item = &'a str>,
+    mine: &str,
+    theirs: &str,
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in terms {
+        let s = shown(t, mine, theirs);
+        if !out
+            .iter()
+            .any(|o| o.contains(s.as_str()) || s.contains(o.as_str()))
+        {
+            out.push(s);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shared_terms_show_as_words() {
+        assert_eq!(
+            shown(
+                "线半",
+                "如果新航线半年还达不到目标",
+                "新航线半年内达不到目标客座率"
+            ),
+            "新航线半年"
+        );
+        assert_eq!(
+            shown("wherev", "from wherever you are", "anywhere"),
+            "wherever"
+        );
+        // Not in the text (a synonym's canonical form): the term itself.
+        assert_eq!(shown("cost", "the bill", "cost"), "cost");
+        assert_eq!(
+            shown_all(
+                ["条短", "信就"],
+                "登机发条短信就能入账",
+                "登机发条短信就能入账了"
+            ),
+            vec!["登机发条短信就能入账".to_string()]
+        );
+    }
 
     fn texts(s: &str) -> Vec<String> {
         term_set(s).into_iter().map(|t| t.text).collect()
