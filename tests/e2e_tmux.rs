@@ -241,11 +241,17 @@ fn ctrl_z_suspends_and_fg_resumes() {
     wait_for(&s.0, |p| {
         p.contains("SUSPENDED\n") || p.contains("SUSPENDED\r")
     });
+    // The shell creates the file before stty writes to it: wait for the whole
+    // output (the flag is there, either way round), not just the file.
     let start_wait = Instant::now();
-    while !stty.exists() && start_wait.elapsed() < Duration::from_secs(5) {
+    let mut modes = String::new();
+    while start_wait.elapsed() < Duration::from_secs(20) {
+        modes = std::fs::read_to_string(&stty).unwrap_or_default();
+        if modes.contains("icanon") {
+            break;
+        }
         std::thread::sleep(Duration::from_millis(50));
     }
-    let modes = std::fs::read_to_string(&stty).expect("stty output");
     assert!(
         modes.contains(" icanon") && !modes.contains("-icanon"),
         "cooked mode while suspended: {modes}"

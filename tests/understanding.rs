@@ -319,3 +319,86 @@ fn one_shared_place_name_is_not_evidence_about_a_need() {
     // A question about the need itself shares several of its words.
     assert!(count("新航线开通的时候，促销信息怎么发给目标会员？效果怎么样？") >= 2);
 }
+
+fn gym() -> Arc<scenario::Scenario> {
+    // A scenario written blind from the format guide (validity set unseen3).
+    scenario::resolve("tests/validity/unseen3/scenarios/gym-chain.yaml", &[])
+        .expect("gym-chain loads")
+        .scenario
+}
+
+fn last_in(s: Arc<scenario::Scenario>, inputs: Vec<Input>) -> (Option<Label>, Vec<RuleId>) {
+    let (m, _) = Session::replay(s, 1, None, None, inputs);
+    m.steps().last().map_or((None, Vec::new()), |step| {
+        (step.label, step.findings.iter().map(|f| f.rule).collect())
+    })
+}
+
+#[test]
+fn a_problem_mentioned_in_passing_can_still_be_uncovered_by_a_problem_question() {
+    let (label, rules) = last_in(
+        gym(),
+        vec![
+            ask_to(
+                "tom",
+                "Tom, when a member's monthly membership is coming to an end, what happens today? Do you contact them, or does it just run out?",
+            ),
+            ask_to(
+                "tom",
+                "How many memberships lapse each month without the person ever actively deciding to leave?",
+            ),
+        ],
+    );
+    assert_eq!(label, Some(Label::P), "{rules:?}");
+    assert!(rules.contains(&RuleId::UncoverImplied), "{rules:?}");
+}
+
+#[test]
+fn supposing_an_accident_and_asking_what_follows_is_an_implication() {
+    let (label, rules) = last_in(
+        gym(),
+        vec![
+            ask_to(
+                "priya",
+                "You mentioned the 24-hour sites have nobody on the floor after ten. How comfortable are you with what goes on in those clubs between midnight and six?",
+            ),
+            ask_to(
+                "priya",
+                "If a member collapsed on a treadmill at three in the morning with nobody else in the building, how long might it be before anyone knew?",
+            ),
+        ],
+    );
+    assert_eq!(label, Some(Label::I), "{rules:?}");
+    assert!(rules.contains(&RuleId::DevelopImplication), "{rules:?}");
+}
+
+#[test]
+fn how_often_it_fails_and_what_then_stops_uncovers_the_problem() {
+    let (label, rules) = last_in(
+        gym(),
+        vec![ask_to(
+            "priya",
+            "Priya, how often does a club lose its internet, and what stops working when it does?",
+        )],
+    );
+    assert_eq!(label, Some(Label::P), "{rules:?}");
+    assert!(rules.contains(&RuleId::UncoverImplied), "{rules:?}");
+}
+
+#[test]
+fn a_contact_named_in_a_question_is_not_its_topic() {
+    // The budget fact's reply names Priya; addressing her is not asking about budgets.
+    let (m, _) = Session::replay(
+        gym(),
+        1,
+        None,
+        None,
+        vec![ask_to(
+            "priya",
+            "And Priya, on the IT side, what sort of broadband do the clubs run on, and is it one supplier or a mix?",
+        )],
+    );
+    let step = m.steps().last().expect("a step");
+    assert_eq!(step.label, Some(Label::S));
+    assert_eq!(step.matched.as_deref(), Some("facts.broadband"), "{step:?}");
+}

@@ -23,10 +23,12 @@ impl Session {
     #[must_use]
     pub fn read_question(&self, text: &str, to: Option<&str>) -> Reading {
         let states: Vec<NeedState> = self.needs.iter().map(|n| n.state).collect();
+        let uncovered: Vec<bool> = self.needs.iter().map(|n| n.uncovered).collect();
         let ctx = Context {
             states: &states,
             focus: self.focus,
             addressed: to,
+            uncovered: &uncovered,
         };
         read_question(&self.sc, &self.index, &self.lex, &ctx, text)
     }

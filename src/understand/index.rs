@@ -194,6 +194,14 @@ impl Index {
             .iter()
             .any(|l| scan.hits(*l, false).iter().any(|(h, _)| normalize(h) == n))
         };
+        let names: std::collections::HashSet<String> = sc
+            .customer
+            .contacts
+            .iter()
+            .flat_map(|c| c.name.all().map(str::to_string).collect::<Vec<_>>())
+            .flat_map(|n| terms(n.as_str()))
+            .map(|t| t.text)
+            .collect();
         for (el, text, cues) in raw {
             let cues: Vec<String> = cues.iter().filter(|c| !form_only(c)).cloned().collect();
             let cues = &cues;
@@ -205,6 +213,11 @@ impl Index {
                 all.push_str(c);
             }
             for Term { text, weight } in terms(&all) {
+                // A contact's name is how a turn is addressed ("Priya, …"), not what
+                // it is about.
+                if names.contains(&text) {
+                    continue;
+                }
                 *tf.entry(text).or_default() += weight;
                 len += weight;
             }

@@ -65,6 +65,10 @@ pub struct Context<'a> {
     pub focus: Option<usize>,
     /// The contact the question is addressed to, by id.
     pub addressed: Option<&'a str>,
+    /// Per need, whether a problem question has already uncovered it; a need the
+    /// customer only mentioned in passing (a situation question surfaced it) is
+    /// voiced but not uncovered. Empty: every voiced need counts as uncovered.
+    pub uncovered: &'a [bool],
 }
 
 /// The coach's reading of one question.
@@ -551,7 +555,9 @@ pub fn read_question(
         let tie = second >= scores[i].0 * TIE_RATIO && second >= MIN_SCORE;
         // A situation question is about a fact when one matches about as well; but
         // asking whether something works in a hidden problem area is about the need.
-        let probing = state(i) == NeedState::Hidden && probes;
+        // So does a question that names the problem in the author's own words ("how
+        // many memberships lapse each month?"), whatever its "how many" frame.
+        let probing = (state(i) == NeedState::Hidden && probes) || difficulty_cue;
         // "How much of the call centre's load is that?": sizing the problem under
         // discussion is about the need, not a fact.
         let sizing = referent && voiced(i) && ctx.focus == Some(i);
@@ -657,6 +663,9 @@ pub fn read_question(
                         // don't show up?", "on a late day, how quickly can you get
                         // back to them?") asks for the problem itself.
                         || !sig.contains(&"conseq")
+                        // "How often does a club lose its internet, and what stops
+                        // when it does?": how often it fails, then what follows.
+                        || frequency
                         || sig.contains(&"difficulty")
                         || difficulty_cue
                         || yes_no(&norm, lang)) =>
@@ -775,6 +784,23 @@ pub fn read_question(
             }
             _ => {}
         }
+        // The customer only mentioned this problem in passing, answering a situation
+        // question: asking about the problem itself ("how many memberships lapse each
+        // month?") is still the problem question, not a consequence.
+        let in_passing =
+            state(need) == NeedState::Implied && ctx.uncovered.get(need).is_some_and(|u| !u);
+        if in_passing
+            && best == Some(need)
+            && (difficulty_cue || names_failure)
+            && matches!(c.label, Label::S | Label::P)
+            && matches!(form, Label::S | Label::I)
+            && !sig.contains(&"conseq")
+            && !sig.contains(&"value")
+            && !matches!(element, Some(Element::Implication(..) | Element::Payoff(_)))
+        {
+            form = Label::P;
+            rule = "problem-said-in-passing";
+        }
     }
     let also_effect = match topic {
         Topic::Need { need } if form == Label::P && state(need) == NeedState::Hidden => {
@@ -818,6 +844,7 @@ mod tests {
             states,
             focus,
             addressed: None,
+            uncovered: &[],
         };
         read_question(&sc, &idx, Lexicon::builtin(), &ctx, text)
     }

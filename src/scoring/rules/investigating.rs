@@ -84,9 +84,9 @@ pub fn situation_no_problem(lang: Lang, need: &str, example: &str) -> Finding {
         0,
         t(
             lang,
-            format!("问的是事实,客户没有谈到困难(「{need}」这一块)"),
+            format!("问的是事实(「{need}」这一块):问事实不算发现难点,要问困难本身"),
             format!(
-                "a question about facts: the customer mentions no difficulty (area: \"{need}\")"
+                "a question about facts (area: \"{need}\"): a fact question does not count as uncovering a difficulty; ask about the difficulty itself"
             ),
         ),
         Some(t(
