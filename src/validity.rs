@@ -341,6 +341,7 @@ pub fn all_figures(root: &Path) -> Result<(Figures, String), String> {
         ("unseen", Some(v.join("unseen/scenarios"))),
         ("unseen2", Some(v.join("unseen2/scenarios"))),
         ("unseen3", Some(v.join("unseen3/scenarios"))),
+        ("unseen4", Some(v.join("unseen4/scenarios"))),
     ] {
         let dir = if scen.is_some() {
             v.join(set).join("scripts")

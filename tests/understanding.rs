@@ -402,3 +402,51 @@ fn a_contact_named_in_a_question_is_not_its_topic() {
     assert_eq!(step.label, Some(Label::S));
     assert_eq!(step.matched.as_deref(), Some("facts.broadband"), "{step:?}");
 }
+
+fn water() -> Arc<scenario::Scenario> {
+    // A scenario written blind from the format guide (validity set unseen4).
+    scenario::resolve("tests/validity/unseen4/scenarios/water-utility.yaml", &[])
+        .expect("water-utility loads")
+        .scenario
+}
+
+#[test]
+fn the_frame_of_a_question_does_not_outweigh_its_topic() {
+    // "walk me through… come to your attention… calls from the public": the leak is
+    // the topic, not the call centre that one of the alert need's implications names.
+    let (m, _) = Session::replay(
+        water(),
+        1,
+        None,
+        None,
+        vec![ask_to(
+            "maddox",
+            "Owen, walk me through it: when a main starts leaking, how does that normally come to your attention? Calls from the public, or have you got sensors out there?",
+        )],
+    );
+    let step = m.steps().last().expect("a step");
+    assert_eq!(
+        step.matched.as_deref(),
+        Some("needs.leakage.problem"),
+        "{step:?}"
+    );
+}
+
+#[test]
+fn supposing_a_break_in_and_asking_what_it_means_is_an_implication() {
+    let (label, rules) = last_in(
+        water(),
+        vec![
+            ask_to(
+                "maddox",
+                "How worried are you about break-ins at the remote pump stations and reservoirs?",
+            ),
+            ask_to(
+                "maddox",
+                "Suppose a reservoir was tampered with and it took a couple of days to notice. What would that mean for the water already going out to people?",
+            ),
+        ],
+    );
+    assert_eq!(label, Some(Label::I), "{rules:?}");
+    assert!(rules.contains(&RuleId::DevelopImplication), "{rules:?}");
+}

@@ -254,6 +254,22 @@ const EN_STOP: &[&str] = &[
     "long",
     "time",
     "times",
+    // Everyday words of any question's frame ("talk me through how it normally gets
+    // to your attention").
+    "through",
+    "normally",
+    "generally",
+    "typically",
+    "actually",
+    "basically",
+    "attention",
+    "take",
+    "takes",
+    "took",
+    "start",
+    "starts",
+    "started",
+    "starting",
     // Words of the question's form, not its topic: they say what kind of question it
     // is (see the form model), never what it is about.
     "problem",
