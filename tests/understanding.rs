@@ -450,3 +450,32 @@ fn supposing_a_break_in_and_asking_what_it_means_is_an_implication() {
     assert_eq!(label, Some(Label::I), "{rules:?}");
     assert!(rules.contains(&RuleId::DevelopImplication), "{rules:?}");
 }
+
+#[test]
+fn asking_what_happens_when_someone_leaves_opens_that_need() {
+    // After the reach-site need is explicit, "那员工走的时候…" is "then, when staff
+    // leave…": it opens the numbers need, not more of the last one.
+    let (label, rules) = last_in(
+        sc("shop-vpn"),
+        vec![
+            ask("工地上的师傅，有没有打电话老找不到人的时候？"),
+            ask("找不到人，业主那边一催、工期一拖，会不会影响口碑？"),
+            ask("如果随时一拨就能找到工地上的人，对您管这十几个工地有多大用？"),
+            ask("那员工走的时候，他手机里那些客户的电话怎么办？"),
+        ],
+    );
+    assert_eq!(label, Some(Label::P), "{rules:?}");
+    assert!(rules.contains(&RuleId::UncoverImplied), "{rules:?}");
+}
+
+#[test]
+fn chinese_keywords_listed_with_spaces_are_stuffing() {
+    let (_, rules, unsure) = last(
+        "shop-vpn",
+        vec![ask(
+            "话费 报销 工地 师傅 找不到人 号码 离职 客户 短号 账单——这些方面有没有问题？",
+        )],
+    );
+    assert!(unsure, "{rules:?}");
+    assert!(!rules.contains(&RuleId::UncoverImplied), "{rules:?}");
+}

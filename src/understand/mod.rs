@@ -322,7 +322,13 @@ fn stuffed_list(sc: &Scenario, idx: &Index, norm: &str) -> usize {
     };
     let mut items: Vec<&str> = Vec::new();
     let mut run: Vec<&str> = Vec::new();
-    for p in norm.split([',', '/', ';']).map(str::trim) {
+    // Chinese words side by side with spaces between them are a list too.
+    let han = crate::text::has_han(norm);
+    for p in norm
+        .split(|c: char| [',', '/', ';'].contains(&c) || (han && c == ' '))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         if short(p) {
             run.push(p);
         } else {
@@ -527,7 +533,11 @@ pub fn read_question(
     let best = match (best, ctx.focus) {
         (Some(b), Some(f)) if b != f && f < scores.len() => {
             let (bs, fs) = (scores[b].0, scores[f].0);
-            let wins = referent && voiced_at(ctx, f) && bs < fs.max(1.0) * 2.5;
+            // "那员工走的时候…怎么办?": a question that names a failure or someone
+            // leaving in a need not yet raised, and fits it better, opens that need;
+            // its "那" is "then", not "that".
+            let opens_new = names_failure && !voiced_at(ctx, b) && bs > fs;
+            let wins = referent && !opens_new && voiced_at(ctx, f) && bs < fs.max(1.0) * 2.5;
             if wins { Some(f) } else { Some(b) }
         }
         (b, _) => b,
@@ -581,8 +591,13 @@ pub fn read_question(
             // A list of short areas ("话费、找人、号码离职", "calls, orders, bakers") that
             // reach into different needs is stuffing, not a question about one of them;
             // so is a question whose words reach strongly into several needs at once.
-            let crowd =
-                ctx.focus != Some(i) && (others(0.6) >= 2 || stuffed_list(sc, idx, &norm) >= 2);
+            // Someone leaving, named in a need not yet raised ("那员工走的时候…怎么办?"),
+            // opens that need, even in a near tie with the one under discussion and
+            // with words common to several needs.
+            let opens_new = sig_all.contains(&"departure") && state(i) == NeedState::Hidden;
+            let crowd = ctx.focus != Some(i)
+                && ((others(0.6) >= 2 && !opens_new) || stuffed_list(sc, idx, &norm) >= 2);
+            let tie = tie && !opens_new;
             if tie
                 && ctx
                     .focus
