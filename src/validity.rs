@@ -342,6 +342,7 @@ pub fn all_figures(root: &Path) -> Result<(Figures, String), String> {
         ("unseen2", Some(v.join("unseen2/scenarios"))),
         ("unseen3", Some(v.join("unseen3/scenarios"))),
         ("unseen4", Some(v.join("unseen4/scenarios"))),
+        ("unseen5", Some(v.join("unseen5/scenarios"))),
     ] {
         let dir = if scen.is_some() {
             v.join(set).join("scripts")
