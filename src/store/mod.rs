@@ -622,6 +622,21 @@ pub fn record(
     started_at: String,
 ) -> Record {
     let report = crate::report::build(session, seed);
+    record_with(id, loaded, session, seed, inputs, started_at, report)
+}
+
+/// Builds a record from a session and the report already built from it (the
+/// trainer keeps one up to date after every turn).
+#[must_use]
+pub fn record_with(
+    id: String,
+    loaded: &crate::scenario::Loaded,
+    session: &crate::session::Session,
+    seed: u64,
+    inputs: Vec<Input>,
+    started_at: String,
+    report: Report,
+) -> Record {
     let finished = session.is_over();
     Record {
         format: FORMAT,

@@ -6,7 +6,7 @@ use super::keymap::{Screen, View};
 use crate::lang::Lang;
 use crate::report::Report;
 use crate::scenario::{Loaded, Scenario};
-use crate::session::{Input, NeedProgress, Step};
+use crate::session::{Input, NeedProgress, Session, Step};
 use ratatui_textarea::TextArea;
 
 /// Largest paste accepted, in bytes.
@@ -43,23 +43,20 @@ pub enum Focus {
     Transcript,
 }
 
-/// A meeting in progress: the inputs so far and what replaying them produced.
+/// A meeting in progress: the inputs so far and the live session they were played
+/// through. Each turn is applied to the session once; the whole meeting is replayed
+/// from its inputs only when it must be (resuming, a drill's setup, a reloaded
+/// scenario, another language).
 pub struct Meeting {
     /// Index of the scenario in the picker list.
     pub scenario: usize,
-    /// The trainee's inputs, replayed through a fresh session on every change.
+    /// The trainee's inputs, in order (what the saved record replays).
     pub inputs: Vec<Input>,
-    /// Steps from the last replay.
-    pub steps: Vec<Step>,
-    /// Needs from the last replay.
-    pub needs: Vec<NeedProgress>,
-    /// Patience after the last step.
-    pub patience: i32,
+    /// The session the inputs were played through.
+    pub session: Session,
     /// Starting patience.
     pub max_patience: i32,
-    /// Whether the meeting has ended.
-    pub over: bool,
-    /// The report from the last replay.
+    /// The report of the session as it stands (rebuilt once per turn).
     pub report: Report,
     /// Kind of turn being composed.
     pub mode: Mode,
@@ -84,6 +81,32 @@ pub struct Meeting {
     pub seed: u64,
     /// The class vote's options after the last turn (empty while the vote is hidden).
     pub vote: Vec<(String, Input)>,
+}
+
+impl Meeting {
+    /// The steps played so far.
+    #[must_use]
+    pub fn steps(&self) -> &[Step] {
+        self.session.steps()
+    }
+
+    /// Where each need stands.
+    #[must_use]
+    pub fn needs(&self) -> &[NeedProgress] {
+        self.session.needs()
+    }
+
+    /// The customer's patience now.
+    #[must_use]
+    pub fn patience(&self) -> i32 {
+        self.session.patience()
+    }
+
+    /// Whether the meeting has ended.
+    #[must_use]
+    pub fn over(&self) -> bool {
+        self.session.is_over()
+    }
 }
 
 /// The whole trainer.
@@ -209,7 +232,7 @@ impl App {
                 .meeting
                 .as_ref()
                 .is_some_and(|m| m.focus == Focus::Transcript),
-            meeting_over: self.meeting.as_ref().is_some_and(|m| m.over),
+            meeting_over: self.meeting.as_ref().is_some_and(|m| m.over()),
             vote: self.class.vote,
         }
     }
@@ -271,7 +294,7 @@ impl App {
                     || self
                         .meeting
                         .as_ref()
-                        .is_none_or(|m| m.over || m.inputs.is_empty())
+                        .is_none_or(|m| m.over() || m.inputs.is_empty())
                 {
                     self.quit = true;
                 } else {
@@ -337,7 +360,7 @@ impl App {
                 self.selected = 0;
             }
             // Ending cannot be undone (a 40-minute meeting is closed for good): ask first.
-            Action::EndMeeting if self.meeting.as_ref().is_some_and(|m| !m.over) => {
+            Action::EndMeeting if self.meeting.as_ref().is_some_and(|m| !m.over()) => {
                 self.confirm = Some(Confirm::End);
             }
             Action::EndMeeting => self.end_meeting(),
@@ -383,7 +406,7 @@ impl App {
     fn clear_input(&mut self) {
         let s = super::i18n::strings(self.lang);
         if let Some(m) = self.meeting.as_mut()
-            && !m.over
+            && !m.over()
             && let Focus::Input(i) = m.focus
             && let Some(e) = m.editors.get_mut(i)
         {

@@ -24,7 +24,7 @@ impl App {
         let (kind, setup) = m.drill?;
         Some((
             kind,
-            drill::tally(kind, &self.scenarios[m.scenario].scenario, &m.steps, setup),
+            drill::tally(kind, &self.scenarios[m.scenario].scenario, m.steps(), setup),
         ))
     }
 

@@ -4,7 +4,6 @@
 use super::app::App;
 use super::keymap::Screen;
 use crate::store::{Record, Status};
-use std::sync::Arc;
 
 /// A row of the picker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,21 +125,16 @@ impl App {
             // Drills are saved as drill results, not as meetings (they would skew the stats).
             return;
         }
+        // The record is what the live session already computed: no replay here.
         let loaded = &self.scenarios[m.scenario];
-        let (session, _) = crate::session::Session::replay(
-            Arc::clone(&loaded.scenario),
-            m.seed,
-            Some(self.lang),
-            None,
-            m.inputs.iter().cloned(),
-        );
-        let mut rec: Record = crate::store::record(
+        let mut rec: Record = crate::store::record_with(
             m.id.clone(),
             loaded,
-            &session,
+            &m.session,
             m.seed,
             m.inputs.clone(),
             m.started_at.clone(),
+            m.report.clone(),
         );
         rec.trainee = None;
         if m.lock.is_none() {

@@ -1,5 +1,7 @@
-//! The meeting's inputs: starting, composing and submitting turns, ending, and
-//! replaying the trainee's inputs through a fresh session after every change.
+//! The meeting's inputs: starting, composing and submitting turns, ending. Each
+//! turn is applied once to the meeting's live session; the inputs are replayed
+//! through a fresh session only when the meeting is resumed, a drill is set up, the
+//! scenario is reloaded or the language changes.
 
 use super::app::{App, Focus, Meeting, Mode, editor, placeholder_for};
 use super::keymap::Screen;
@@ -23,11 +25,8 @@ impl App {
         self.meeting = Some(Meeting {
             scenario: i,
             inputs: Vec::new(),
-            steps: Vec::new(),
-            needs: session.needs().to_vec(),
-            patience: session.patience(),
+            session,
             max_patience,
-            over: false,
             report,
             mode: Mode::Ask,
             contact: None,
@@ -54,7 +53,8 @@ impl App {
         self.screen = Screen::Meeting;
     }
 
-    /// Replays the meeting's inputs through a fresh session.
+    /// Replays the meeting's inputs through a fresh session (resuming, a drill's
+    /// setup, a reloaded scenario, another language); a turn does not need this.
     pub(super) fn replay(&mut self) {
         let lang = self.lang;
         let Some(m) = self.meeting.as_mut() else {
@@ -63,13 +63,27 @@ impl App {
         let seed = m.seed;
         let sc = Arc::clone(&self.scenarios[m.scenario].scenario);
         let (session, _) = Session::replay(sc, seed, Some(lang), None, m.inputs.iter().cloned());
-        m.steps = session.steps().to_vec();
-        m.needs = session.needs().to_vec();
-        m.patience = session.patience();
-        m.over = session.is_over();
-        m.report = report::build(&session, seed);
+        m.session = session;
+        m.report = report::build(&m.session, seed);
         m.scroll = 0;
         self.refresh_vote();
+    }
+
+    /// Plays one input as the next turn of the live session, then saves the meeting.
+    /// Costs the same at turn 1,000 as at turn 10, apart from writing the record.
+    pub(super) fn play_turn(&mut self, input: Input) {
+        let Some(m) = self.meeting.as_mut() else {
+            return;
+        };
+        m.inputs.push(input.clone());
+        // As a replay would: inputs after the end are kept but not played.
+        if !m.session.is_over() {
+            m.session.apply(input);
+        }
+        m.report = report::build(&m.session, m.seed);
+        m.scroll = 0;
+        self.refresh_vote();
+        self.save_meeting();
     }
 
     /// Submits what is composed as one turn.
@@ -78,7 +92,7 @@ impl App {
         let Some(m) = self.meeting.as_mut() else {
             return;
         };
-        if m.over {
+        if m.over() {
             self.screen = Screen::Review;
             self.review_scroll = 0;
             return;
@@ -124,7 +138,6 @@ impl App {
                 }
             }
         };
-        m.inputs.push(input);
         let placeholder = super::i18n::strings(lang);
         for (i, e) in m.editors.iter_mut().enumerate() {
             *e = editor(if i == 0 {
@@ -134,18 +147,15 @@ impl App {
             });
         }
         m.focus = Focus::Input(0);
-        self.replay();
-        self.save_meeting();
+        self.play_turn(input);
     }
 
     pub(super) fn end_meeting(&mut self) {
-        if let Some(m) = self.meeting.as_mut()
-            && !m.over
-        {
-            m.inputs.push(Input::End);
+        if self.meeting.as_ref().is_some_and(|m| !m.over()) {
+            self.play_turn(Input::End);
+        } else {
+            self.save_meeting();
         }
-        self.replay();
-        self.save_meeting();
         self.save_drill();
         self.screen = Screen::Review;
         self.review_scroll = 0;
@@ -187,7 +197,7 @@ impl App {
     pub(super) fn focused_editor(&mut self) -> Option<&mut TextArea<'static>> {
         let m = self.meeting.as_mut()?;
         match m.focus {
-            Focus::Input(i) if !m.over => m.editors.get_mut(i),
+            Focus::Input(i) if !m.over() => m.editors.get_mut(i),
             _ => None,
         }
     }

@@ -18,7 +18,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) -> Option<Posit
     let m = app.meeting.as_ref()?;
     let sc = &app.scenarios[m.scenario].scenario;
     let s = ctx.strings;
-    let input_h = if m.over {
+    let input_h = if m.over() {
         3
     } else if app.class.vote {
         7
@@ -78,7 +78,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) -> Option<Posit
         draw_transcript(frame, transcript, m, ctx, visible);
         draw_side(frame, side, m, app, ctx);
     }
-    if app.class.vote && !m.over {
+    if app.class.vote && !m.over() {
         super::projector::draw_vote(frame, input, app, ctx);
         return None;
     }
@@ -197,7 +197,7 @@ fn draw_transcript(frame: &mut Frame, area: Rect, m: &Meeting, ctx: &Ctx, visibl
     let block = ctx.panel(ctx.strings.transcript, m.focus == Focus::Transcript);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let lines = transcript_lines(&m.steps, ctx, inner.width as usize, visible);
+    let lines = transcript_lines(m.steps(), ctx, inner.width as usize, visible);
     let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
     let bottom = total.saturating_sub(inner.height);
     let top = bottom.saturating_sub(m.scroll);
@@ -229,8 +229,8 @@ fn draw_side(frame: &mut Frame, area: Rect, m: &Meeting, app: &App, ctx: &Ctx) {
         Constraint::Length(grade_h),
     ])
     .areas(area);
-    let filled = usize::try_from(m.patience.max(0)).unwrap_or(0);
-    let empty = usize::try_from((m.max_patience - m.patience).max(0)).unwrap_or(0);
+    let filled = usize::try_from(m.patience().max(0)).unwrap_or(0);
+    let empty = usize::try_from((m.max_patience - m.patience()).max(0)).unwrap_or(0);
     let tracker = vec![
         Line::from(format!(
             "S {}  P {}  I {}  N {}",
@@ -240,7 +240,7 @@ fn draw_side(frame: &mut Frame, area: Rect, m: &Meeting, app: &App, ctx: &Ctx) {
             "I+N {}% · {} {}/{}",
             c.in_share,
             s.patience,
-            m.patience.max(0),
+            m.patience().max(0),
             m.max_patience
         )),
         Line::from(vec![
@@ -265,7 +265,7 @@ fn draw_side(frame: &mut Frame, area: Rect, m: &Meeting, app: &App, ctx: &Ctx) {
     frame.render_widget(nb, needs);
     let sc = &app.scenarios[m.scenario].scenario;
     let mut nl = Vec::new();
-    for (n, p) in sc.needs.iter().zip(&m.needs) {
+    for (n, p) in sc.needs.iter().zip(m.needs()) {
         if p.state == NeedState::Hidden {
             continue;
         }
@@ -335,14 +335,14 @@ fn grade_panel(m: &Meeting, app: &App, ctx: &Ctx, w: usize, room: usize) -> Vec<
         }
     }
     let last_shown = m
-        .steps
+        .steps()
         .len()
         .checked_sub(1)
         .is_some_and(|i| app.grade_visible(i));
-    if !last_shown && !m.steps.is_empty() {
+    if !last_shown && !m.steps().is_empty() {
         gl.push(Line::styled(s.hidden, ctx.theme.dim()));
     }
-    if let Some(st) = m.steps.last().filter(|_| last_shown) {
+    if let Some(st) = m.steps().last().filter(|_| last_shown) {
         let left = room.saturating_sub(gl.len());
         gl.extend(grade_lines(st, ctx, w, left));
     }
@@ -442,10 +442,10 @@ fn editor(frame: &mut Frame, r: Rect, t: &TextArea<'static>) -> Position {
 fn draw_input(frame: &mut Frame, area: Rect, m: &Meeting, ctx: &Ctx) -> Option<Position> {
     let s = ctx.strings;
     let focused = matches!(m.focus, Focus::Input(_));
-    let block = ctx.panel(mode_name(m.mode, s), focused && !m.over);
+    let block = ctx.panel(mode_name(m.mode, s), focused && !m.over());
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if m.over {
+    if m.over() {
         frame.render_widget(
             Paragraph::new(Line::styled(s.meeting_over, ctx.theme.title())),
             inner,
