@@ -81,6 +81,9 @@ pub struct Meeting {
     pub seed: u64,
     /// The class vote's options after the last turn (empty while the vote is hidden).
     pub vote: Vec<(String, Input)>,
+    /// The transcript's wrapped lines, kept between frames (cleared when the
+    /// session is replayed).
+    pub wrapped: super::wrap::WrapCache,
 }
 
 impl Meeting {

@@ -39,6 +39,7 @@ impl App {
             lock: None,
             vote: Vec::new(),
             seed: self.seed,
+            wrapped: super::wrap::WrapCache::default(),
         });
         if let (Some(kind), Some(m)) = (self.drill_choice, self.meeting.as_mut()) {
             let sc = &self.scenarios[i].scenario;
@@ -64,6 +65,7 @@ impl App {
         let sc = Arc::clone(&self.scenarios[m.scenario].scenario);
         let (session, _) = Session::replay(sc, seed, Some(lang), None, m.inputs.iter().cloned());
         m.session = session;
+        m.wrapped.clear();
         m.report = report::build(&m.session, seed);
         m.scroll = 0;
         self.refresh_vote();

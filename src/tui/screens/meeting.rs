@@ -140,9 +140,22 @@ pub fn transcript_lines(
     width: usize,
     visible: usize,
 ) -> Vec<Line<'static>> {
-    let (lang, s) = (ctx.lang, ctx.strings);
     let mut lines = Vec::new();
-    for (n, st) in steps.iter().enumerate() {
+    transcript_lines_from(steps, 0, ctx, width, visible, &mut lines);
+    lines
+}
+
+/// Appends the wrapped lines of `steps[from..]` (numbered from `from`) to `lines`.
+pub fn transcript_lines_from(
+    steps: &[Step],
+    from: usize,
+    ctx: &Ctx,
+    width: usize,
+    visible: usize,
+    lines: &mut Vec<Line<'static>>,
+) {
+    let (lang, s) = (ctx.lang, ctx.strings);
+    for (n, st) in steps.iter().enumerate().skip(from) {
         let shown = n < visible;
         let label = st
             .label
@@ -190,18 +203,46 @@ pub fn transcript_lines(
         }
         lines.push(Line::from(""));
     }
-    lines
+}
+
+/// Draws the meeting's transcript in `inner`, bottom-aligned and scrolled up by
+/// `m.scroll` lines, from the meeting's wrap cache: only new steps are wrapped, and
+/// only the rows on screen are handed to the paragraph.
+pub fn draw_transcript_lines(
+    frame: &mut Frame,
+    inner: Rect,
+    m: &Meeting,
+    ctx: &Ctx,
+    visible: usize,
+) {
+    let steps = m.steps();
+    let width = inner.width as usize;
+    let key = crate::tui::wrap::WrapKey {
+        width,
+        lang: ctx.lang,
+        theme: *ctx.theme,
+        visible,
+    };
+    m.wrapped.with(
+        key,
+        steps.len(),
+        |from, out| transcript_lines_from(steps, from, ctx, width, visible, out),
+        |lines| {
+            let total = lines.len();
+            let height = usize::from(inner.height);
+            let bottom = total.saturating_sub(height);
+            let top = bottom.saturating_sub(usize::from(m.scroll));
+            let end = (top + height).min(total);
+            frame.render_widget(Paragraph::new(lines[top..end].to_vec()), inner);
+        },
+    );
 }
 
 fn draw_transcript(frame: &mut Frame, area: Rect, m: &Meeting, ctx: &Ctx, visible: usize) {
     let block = ctx.panel(ctx.strings.transcript, m.focus == Focus::Transcript);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let lines = transcript_lines(m.steps(), ctx, inner.width as usize, visible);
-    let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
-    let bottom = total.saturating_sub(inner.height);
-    let top = bottom.saturating_sub(m.scroll);
-    frame.render_widget(Paragraph::new(lines).scroll((top, 0)), inner);
+    draw_transcript_lines(frame, inner, m, ctx, visible);
 }
 
 /// Height of the tracker panel: counts, the I+N share with patience, the gauge.

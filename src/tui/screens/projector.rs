@@ -7,7 +7,6 @@ use crate::classroom::vote::stage;
 use crate::session::NeedState;
 use crate::tui::app::{App, Meeting};
 use crate::tui::big::BigText;
-use crate::tui::screens::meeting::transcript_lines;
 use crate::tui::ui::Ctx;
 use crate::tui::wrap::{truncate, wrap_prefixed};
 use ratatui::Frame;
@@ -124,10 +123,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx, m: &Meeting, vi
     let block = ctx.panel(s.transcript, false);
     let inner = block.inner(rest);
     frame.render_widget(block, rest);
-    let lines = transcript_lines(m.steps(), ctx, inner.width as usize, visible);
-    let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
-    let top_line = total.saturating_sub(inner.height).saturating_sub(m.scroll);
-    frame.render_widget(Paragraph::new(lines).scroll((top_line, 0)), inner);
+    crate::tui::screens::meeting::draw_transcript_lines(frame, inner, m, ctx, visible);
 }
 
 /// Draws the class vote: the suggestions for the current stage, lettered A–D.
