@@ -5,6 +5,7 @@
 //! are moved aside to `<data dir>/corrupt/`, never overwritten.
 
 pub mod json;
+pub mod summary;
 pub mod time;
 
 use crate::lang::Lang;
@@ -445,6 +446,13 @@ impl Store {
     /// # Errors
     /// When no record (or more than one by prefix) matches, or the history cannot be read.
     pub fn find(&self, id: &str) -> Result<Record, StoreError> {
+        // An exact id is one file: read just that one.
+        if let Ok(p) = self.path_of(id)
+            && let Ok(r) = read_record(&p)
+            && r.id == id
+        {
+            return Ok(r);
+        }
         let all = self.load_all()?.records;
         if let Some(r) = all.iter().find(|r| r.id == id) {
             return Ok(r.clone());
