@@ -217,9 +217,12 @@ pub struct BehaviourStats {
     pub trend: Option<&'static str>,
 }
 
+/// A behaviour read from a meeting's summary: name and how to read it.
+pub type SummaryBehaviour = (&'static str, fn(&Summary) -> f64);
+
 /// The behaviours of `stats`, read from a summary (the same as [`behaviours`]).
 #[must_use]
-pub fn summary_behaviours() -> Vec<(&'static str, fn(&Summary) -> f64)> {
+pub fn summary_behaviours() -> Vec<SummaryBehaviour> {
     vec![
         ("score", |r| f64::from(r.score.total)),
         ("situation questions", |r| f64::from(r.counts.situation)),
