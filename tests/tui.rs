@@ -1323,3 +1323,56 @@ fn a_live_meeting_saves_what_a_replay_of_its_inputs_gives() {
     let resumed = store2.load_all().expect("history").records.remove(0);
     assert_eq!(comparable(&resumed), comparable(&live));
 }
+
+/// Issue 10 (performance): after a save the trainer's history is updated in place
+/// (the picker's resume rows and best scores, Progress's list) and agrees with what
+/// the meeting files say; when it quits, the summary index is brought up to date so
+/// the next start reads only its head.
+#[test]
+fn the_history_is_updated_in_place_after_a_save() {
+    let d = history_dir();
+    let store = spin_coach::store::Store::new(d.path().to_path_buf());
+    let mut a = app_with_history(Lang::En, d.path());
+    let before = a.meetings().len();
+    assert_eq!(a.history.unfinished.len(), 1);
+    apply(&mut a, "bakery".chars().map(Action::FilterChar));
+    let rows = a.picker_rows();
+    let first_scenario = rows
+        .iter()
+        .position(|r| matches!(r, spin_coach::tui::history::Row::Scenario(_)))
+        .expect("a scenario row");
+    a.selected = first_scenario;
+    apply(&mut a, [Action::Enter, Action::Enter]);
+    say(&mut a, "How many staff do you have?");
+    assert_eq!(
+        a.history.unfinished.len(),
+        2,
+        "the new meeting can be resumed"
+    );
+    assert_eq!(a.meetings().len(), before + 1);
+    apply(&mut a, [Action::EndMeeting, Action::ConfirmYes]);
+    assert_eq!(
+        a.history.unfinished.len(),
+        1,
+        "finished: no longer resumable"
+    );
+    let ids = |v: &[spin_coach::store::summary::Summary]| {
+        v.iter().map(|s| s.id.clone()).collect::<Vec<_>>()
+    };
+    let on_disk = store.summaries().expect("summaries").list;
+    assert_eq!(ids(a.meetings()), ids(&on_disk));
+    assert_eq!(
+        a.meetings()
+            .iter()
+            .map(|s| (s.status, s.score.total, s.turns))
+            .collect::<Vec<_>>(),
+        on_disk
+            .iter()
+            .map(|s| (s.status, s.score.total, s.turns))
+            .collect::<Vec<_>>()
+    );
+    a.flush_history();
+    let head = store.head().expect("head");
+    assert_eq!(head.meetings, before + 1);
+    assert_eq!(head.unfinished.len(), 1);
+}

@@ -147,7 +147,7 @@ pub struct App {
     /// Where meetings are saved (none: not saved).
     pub store: Option<crate::store::Store>,
     /// Saved meetings, newest first.
-    pub history: Vec<crate::store::Record>,
+    pub history: super::history::History,
     /// Progress screen scroll offset.
     pub progress_scroll: u16,
     /// The drill chosen on the briefing.
@@ -201,7 +201,7 @@ impl App {
             seed,
             quit: false,
             store: None,
-            history: Vec::new(),
+            history: super::history::History::default(),
             progress_scroll: 0,
             watch: None,
             class: super::class::Class::default(),
@@ -483,7 +483,7 @@ impl App {
         match self.screen {
             Screen::Progress => {
                 let total = self
-                    .history
+                    .meetings()
                     .iter()
                     .filter(|r| r.status == crate::store::Status::Finished)
                     .count();

@@ -338,5 +338,6 @@ pub fn run(opts: &Options) -> anyhow::Result<std::process::ExitCode> {
     }
     drop(terminal);
     drop(guard);
+    app.flush_history();
     Ok(std::process::ExitCode::SUCCESS)
 }
