@@ -327,6 +327,10 @@ def measure(binary, work, info, runs, minimal_ms):
     shutil.copytree(os.path.join(work, "many"), many)
     ffm = [binary, "--lang", "en", "--data-dir", many, "train", "--first-frame"]
     res[f"first frame, {info['meetings']} meetings, cold (ms)"] = first_frame(ffm, env, 1)
+    # A trainee's next start comes later than the folder's last change: let the
+    # folder's time settle (the index then trusts it without listing the folder).
+    time.sleep(2.5)
+    first_frame(ffm, env, 1)
     res[f"first frame, {info['meetings']} meetings (ms)"] = first_frame(ffm, env, runs)
     res["  × with 0 meetings"] = res[f"first frame, {info['meetings']} meetings (ms)"] / res["first frame, 0 meetings (ms)"]
     ffu = [binary, "--lang", "en", "--data-dir", empty, "--scenarios", os.path.join(work, "users"),

@@ -133,7 +133,17 @@ pub struct Stamp {
     pub files: usize,
     /// FNV-1a 64 of the sorted file names.
     pub names: String,
+    /// Whether the folder's time was more than [`SETTLED_SECS`] old when the stamp
+    /// was taken. File times are coarse (a few milliseconds, a second or two on
+    /// some file systems), so a file saved in the same tick as the stamp would not
+    /// change the folder's time; only a settled stamp is trusted on the folder's
+    /// time alone, without listing the folder.
+    #[serde(default)]
+    pub settled: bool,
 }
+
+/// Age in seconds after which a folder's time is trusted to tell every change.
+pub const SETTLED_SECS: u64 = 2;
 
 /// One meeting file's line in the index.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -176,7 +186,14 @@ impl Store {
         let dir = self.meetings_dir();
         // The folder's time is taken before it is listed: a save during the listing
         // leaves a newer time, so the next look sees the index as stale.
-        let mtime = std::fs::metadata(&dir).map(|m| mtime_ns(&m));
+        let meta = std::fs::metadata(&dir);
+        let mtime = meta.as_ref().map(mtime_ns);
+        let settled = meta
+            .as_ref()
+            .ok()
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age.as_secs() >= SETTLED_SECS);
         let entries = match std::fs::read_dir(&dir) {
             Ok(e) => e,
             Err(_) if self.root.exists() && !self.root.is_dir() => {
@@ -207,6 +224,7 @@ impl Store {
             mtime_ns: mtime.unwrap_or(0),
             files: names.len(),
             names: super::content_hash(&names.join("\n")),
+            settled,
         };
         Ok(Some((names, stamp)))
     }
@@ -219,11 +237,19 @@ impl Store {
     /// When the data directory or its `meetings` folder exists but is not a
     /// readable folder.
     pub fn head(&self) -> Result<Head, StoreError> {
+        let head = read_head(&self.index_path()).filter(|h| h.format == INDEX_FORMAT);
+        // The quick path: a settled stamp and a folder time that has not moved since.
+        if let Some(h) = &head
+            && h.stamp.settled
+            && std::fs::metadata(self.meetings_dir())
+                .is_ok_and(|m| m.is_dir() && mtime_ns(&m) == h.stamp.mtime_ns)
+        {
+            return Ok(head.unwrap_or_default());
+        }
         let Some((_, stamp)) = self.listing()? else {
             return Ok(Head::default());
         };
-        if let Some(h) = read_head(&self.index_path())
-            && h.format == INDEX_FORMAT
+        if let Some(h) = head
             && h.stamp == stamp
         {
             return Ok(h);
@@ -604,5 +630,35 @@ mod tests {
         assert_eq!(again.warnings.len(), 1, "{:?}", again.warnings);
         assert!(again.warnings[0].contains("not its file name"));
         assert_eq!(s.head().expect("ok").warnings.len(), 1);
+    }
+
+    fn age_folder(s: &Store) {
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        std::fs::File::open(s.meetings_dir())
+            .and_then(|f| f.set_modified(old))
+            .expect("set the folder's time");
+    }
+
+    #[test]
+    fn a_settled_index_is_trusted_on_the_folder_time_until_it_moves() {
+        let (_d, s) = store();
+        s.save(&record("a", Status::Unfinished, 0, "2026-01-01T10:00:00Z"))
+            .expect("save");
+        s.summaries().expect("ok");
+        assert!(
+            !read_head(&s.index_path()).expect("head").stamp.settled,
+            "just saved"
+        );
+        age_folder(&s);
+        // The folder is now old: the next look stamps the index as settled.
+        assert_eq!(s.head().expect("ok").unfinished.len(), 1);
+        let h = read_head(&s.index_path()).expect("head");
+        assert!(h.stamp.settled);
+        // A save moves the folder's time: the quick path is not taken, the new
+        // meeting is seen.
+        s.save(&record("b", Status::Unfinished, 0, "2026-01-02T10:00:00Z"))
+            .expect("save");
+        assert_eq!(s.head().expect("ok").unfinished.len(), 2);
+        assert_eq!(ids(&s.summaries().expect("ok")), ["b", "a"]);
     }
 }
