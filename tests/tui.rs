@@ -1098,7 +1098,7 @@ fn quiz_and_difficulty_follow_the_interface_language() {
     assert!(
         z.filtered()
             .iter()
-            .all(|i| z.scenarios[*i].scenario.difficulty == spin_coach::scenario::Difficulty::Hard)
+            .all(|i| z.scenarios[*i].meta.difficulty == spin_coach::scenario::Difficulty::Hard)
     );
 }
 
@@ -1375,4 +1375,30 @@ fn the_history_is_updated_in_place_after_a_save() {
     let head = store.head().expect("head");
     assert_eq!(head.meetings, before + 1);
     assert_eq!(head.unfinished.len(), 1);
+}
+
+/// Issue 10 (performance): the picker lists the bundled scenarios from their
+/// catalogue data; `train <id>` parses its scenario once (the picker's entry takes
+/// the copy the command line loaded) and parses no other.
+#[test]
+fn start_up_parses_only_the_scenario_it_opens() {
+    let a = app(Lang::En, None);
+    assert!(
+        a.scenarios.iter().all(|e| !e.is_parsed()),
+        "the picker parses nothing"
+    );
+    let b = app(Lang::En, Some("shop-vpn"));
+    assert_eq!(b.screen, Screen::Briefing);
+    let parsed: Vec<&str> = b
+        .scenarios
+        .iter()
+        .filter(|e| e.is_parsed())
+        .map(|e| e.meta.id.as_str())
+        .collect();
+    assert_eq!(parsed, ["shop-vpn"]);
+    assert_eq!(
+        b.scenarios.len(),
+        a.scenarios.len(),
+        "the named scenario is the picker's entry, not a second copy"
+    );
 }

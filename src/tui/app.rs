@@ -5,7 +5,7 @@ use super::action::Action;
 use super::keymap::{Screen, View};
 use crate::lang::Lang;
 use crate::report::Report;
-use crate::scenario::{Loaded, Scenario};
+use crate::scenario::Scenario;
 use crate::session::{Input, NeedProgress, Session, Step};
 use ratatui_textarea::TextArea;
 
@@ -117,7 +117,7 @@ pub struct App {
     /// Interface language.
     pub lang: Lang,
     /// Scenarios available.
-    pub scenarios: Vec<Loaded>,
+    pub scenarios: Vec<super::scenarios::Entry>,
     /// Best score per scenario id, when history exists.
     pub best: Vec<Option<i32>>,
     /// Picker filter text.
@@ -182,7 +182,7 @@ pub(super) fn editor(placeholder: &str) -> TextArea<'static> {
 impl App {
     /// A trainer over these scenarios, on the picker.
     #[must_use]
-    pub fn new(scenarios: Vec<Loaded>, lang: Lang, seed: u64) -> App {
+    pub fn new(scenarios: Vec<super::scenarios::Entry>, lang: Lang, seed: u64) -> App {
         let best = vec![None; scenarios.len()];
         App {
             lang,
@@ -249,10 +249,10 @@ impl App {
                 if f.is_empty() {
                     return true;
                 }
-                let s = &self.scenarios[*i].scenario;
+                let s = &self.scenarios[*i].meta;
                 let hay = format!(
                     "{} {} {} {} {} {}",
-                    s.id.value,
+                    s.id,
                     s.title.get(self.lang),
                     s.industry.get(self.lang),
                     s.segment.code(),
@@ -264,8 +264,22 @@ impl App {
             .collect()
     }
 
-    /// Opens the briefing of scenario `i`.
+    /// Opens the briefing of scenario `i` (parsing it if it was not yet); a
+    /// scenario that does not load stays in the picker with its problems shown.
     pub fn open(&mut self, i: usize) {
+        let Some(e) = self.scenarios.get(i) else {
+            return;
+        };
+        if e.get().is_none() {
+            let list: Vec<String> = e
+                .problems()
+                .iter()
+                .take(6)
+                .map(ToString::to_string)
+                .collect();
+            self.message = Some(list.join("\n"));
+            return;
+        }
         self.current = Some(i);
         self.brief_scroll = 0;
         self.screen = Screen::Briefing;
@@ -276,7 +290,8 @@ impl App {
     pub fn scenario(&self) -> Option<&Scenario> {
         self.current
             .and_then(|i| self.scenarios.get(i))
-            .map(|l| &*l.scenario)
+            .and_then(|e| e.scenario())
+            .map(|s| &**s)
     }
 
     /// Applies one action; returns a follow-up action when there is one.

@@ -90,7 +90,7 @@ impl App {
         self.best = self
             .scenarios
             .iter()
-            .map(|l| self.history.best.get(&l.scenario.id.value).copied())
+            .map(|e| self.history.best.get(&e.meta.id).copied())
             .collect();
     }
 
@@ -124,7 +124,7 @@ impl App {
             r.status == Status::Unfinished
                 && shown
                     .iter()
-                    .any(|i| self.scenarios[*i].scenario.id.value == r.scenario)
+                    .any(|i| self.scenarios[*i].meta.id == r.scenario)
         });
         let mut rows: Vec<Row> = resumable.map(|(i, _)| Row::Resume(i)).collect();
         rows.extend(shown.into_iter().map(Row::Scenario));
@@ -155,8 +155,21 @@ impl App {
         let Some(i) = self
             .scenarios
             .iter()
-            .position(|l| l.scenario.id.value == rec.scenario)
+            .position(|e| e.meta.id == rec.scenario)
         else {
+            return;
+        };
+        let Some(source_hash) = self.scenarios[i]
+            .get()
+            .map(|l| crate::store::content_hash(&l.source))
+        else {
+            let list: Vec<String> = self.scenarios[i]
+                .problems()
+                .iter()
+                .take(6)
+                .map(ToString::to_string)
+                .collect();
+            self.message = Some(list.join("\n"));
             return;
         };
         let lock = match self.store.as_ref().map(|s| s.lock(&rec.id)) {
@@ -192,7 +205,7 @@ impl App {
             m.seed = rec.seed;
         }
         self.replay();
-        if crate::store::content_hash(&self.scenarios[i].source) != rec.scenario_hash {
+        if source_hash != rec.scenario_hash {
             self.message = Some(self.lang.pick("场景文件已修改:已按新版本重放之前的回合", "the scenario file changed since: the earlier turns were replayed on the new version").to_string());
         }
         self.screen = Screen::Meeting;
@@ -209,7 +222,9 @@ impl App {
             return;
         }
         // The record is what the live session already computed: no replay here.
-        let loaded = &self.scenarios[m.scenario];
+        let Some(loaded) = self.scenarios[m.scenario].get() else {
+            return;
+        };
         let mut rec: Record = crate::store::record_with(
             m.id.clone(),
             loaded,

@@ -18,7 +18,9 @@ impl App {
         for f in s.fields {
             editors.push(editor(f));
         }
-        let sc = Arc::clone(&self.scenarios[i].scenario);
+        let Some(sc) = self.scenarios[i].scenario().map(Arc::clone) else {
+            return;
+        };
         let session = Session::new(sc, self.seed, Some(self.lang), None);
         let max_patience = session.params().patience;
         let report = report::build(&session, self.seed);
@@ -41,8 +43,9 @@ impl App {
             seed: self.seed,
             wrapped: super::wrap::WrapCache::default(),
         });
-        if let (Some(kind), Some(m)) = (self.drill_choice, self.meeting.as_mut()) {
-            let sc = &self.scenarios[i].scenario;
+        let sc = self.scenarios[i].scenario().map(Arc::clone);
+        if let (Some(kind), Some(m), Some(sc)) = (self.drill_choice, self.meeting.as_mut(), sc) {
+            let sc = &sc;
             let need = crate::classroom::drill::focus_need(sc);
             let setup = crate::classroom::drill::prepare(kind, sc, need);
             m.drill = Some((kind, setup.len()));
@@ -62,7 +65,9 @@ impl App {
             return;
         };
         let seed = m.seed;
-        let sc = Arc::clone(&self.scenarios[m.scenario].scenario);
+        let Some(sc) = self.scenarios[m.scenario].scenario().map(Arc::clone) else {
+            return;
+        };
         let (session, _) = Session::replay(sc, seed, Some(lang), None, m.inputs.iter().cloned());
         m.session = session;
         m.wrapped.clear();
@@ -111,7 +116,7 @@ impl App {
                     return;
                 }
                 if m.mode == Mode::Ask {
-                    let sc = &self.scenarios[m.scenario].scenario;
+                    let sc = m.session.scenario();
                     let to = m
                         .contact
                         .and_then(|c| sc.customer.contacts.get(c))

@@ -30,7 +30,9 @@ impl App {
             m.vote.clear();
             return;
         }
-        let sc = &self.scenarios[m.scenario].scenario;
+        let Some(sc) = self.scenarios[m.scenario].scenario() else {
+            return;
+        };
         m.vote = crate::classroom::vote::offer(sc, seed, lang, &m.inputs, m.needs(), m.steps());
     }
 

@@ -16,7 +16,7 @@ use ratatui_textarea::TextArea;
 /// Draws the meeting; the cursor goes to the caret of the focused editor.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) -> Option<Position> {
     let m = app.meeting.as_ref()?;
-    let sc = &app.scenarios[m.scenario].scenario;
+    let sc = m.session.scenario();
     let s = ctx.strings;
     let input_h = if m.over() {
         3
@@ -304,7 +304,7 @@ fn draw_side(frame: &mut Frame, area: Rect, m: &Meeting, app: &App, ctx: &Ctx) {
     let nb = ctx.panel(s.needs, false);
     let ni = nb.inner(needs);
     frame.render_widget(nb, needs);
-    let sc = &app.scenarios[m.scenario].scenario;
+    let sc = m.session.scenario();
     let mut nl = Vec::new();
     for (n, p) in sc.needs.iter().zip(m.needs()) {
         if p.state == NeedState::Hidden {

@@ -103,7 +103,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) -> Option<Posit
                 continue;
             }
         };
-        let sc = &app.scenarios[i].scenario;
+        let sc = &app.scenarios[i].meta;
         let best = app
             .best
             .get(i)

@@ -81,11 +81,8 @@ fn bests(app: &App, done: &[&Record]) -> Vec<(String, i32, usize)> {
         .enumerate()
         .filter_map(|(i, l)| {
             let b = app.best.get(i).copied().flatten()?;
-            let n = done
-                .iter()
-                .filter(|r| r.scenario == l.scenario.id.value)
-                .count();
-            Some((l.scenario.title.get(app.lang).to_string(), b, n))
+            let n = done.iter().filter(|r| r.scenario == l.meta.id).count();
+            Some((l.meta.title.get(app.lang).to_string(), b, n))
         })
         .collect()
 }

@@ -85,7 +85,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx, m: &Meeting, vi
         frame.render_widget(tb, track_r);
         frame.render_widget(BigText::new(figures, ctx.theme.title()), ti);
     }
-    let sc = &app.scenarios[m.scenario].scenario;
+    let sc = m.session.scenario();
     let board: Vec<String> = sc
         .needs
         .iter()
