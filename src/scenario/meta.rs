@@ -6,10 +6,10 @@
 
 use super::model::{Difficulty, Scenario, Segment};
 use crate::lang::{Lang, Text};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// A scenario's catalogue data.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Meta {
     /// Scenario id.
     pub id: String,

@@ -173,11 +173,15 @@ fn install_handlers() {
 }
 
 /// The scenarios the picker shows: bundled (parsed when first opened), then user
-/// folders (loaded now). Broken user files are skipped and returned as messages.
+/// folders (loaded and checked once, then listed from the scenario index in
+/// `data_dir` while unchanged). Broken user files are skipped and returned as
+/// messages.
 #[must_use]
-pub fn load_scenarios(extra: &[PathBuf]) -> (Vec<scenarios::Entry>, Vec<String>) {
-    let (ok, problems) = scenarios::discover(extra);
-    (ok, problems.iter().map(ToString::to_string).collect())
+pub fn load_scenarios(
+    extra: &[PathBuf],
+    data_dir: Option<&std::path::Path>,
+) -> (Vec<scenarios::Entry>, Vec<String>) {
+    scenarios::discover(extra, data_dir)
 }
 
 /// Builds the app for the options (opening a scenario's briefing if asked).
@@ -185,7 +189,7 @@ pub fn load_scenarios(extra: &[PathBuf]) -> (Vec<scenarios::Entry>, Vec<String>)
 /// # Errors
 /// The problems of a scenario named on the command line.
 pub fn build_app(opts: &Options) -> Result<App, Vec<crate::scenario::Problem>> {
-    let (mut scenarios, errors) = load_scenarios(&opts.extra);
+    let (mut scenarios, errors) = load_scenarios(&opts.extra, opts.data_dir.as_deref());
     let mut open = None;
     if let Some(arg) = &opts.scenario {
         // Parsed once: the picker's entry takes this copy.
