@@ -76,6 +76,16 @@ QUESTIONS = [
 ]
 
 
+NEUTRAL = "Hello, thanks for your time today."
+
+
+def turn_text(i):
+    """The i-th turn (0-based) of a long meeting: the eleven good questions, then a
+    statement (read, graded "not a question" and saved like any turn, and costing
+    no patience, so the customer stays to turn 1,000)."""
+    return QUESTIONS[i] if i < len(QUESTIONS) else NEUTRAL
+
+
 def env_for(work):
     env = dict(os.environ)
     env["XDG_CONFIG_HOME"] = os.path.join(work, "config")
@@ -176,6 +186,7 @@ def first_frame(argv, env, runs):
 
 def prepare(work, binary, quick):
     env = env_for(work)
+    os.makedirs(work, exist_ok=True)
     for sub in os.listdir(work):
         shutil.rmtree(os.path.join(work, sub), ignore_errors=True)
     os.makedirs(os.path.join(work, "config"), exist_ok=True)
@@ -193,7 +204,7 @@ def prepare(work, binary, quick):
         script = os.path.join(work, f"script{n}.yaml")
         with open(script, "w", encoding="utf-8") as f:
             for i in range(n - 1):
-                f.write(f"- ask: {json.dumps(QUESTIONS[i % len(QUESTIONS)])}\n")
+                f.write(f"- ask: {json.dumps(turn_text(i))}\n")
         r = subprocess.run(
             [binary, "--scenarios", scen, "--data-dir", d, "play", os.path.join(scen, "bench-long.yaml"),
              "--script", script, "--save", "--format", "json"],
@@ -267,7 +278,7 @@ def turn_costs(binary, work, n, many, samples, keystrokes=0, progress=False):
         p.settle()
         costs = []
         for k in range(samples):
-            p.send(QUESTIONS[(n - 1 + k) % len(QUESTIONS)].encode())
+            p.send(turn_text(n - 1 + k).encode())
             p.settle()
             t0 = time.perf_counter()
             p.send(b"\r")
