@@ -661,4 +661,27 @@ mod tests {
         assert_eq!(s.head().expect("ok").unfinished.len(), 2);
         assert_eq!(ids(&s.summaries().expect("ok")), ["b", "a"]);
     }
+
+    /// (Store, not the index.) A continuing save skips reading the file back only
+    /// while it is the very file this trainer wrote; a file rewritten by someone
+    /// else is still caught as a conflict.
+    #[test]
+    fn a_known_file_is_not_read_back_but_a_changed_one_conflicts() {
+        let (_d, s) = store();
+        let mut mine = record("m", Status::Unfinished, 0, "2026-01-01T10:00:00Z");
+        let (_, known) = s.save_continuing_known(&mine, None).expect("first save");
+        assert!(known.is_some());
+        mine.inputs
+            .push(crate::session::Input::Propose("A trial?".into()));
+        let (_, known) = s.save_continuing_known(&mine, known).expect("second save");
+        // Another trainer rewrites the file with turns this one has not seen.
+        let mut theirs = mine.clone();
+        theirs.inputs = vec![crate::session::Input::Propose("Something else".into())];
+        s.save(&theirs).expect("their save");
+        mine.inputs.push(crate::session::Input::End);
+        assert!(matches!(
+            s.save_continuing_known(&mine, known),
+            Err(super::super::SaveError::Conflict)
+        ));
+    }
 }

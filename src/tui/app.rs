@@ -84,6 +84,9 @@ pub struct Meeting {
     /// The transcript's wrapped lines, kept between frames (cleared when the
     /// session is replayed).
     pub wrapped: super::wrap::WrapCache,
+    /// The meeting file as this trainer last wrote it (so the next save need not
+    /// read it back to check that nobody else changed it).
+    pub saved_file: Option<crate::store::FileId>,
 }
 
 impl Meeting {

@@ -246,12 +246,13 @@ impl App {
                 Err(e) => self.message = Some(e.to_string()),
             }
         }
-        match store.save_continuing(&rec) {
-            Ok(_) => {}
+        match store.save_continuing_known(&rec, m.saved_file) {
+            Ok((_, file)) => m.saved_file = file,
             Err(crate::store::SaveError::Conflict) => {
                 // Someone else continued this meeting unseen: keep their file and
                 // save this trainer's turns as a new meeting.
                 m.id = crate::store::new_id();
+                m.saved_file = None;
                 m.lock = store.lock(&m.id).ok();
                 rec.id.clone_from(&m.id);
                 if let Err(e) = store.save(&rec) {

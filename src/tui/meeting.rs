@@ -42,6 +42,7 @@ impl App {
             vote: Vec::new(),
             seed: self.seed,
             wrapped: super::wrap::WrapCache::default(),
+            saved_file: None,
         });
         let sc = self.scenarios[i].scenario().map(Arc::clone);
         if let (Some(kind), Some(m), Some(sc)) = (self.drill_choice, self.meeting.as_mut(), sc) {
