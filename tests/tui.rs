@@ -266,7 +266,7 @@ fn ending_asks_first_and_leaving_says_whether_the_meeting_is_kept() {
     snap("confirm-end-zh", &a);
     apply(&mut a, [Action::ConfirmNo]);
     assert_eq!(a.screen, Screen::Meeting);
-    assert!(a.meeting.as_ref().is_some_and(|m| !m.over));
+    assert!(a.meeting.as_ref().is_some_and(|m| !m.over()));
     // Without a data folder nothing is saved, and the question says so.
     apply(&mut a, [Action::Back]);
     let text = render(&a, 80, 24).backend().to_string();
@@ -601,7 +601,7 @@ fn a_resumed_meeting_keeps_its_seed_and_language() {
     assert_eq!(a.lang, Lang::Zh, "the record's language");
     let m = a.meeting.as_ref().expect("meeting");
     assert_eq!(m.seed, 7, "the record's seed, not --seed 99");
-    let now: Vec<String> = m.steps.iter().map(|st| st.reply.clone()).collect();
+    let now: Vec<String> = m.steps().iter().map(|st| st.reply.clone()).collect();
     assert_eq!(now, replies, "the same replies as when it was played");
     say(&mut a, "这样下去，一年下来会多花多少钱？");
     let saved = store.find("20261120T100009-seed").expect("saved");
@@ -732,7 +732,7 @@ fn hot_reload_replays_the_meeting_and_keeps_it_on_errors() {
     let before = a
         .meeting
         .as_ref()
-        .map(|m| m.steps[0].reply.clone())
+        .map(|m| m.steps()[0].reply.clone())
         .unwrap_or_default();
     assert!(before.starts_with("Forty-five people"), "{before}");
     assert!(!a.file_changed(), "first check records the file's time");
@@ -747,7 +747,7 @@ fn hot_reload_replays_the_meeting_and_keeps_it_on_errors() {
     let after = a
         .meeting
         .as_ref()
-        .map(|m| m.steps[0].reply.clone())
+        .map(|m| m.steps()[0].reply.clone())
         .unwrap_or_default();
     assert!(after.starts_with("Fifty people now."), "{after}");
     assert!(a.message.as_deref().is_some_and(|m| m.contains("reloaded")));
@@ -921,12 +921,12 @@ fn class_vote_plays_the_chosen_suggestion() {
         if id == "shop-vpn" {
             snap("vote-zh", &a);
         }
-        let before = a.meeting.as_ref().map_or(0, |m| m.steps.len());
+        let before = a.meeting.as_ref().map_or(0, |m| m.steps().len());
         apply(&mut a, [Action::Vote(1)]);
         let m = a.meeting.as_ref().expect("meeting");
-        assert_eq!(m.steps.len(), before + 1, "{id}: the choice was played");
-        assert_eq!(m.steps[before].input, opts[1].1, "{id}: B played");
-        assert!(!m.steps[before].findings.is_empty(), "{id}: and graded");
+        assert_eq!(m.steps().len(), before + 1, "{id}: the choice was played");
+        assert_eq!(m.steps()[before].input, opts[1].1, "{id}: B played");
+        assert!(!m.steps()[before].findings.is_empty(), "{id}: and graded");
     }
 }
 
@@ -964,7 +964,7 @@ fn class_vote_options_follow_the_need_on_the_table() {
         .expect("one option built for the call costs");
     apply(&mut a, [Action::Vote(k)]);
     let m = a.meeting.as_ref().expect("meeting");
-    let last = m.steps.last().expect("played");
+    let last = m.steps().last().expect("played");
     assert!(
         last.findings
             .iter()
@@ -1098,7 +1098,7 @@ fn quiz_and_difficulty_follow_the_interface_language() {
     assert!(
         z.filtered()
             .iter()
-            .all(|i| z.scenarios[*i].scenario.difficulty == spin_coach::scenario::Difficulty::Hard)
+            .all(|i| z.scenarios[*i].meta.difficulty == spin_coach::scenario::Difficulty::Hard)
     );
 }
 
@@ -1244,4 +1244,161 @@ fn classroom_screens_in_every_theme_and_language() {
             themed(a, &format!("class-{name}-{lang}"));
         }
     }
+}
+
+/// Issue 10 (performance): a turn is applied to the meeting's live session, not
+/// replayed; the record saved after a live meeting is the one a replay of its
+/// inputs gives (what `play` and a resume compute), and a meeting resumed half-way
+/// and finished ends with the same record as one played straight through.
+#[test]
+fn a_live_meeting_saves_what_a_replay_of_its_inputs_gives() {
+    let path = format!(
+        "{}/tests/scripts/bakery-vpn/good.yaml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let turns = spin_coach::script::load_file(std::path::Path::new(&path)).expect("script");
+    let asks: Vec<String> = turns
+        .iter()
+        .filter_map(|t| match &t.input {
+            spin_coach::session::Input::Ask { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    let play = |a: &mut App, qs: &[String]| {
+        for q in qs {
+            say(a, q);
+        }
+    };
+    let comparable = |r: &spin_coach::store::Record| {
+        let mut v = serde_json::to_value(r).expect("json");
+        for k in ["id", "started_at", "finished_at"] {
+            v[k] = serde_json::Value::Null;
+        }
+        v
+    };
+    // Straight through.
+    let d1 = tempfile::tempdir().expect("tempdir");
+    let mut a = app_with_history(Lang::En, d1.path());
+    apply(&mut a, "bakery".chars().map(Action::FilterChar));
+    apply(&mut a, [Action::Enter, Action::Enter]);
+    play(&mut a, &asks);
+    apply(&mut a, [Action::EndMeeting, Action::ConfirmYes]);
+    let store1 = spin_coach::store::Store::new(d1.path().to_path_buf());
+    let live = store1.load_all().expect("history").records.remove(0);
+    let loaded = spin_coach::scenario::bundled_by_id("bakery-vpn")
+        .expect("bundled")
+        .expect("valid");
+    let (s, _) = spin_coach::session::Session::replay(
+        std::sync::Arc::clone(&loaded.scenario),
+        live.seed,
+        Some(live.lang),
+        None,
+        live.inputs.iter().cloned(),
+    );
+    let replayed = spin_coach::store::record(
+        live.id.clone(),
+        &loaded,
+        &s,
+        live.seed,
+        live.inputs.clone(),
+        live.started_at.clone(),
+    );
+    assert_eq!(comparable(&live), comparable(&replayed));
+    // Left half-way, resumed from the picker, finished.
+    let d2 = tempfile::tempdir().expect("tempdir");
+    let mut b = app_with_history(Lang::En, d2.path());
+    apply(&mut b, "bakery".chars().map(Action::FilterChar));
+    apply(&mut b, [Action::Enter, Action::Enter]);
+    let half = asks.len() / 2;
+    play(&mut b, &asks[..half]);
+    apply(&mut b, [Action::Back, Action::ConfirmYes]);
+    drop(b);
+    let mut c = app_with_history(Lang::En, d2.path());
+    apply(&mut c, [Action::Enter]);
+    assert_eq!(c.screen, Screen::Meeting, "{:?}", c.message);
+    assert_eq!(c.meeting.as_ref().map(|m| m.inputs.len()), Some(half));
+    play(&mut c, &asks[half..]);
+    apply(&mut c, [Action::EndMeeting, Action::ConfirmYes]);
+    let store2 = spin_coach::store::Store::new(d2.path().to_path_buf());
+    let resumed = store2.load_all().expect("history").records.remove(0);
+    assert_eq!(comparable(&resumed), comparable(&live));
+}
+
+/// Issue 10 (performance): after a save the trainer's history is updated in place
+/// (the picker's resume rows and best scores, Progress's list) and agrees with what
+/// the meeting files say; when it quits, the summary index is brought up to date so
+/// the next start reads only its head.
+#[test]
+fn the_history_is_updated_in_place_after_a_save() {
+    let d = history_dir();
+    let store = spin_coach::store::Store::new(d.path().to_path_buf());
+    let mut a = app_with_history(Lang::En, d.path());
+    let before = a.meetings().len();
+    assert_eq!(a.history.unfinished.len(), 1);
+    apply(&mut a, "bakery".chars().map(Action::FilterChar));
+    let rows = a.picker_rows();
+    let first_scenario = rows
+        .iter()
+        .position(|r| matches!(r, spin_coach::tui::history::Row::Scenario(_)))
+        .expect("a scenario row");
+    a.selected = first_scenario;
+    apply(&mut a, [Action::Enter, Action::Enter]);
+    say(&mut a, "How many staff do you have?");
+    assert_eq!(
+        a.history.unfinished.len(),
+        2,
+        "the new meeting can be resumed"
+    );
+    assert_eq!(a.meetings().len(), before + 1);
+    apply(&mut a, [Action::EndMeeting, Action::ConfirmYes]);
+    assert_eq!(
+        a.history.unfinished.len(),
+        1,
+        "finished: no longer resumable"
+    );
+    let ids = |v: &[spin_coach::store::summary::Summary]| {
+        v.iter().map(|s| s.id.clone()).collect::<Vec<_>>()
+    };
+    let on_disk = store.summaries().expect("summaries").list;
+    assert_eq!(ids(a.meetings()), ids(&on_disk));
+    assert_eq!(
+        a.meetings()
+            .iter()
+            .map(|s| (s.status, s.score.total, s.turns))
+            .collect::<Vec<_>>(),
+        on_disk
+            .iter()
+            .map(|s| (s.status, s.score.total, s.turns))
+            .collect::<Vec<_>>()
+    );
+    a.flush_history();
+    let head = store.head().expect("head");
+    assert_eq!(head.meetings, before + 1);
+    assert_eq!(head.unfinished.len(), 1);
+}
+
+/// Issue 10 (performance): the picker lists the bundled scenarios from their
+/// catalogue data; `train <id>` parses its scenario once (the picker's entry takes
+/// the copy the command line loaded) and parses no other.
+#[test]
+fn start_up_parses_only_the_scenario_it_opens() {
+    let a = app(Lang::En, None);
+    assert!(
+        a.scenarios.iter().all(|e| !e.is_parsed()),
+        "the picker parses nothing"
+    );
+    let b = app(Lang::En, Some("shop-vpn"));
+    assert_eq!(b.screen, Screen::Briefing);
+    let parsed: Vec<&str> = b
+        .scenarios
+        .iter()
+        .filter(|e| e.is_parsed())
+        .map(|e| e.meta.id.as_str())
+        .collect();
+    assert_eq!(parsed, ["shop-vpn"]);
+    assert_eq!(
+        b.scenarios.len(),
+        a.scenarios.len(),
+        "the named scenario is the picker's entry, not a second copy"
+    );
 }

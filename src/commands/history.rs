@@ -2,6 +2,7 @@
 
 use super::args::Format;
 use crate::scoring::RuleId;
+use crate::store::summary::Summary;
 use crate::store::{Record, Status, Store};
 use crate::text::{pad, sanitize_line, width};
 use serde::Serialize;
@@ -18,6 +19,19 @@ pub fn load(store: &Store) -> anyhow::Result<Vec<Record>> {
         crate::errln!("{w}");
     }
     Ok(loaded.records)
+}
+
+/// Loads the meetings' summaries (through the index), printing warnings about
+/// skipped files to stderr.
+///
+/// # Errors
+/// When the data directory cannot be read as a folder.
+pub fn load_summaries(store: &Store) -> anyhow::Result<Vec<Summary>> {
+    let loaded = store.summaries()?;
+    for w in &loaded.warnings {
+        crate::errln!("{w}");
+    }
+    Ok(loaded.list)
 }
 
 #[derive(Serialize)]
@@ -38,7 +52,7 @@ struct Row<'a> {
 /// # Errors
 /// When output cannot be written.
 pub fn run(store: &Store, format: Format) -> anyhow::Result<ExitCode> {
-    let records = load(store)?;
+    let records = load_summaries(store)?;
     match format {
         Format::Json => {
             let rows: Vec<Row> = records
@@ -50,9 +64,9 @@ pub fn run(store: &Store, format: Format) -> anyhow::Result<ExitCode> {
                     status: r.status,
                     started_at: &r.started_at,
                     finished_at: r.finished_at.as_deref(),
-                    score: r.report.score.total,
-                    in_share: r.report.counts.in_share,
-                    turns: r.inputs.len(),
+                    score: r.score.total,
+                    in_share: r.counts.in_share,
+                    turns: r.turns,
                 })
                 .collect();
             crate::outln!("{}", serde_json::to_string_pretty(&rows)?);
@@ -82,8 +96,8 @@ pub fn run(store: &Store, format: Format) -> anyhow::Result<ExitCode> {
                     pad(&sanitize_line(&r.id), idw),
                     date,
                     pad(&sanitize_line(&r.scenario), sw),
-                    r.report.score.total,
-                    r.report.counts.in_share
+                    r.score.total,
+                    r.counts.in_share
                 );
             }
         }
@@ -203,17 +217,53 @@ pub struct BehaviourStats {
     pub trend: Option<&'static str>,
 }
 
+/// A behaviour read from a meeting's summary: name and how to read it.
+pub type SummaryBehaviour = (&'static str, fn(&Summary) -> f64);
+
+/// The behaviours of `stats`, read from a summary (the same as [`behaviours`]).
+#[must_use]
+pub fn summary_behaviours() -> Vec<SummaryBehaviour> {
+    vec![
+        ("score", |r| f64::from(r.score.total)),
+        ("situation questions", |r| f64::from(r.counts.situation)),
+        ("problem questions", |r| f64::from(r.counts.problem)),
+        ("implication questions", |r| f64::from(r.counts.implication)),
+        ("need-payoff questions", |r| f64::from(r.counts.need_payoff)),
+        ("I+N share %", |r| f64::from(r.counts.in_share)),
+        ("explicit needs", |r| f64::from(r.counts.explicit_needs)),
+        ("benefits stated", |r| f64::from(r.counts.benefits)),
+        ("premature pitches", |r| f64::from(r.premature_pitches)),
+        ("situation overuse", |r| f64::from(r.situation_overuse)),
+    ]
+}
+
+#[allow(clippy::cast_precision_loss)]
+fn mean_of(rs: &[&Summary], f: fn(&Summary) -> f64) -> f64 {
+    if rs.is_empty() {
+        0.0
+    } else {
+        rs.iter().map(|r| f(r)).sum::<f64>() / rs.len() as f64
+    }
+}
+
 /// Computes the statistics of finished records (oldest first).
 #[must_use]
 pub fn compute(records: &[Record]) -> Stats {
-    let mut by: BTreeMap<&str, Vec<&Record>> = BTreeMap::new();
+    let summaries: Vec<Summary> = records.iter().map(Summary::of).collect();
+    compute_summaries(&summaries)
+}
+
+/// Computes the statistics of finished meetings' summaries (oldest first).
+#[must_use]
+pub fn compute_summaries(records: &[Summary]) -> Stats {
+    let mut by: BTreeMap<&str, Vec<&Summary>> = BTreeMap::new();
     for r in records {
         by.entry(r.scenario.as_str()).or_default().push(r);
     }
     let scenarios = by
         .iter()
         .map(|(id, rs)| {
-            let scores: Vec<i32> = rs.iter().map(|r| r.report.score.total).collect();
+            let scores: Vec<i32> = rs.iter().map(|r| r.score.total).collect();
             let best = scores.iter().max().copied().unwrap_or(0);
             let latest = scores.last().copied().unwrap_or(0);
             let recent = scores[scores.len().saturating_sub(8)..].to_vec();
@@ -228,14 +278,14 @@ pub fn compute(records: &[Record]) -> Stats {
             }
         })
         .collect();
-    let all: Vec<&Record> = records.iter().collect();
+    let all: Vec<&Summary> = records.iter().collect();
     let n = all.len();
     let recent = &all[n.saturating_sub(5)..];
     let before = &all[n.saturating_sub(10)..n.saturating_sub(5)];
-    let behaviours = behaviours()
+    let behaviours = summary_behaviours()
         .into_iter()
         .map(|(name, f)| {
-            let (a, r, b) = (mean(&all, f), mean(recent, f), mean(before, f));
+            let (a, r, b) = (mean_of(&all, f), mean_of(recent, f), mean_of(before, f));
             let trend = if before.is_empty() {
                 None
             } else if r > b + 0.05 {
@@ -268,12 +318,12 @@ pub fn compute(records: &[Record]) -> Stats {
 /// # Errors
 /// When the history cannot be read.
 pub fn stats(store: &Store, format: Format) -> anyhow::Result<ExitCode> {
-    let mut records: Vec<Record> = load(store)?
+    let mut records: Vec<Summary> = load_summaries(store)?
         .into_iter()
         .filter(|r| r.status == Status::Finished)
         .collect();
     records.reverse(); // oldest first
-    let st = compute(&records);
+    let st = compute_summaries(&records);
     if format == Format::Json {
         crate::outln!("{}", serde_json::to_string_pretty(&st)?);
         return Ok(ExitCode::SUCCESS);

@@ -2,6 +2,7 @@
 
 pub mod discover;
 pub mod load;
+pub mod meta;
 pub mod model;
 pub mod params;
 pub mod problem;
@@ -9,6 +10,7 @@ pub mod validate;
 
 pub use crate::lang::Text;
 pub use discover::{discover, scenario_dirs, user_scenario_dir, yaml_files};
+pub use meta::Meta;
 pub use model::*;
 pub use params::Params;
 pub use problem::{Problem, Severity};

@@ -5,6 +5,7 @@
 //! are moved aside to `<data dir>/corrupt/`, never overwritten.
 
 pub mod json;
+pub mod summary;
 pub mod time;
 
 use crate::lang::Lang;
@@ -445,13 +446,21 @@ impl Store {
     /// # Errors
     /// When no record (or more than one by prefix) matches, or the history cannot be read.
     pub fn find(&self, id: &str) -> Result<Record, StoreError> {
-        let all = self.load_all()?.records;
-        if let Some(r) = all.iter().find(|r| r.id == id) {
-            return Ok(r.clone());
+        // An exact id is one file: read just that one.
+        if let Ok(p) = self.path_of(id)
+            && let Ok(r) = read_record(&p)
+            && r.id == id
+        {
+            return Ok(r);
         }
-        let mut hits = all.into_iter().filter(|r| r.id.starts_with(id));
+        // A prefix: the summaries say which meetings it names; only that one is read.
+        let all = self.summaries()?.list;
+        let mut hits = all.iter().filter(|r| r.id.starts_with(id));
         match (hits.next(), hits.next()) {
-            (Some(r), None) => Ok(r),
+            (Some(r), None) => match self.path_of(&r.id).ok().map(|p| read_record(&p)) {
+                Some(Ok(rec)) if rec.id == r.id => Ok(rec),
+                _ => Err(StoreError::NotFound(crate::text::sanitize_line(id))),
+            },
             _ => Err(StoreError::NotFound(crate::text::sanitize_line(id))),
         }
     }
@@ -494,7 +503,28 @@ impl Store {
     /// [`SaveError::Conflict`] when the file was changed by someone else; the
     /// file is then left untouched. [`SaveError::Store`] when writing fails.
     pub fn save_continuing(&self, rec: &Record) -> Result<PathBuf, SaveError> {
+        self.save_continuing_known(rec, None).map(|(p, _)| p)
+    }
+
+    /// As [`Store::save_continuing`], but when the file on disk is still the one
+    /// this trainer wrote last (`known`: its size, time and inode, as returned by
+    /// the previous save), it is not read back and parsed: a turn then costs no
+    /// more at turn 1,000 than at turn 10. Returns the new file's identity.
+    ///
+    /// # Errors
+    /// As [`Store::save_continuing`].
+    pub fn save_continuing_known(
+        &self,
+        rec: &Record,
+        known: Option<FileId>,
+    ) -> Result<(PathBuf, Option<FileId>), SaveError> {
         let path = self.path_of(&rec.id)?;
+        let unchanged = known.is_some() && FileId::of(&path) == known;
+        if unchanged {
+            let p = self.save(rec)?;
+            let id = FileId::of(&p);
+            return Ok((p, id));
+        }
         if let Ok(bytes) = std::fs::read(&path) {
             #[derive(Deserialize)]
             struct Inputs {
@@ -506,7 +536,9 @@ impl Store {
                 return Err(SaveError::Conflict);
             }
         }
-        Ok(self.save(rec)?)
+        let p = self.save(rec)?;
+        let id = FileId::of(&p);
+        Ok((p, id))
     }
 
     fn move_aside(&self, p: &Path) -> Option<PathBuf> {
@@ -516,6 +548,32 @@ impl Store {
         let to = dir.join(format!("{name}.{}", time::now_secs()));
         std::fs::rename(p, &to).ok()?;
         Some(to)
+    }
+}
+
+/// What tells one version of a file from another cheaply: its size, modification
+/// time and (on Unix) inode; every atomic save makes a new inode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileId {
+    size: u64,
+    mtime: Option<std::time::SystemTime>,
+    inode: u64,
+}
+
+impl FileId {
+    /// The identity of the file at `p` now (none when it cannot be read).
+    #[must_use]
+    pub fn of(p: &Path) -> Option<FileId> {
+        let m = std::fs::symlink_metadata(p).ok()?;
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(&m);
+        #[cfg(not(unix))]
+        let inode = 0;
+        Some(FileId {
+            size: m.len(),
+            mtime: m.modified().ok(),
+            inode,
+        })
     }
 }
 
@@ -622,6 +680,21 @@ pub fn record(
     started_at: String,
 ) -> Record {
     let report = crate::report::build(session, seed);
+    record_with(id, loaded, session, seed, inputs, started_at, report)
+}
+
+/// Builds a record from a session and the report already built from it (the
+/// trainer keeps one up to date after every turn).
+#[must_use]
+pub fn record_with(
+    id: String,
+    loaded: &crate::scenario::Loaded,
+    session: &crate::session::Session,
+    seed: u64,
+    inputs: Vec<Input>,
+    started_at: String,
+    report: Report,
+) -> Record {
     let finished = session.is_over();
     Record {
         format: FORMAT,

@@ -5,8 +5,8 @@ use super::action::Action;
 use super::keymap::{Screen, View};
 use crate::lang::Lang;
 use crate::report::Report;
-use crate::scenario::{Loaded, Scenario};
-use crate::session::{Input, NeedProgress, Step};
+use crate::scenario::Scenario;
+use crate::session::{Input, NeedProgress, Session, Step};
 use ratatui_textarea::TextArea;
 
 /// Largest paste accepted, in bytes.
@@ -43,23 +43,20 @@ pub enum Focus {
     Transcript,
 }
 
-/// A meeting in progress: the inputs so far and what replaying them produced.
+/// A meeting in progress: the inputs so far and the live session they were played
+/// through. Each turn is applied to the session once; the whole meeting is replayed
+/// from its inputs only when it must be (resuming, a drill's setup, a reloaded
+/// scenario, another language).
 pub struct Meeting {
     /// Index of the scenario in the picker list.
     pub scenario: usize,
-    /// The trainee's inputs, replayed through a fresh session on every change.
+    /// The trainee's inputs, in order (what the saved record replays).
     pub inputs: Vec<Input>,
-    /// Steps from the last replay.
-    pub steps: Vec<Step>,
-    /// Needs from the last replay.
-    pub needs: Vec<NeedProgress>,
-    /// Patience after the last step.
-    pub patience: i32,
+    /// The session the inputs were played through.
+    pub session: Session,
     /// Starting patience.
     pub max_patience: i32,
-    /// Whether the meeting has ended.
-    pub over: bool,
-    /// The report from the last replay.
+    /// The report of the session as it stands (rebuilt once per turn).
     pub report: Report,
     /// Kind of turn being composed.
     pub mode: Mode,
@@ -84,6 +81,38 @@ pub struct Meeting {
     pub seed: u64,
     /// The class vote's options after the last turn (empty while the vote is hidden).
     pub vote: Vec<(String, Input)>,
+    /// The transcript's wrapped lines, kept between frames (cleared when the
+    /// session is replayed).
+    pub wrapped: super::wrap::WrapCache,
+    /// The meeting file as this trainer last wrote it (so the next save need not
+    /// read it back to check that nobody else changed it).
+    pub saved_file: Option<crate::store::FileId>,
+}
+
+impl Meeting {
+    /// The steps played so far.
+    #[must_use]
+    pub fn steps(&self) -> &[Step] {
+        self.session.steps()
+    }
+
+    /// Where each need stands.
+    #[must_use]
+    pub fn needs(&self) -> &[NeedProgress] {
+        self.session.needs()
+    }
+
+    /// The customer's patience now.
+    #[must_use]
+    pub fn patience(&self) -> i32 {
+        self.session.patience()
+    }
+
+    /// Whether the meeting has ended.
+    #[must_use]
+    pub fn over(&self) -> bool {
+        self.session.is_over()
+    }
 }
 
 /// The whole trainer.
@@ -91,7 +120,7 @@ pub struct App {
     /// Interface language.
     pub lang: Lang,
     /// Scenarios available.
-    pub scenarios: Vec<Loaded>,
+    pub scenarios: Vec<super::scenarios::Entry>,
     /// Best score per scenario id, when history exists.
     pub best: Vec<Option<i32>>,
     /// Picker filter text.
@@ -121,7 +150,7 @@ pub struct App {
     /// Where meetings are saved (none: not saved).
     pub store: Option<crate::store::Store>,
     /// Saved meetings, newest first.
-    pub history: Vec<crate::store::Record>,
+    pub history: super::history::History,
     /// Progress screen scroll offset.
     pub progress_scroll: u16,
     /// The drill chosen on the briefing.
@@ -156,7 +185,7 @@ pub(super) fn editor(placeholder: &str) -> TextArea<'static> {
 impl App {
     /// A trainer over these scenarios, on the picker.
     #[must_use]
-    pub fn new(scenarios: Vec<Loaded>, lang: Lang, seed: u64) -> App {
+    pub fn new(scenarios: Vec<super::scenarios::Entry>, lang: Lang, seed: u64) -> App {
         let best = vec![None; scenarios.len()];
         App {
             lang,
@@ -175,7 +204,7 @@ impl App {
             seed,
             quit: false,
             store: None,
-            history: Vec::new(),
+            history: super::history::History::default(),
             progress_scroll: 0,
             watch: None,
             class: super::class::Class::default(),
@@ -209,7 +238,7 @@ impl App {
                 .meeting
                 .as_ref()
                 .is_some_and(|m| m.focus == Focus::Transcript),
-            meeting_over: self.meeting.as_ref().is_some_and(|m| m.over),
+            meeting_over: self.meeting.as_ref().is_some_and(|m| m.over()),
             vote: self.class.vote,
         }
     }
@@ -223,10 +252,10 @@ impl App {
                 if f.is_empty() {
                     return true;
                 }
-                let s = &self.scenarios[*i].scenario;
+                let s = &self.scenarios[*i].meta;
                 let hay = format!(
                     "{} {} {} {} {} {}",
-                    s.id.value,
+                    s.id,
                     s.title.get(self.lang),
                     s.industry.get(self.lang),
                     s.segment.code(),
@@ -238,8 +267,22 @@ impl App {
             .collect()
     }
 
-    /// Opens the briefing of scenario `i`.
+    /// Opens the briefing of scenario `i` (parsing it if it was not yet); a
+    /// scenario that does not load stays in the picker with its problems shown.
     pub fn open(&mut self, i: usize) {
+        let Some(e) = self.scenarios.get(i) else {
+            return;
+        };
+        if e.get().is_none() {
+            let list: Vec<String> = e
+                .problems()
+                .iter()
+                .take(6)
+                .map(ToString::to_string)
+                .collect();
+            self.message = Some(list.join("\n"));
+            return;
+        }
         self.current = Some(i);
         self.brief_scroll = 0;
         self.screen = Screen::Briefing;
@@ -250,7 +293,8 @@ impl App {
     pub fn scenario(&self) -> Option<&Scenario> {
         self.current
             .and_then(|i| self.scenarios.get(i))
-            .map(|l| &*l.scenario)
+            .and_then(|e| e.scenario())
+            .map(|s| &**s)
     }
 
     /// Applies one action; returns a follow-up action when there is one.
@@ -271,7 +315,7 @@ impl App {
                     || self
                         .meeting
                         .as_ref()
-                        .is_none_or(|m| m.over || m.inputs.is_empty())
+                        .is_none_or(|m| m.over() || m.inputs.is_empty())
                 {
                     self.quit = true;
                 } else {
@@ -337,7 +381,7 @@ impl App {
                 self.selected = 0;
             }
             // Ending cannot be undone (a 40-minute meeting is closed for good): ask first.
-            Action::EndMeeting if self.meeting.as_ref().is_some_and(|m| !m.over) => {
+            Action::EndMeeting if self.meeting.as_ref().is_some_and(|m| !m.over()) => {
                 self.confirm = Some(Confirm::End);
             }
             Action::EndMeeting => self.end_meeting(),
@@ -383,7 +427,7 @@ impl App {
     fn clear_input(&mut self) {
         let s = super::i18n::strings(self.lang);
         if let Some(m) = self.meeting.as_mut()
-            && !m.over
+            && !m.over()
             && let Focus::Input(i) = m.focus
             && let Some(e) = m.editors.get_mut(i)
         {
@@ -457,7 +501,7 @@ impl App {
         match self.screen {
             Screen::Progress => {
                 let total = self
-                    .history
+                    .meetings()
                     .iter()
                     .filter(|r| r.status == crate::store::Status::Finished)
                     .count();

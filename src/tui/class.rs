@@ -96,18 +96,18 @@ impl App {
     /// Hides scores from now on (turns so far stay visible), or shows everything.
     pub fn toggle_hide(&mut self) {
         self.class.hide = !self.class.hide;
-        self.class.revealed = self.meeting.as_ref().map_or(0, |m| m.steps.len());
+        self.class.revealed = self.meeting.as_ref().map_or(0, |m| m.steps().len());
     }
 
     /// Reveals the next hidden turn's grade.
     pub fn reveal_next(&mut self) {
-        let n = self.meeting.as_ref().map_or(0, |m| m.steps.len());
+        let n = self.meeting.as_ref().map_or(0, |m| m.steps().len());
         self.class.revealed = (self.class.revealed + 1).min(n);
     }
 
     /// Reveals every grade so far.
     pub fn reveal_all(&mut self) {
-        self.class.revealed = self.meeting.as_ref().map_or(0, |m| m.steps.len());
+        self.class.revealed = self.meeting.as_ref().map_or(0, |m| m.steps().len());
     }
 
     /// Whether the clock is on screen (classroom mode or projector layout).

@@ -24,7 +24,7 @@ impl App {
         let (kind, setup) = m.drill?;
         Some((
             kind,
-            drill::tally(kind, &self.scenarios[m.scenario].scenario, &m.steps, setup),
+            drill::tally(kind, m.session.scenario(), m.steps(), setup),
         ))
     }
 
@@ -46,7 +46,7 @@ impl App {
             return;
         }
         let r = DrillResult::new(
-            &self.scenarios[m.scenario].scenario.id.value,
+            &m.session.scenario().id.value,
             kind,
             m.started_at.clone(),
             &t,

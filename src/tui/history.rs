@@ -3,55 +3,128 @@
 
 use super::app::App;
 use super::keymap::Screen;
+use crate::store::summary::{Summary, sort_newest_first};
 use crate::store::{Record, Status};
-use std::sync::Arc;
+use std::cell::OnceCell;
+use std::collections::BTreeMap;
 
 /// A row of the picker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
-    /// An unfinished meeting (index into `App::history`).
+    /// An unfinished meeting (index into `App::history.unfinished`).
     Resume(usize),
     /// A scenario (index into `App::scenarios`).
     Scenario(usize),
 }
 
+/// The trainer's view of the saved meetings. Start-up reads only the index's head
+/// (the best score per scenario and the meetings to resume); every meeting's
+/// summary is read when a screen first needs it (Progress). A save updates what
+/// is in memory in place; nothing is read back from disk.
+#[derive(Debug, Default)]
+pub struct History {
+    /// Unfinished meetings, newest first (the picker's resume rows).
+    pub unfinished: Vec<Summary>,
+    /// Best total score of the finished meetings, per scenario id.
+    pub best: BTreeMap<String, i32>,
+    /// Every meeting's summary, newest first, once read.
+    all: OnceCell<Vec<Summary>>,
+    /// Whether this trainer saved meetings since the index was read (it is then
+    /// brought up to date when the trainer quits).
+    pub dirty: bool,
+}
+
+impl History {
+    /// Notes a meeting just saved: its summary replaces the old one in place.
+    pub fn saved(&mut self, rec: &Record) {
+        let s = Summary::of(rec);
+        self.unfinished.retain(|u| u.id != s.id);
+        if s.status == Status::Unfinished {
+            self.unfinished.push(s.clone());
+            sort_newest_first(&mut self.unfinished);
+        } else {
+            let b = self.best.entry(s.scenario.clone()).or_insert(s.score.total);
+            *b = (*b).max(s.score.total);
+        }
+        if let Some(all) = self.all.get_mut() {
+            match all.iter_mut().find(|r| r.id == s.id) {
+                Some(r) if r.when() == s.when() => *r = s,
+                _ => {
+                    all.retain(|r| r.id != s.id);
+                    all.push(s);
+                    sort_newest_first(all);
+                }
+            }
+        }
+        self.dirty = true;
+    }
+}
+
 impl App {
-    /// Reloads the history and the best score per scenario; corrupt files become a message.
+    /// Reads the history's head (the best score per scenario, the meetings to
+    /// resume) from the index, which is rebuilt if it is missing or stale; problems
+    /// become a message.
     pub fn refresh_history(&mut self) {
         let Some(store) = &self.store else { return };
-        let loaded = match store.load_all() {
-            Ok(l) => l,
+        let head = match store.head() {
+            Ok(h) => h,
             Err(e) => {
                 self.message = Some(e.to_string());
-                crate::store::Loaded::default()
+                crate::store::summary::Head::default()
             }
         };
-        if !loaded.warnings.is_empty() {
-            self.message = Some(loaded.warnings.join("; "));
+        if !head.warnings.is_empty() {
+            self.message = Some(head.warnings.join("; "));
         }
-        self.history = loaded.records;
+        self.history = History {
+            unfinished: head.unfinished,
+            best: head.best,
+            all: OnceCell::new(),
+            dirty: false,
+        };
+        self.refresh_best();
+    }
+
+    /// The best score per scenario of the picker, from the history.
+    fn refresh_best(&mut self) {
         self.best = self
             .scenarios
             .iter()
-            .map(|l| {
-                self.history
-                    .iter()
-                    .filter(|r| r.status == Status::Finished && r.scenario == l.scenario.id.value)
-                    .map(|r| r.report.score.total)
-                    .max()
-            })
+            .map(|e| self.history.best.get(&e.meta.id).copied())
             .collect();
+    }
+
+    /// Every saved meeting's summary, newest first (read from the index on first use).
+    #[must_use]
+    pub fn meetings(&self) -> &[Summary] {
+        self.history.all.get_or_init(|| {
+            self.store
+                .as_ref()
+                .and_then(|s| s.summaries().ok())
+                .map(|s| s.list)
+                .unwrap_or_default()
+        })
+    }
+
+    /// Brings the index up to date with the meetings this trainer saved (when it quits).
+    pub fn flush_history(&mut self) {
+        if self.history.dirty
+            && let Some(store) = &self.store
+        {
+            let _ = store.summaries();
+            self.history.dirty = false;
+        }
     }
 
     /// The picker's rows: unfinished meetings matching the filter, then scenarios.
     #[must_use]
     pub fn picker_rows(&self) -> Vec<Row> {
         let shown = self.filtered();
-        let resumable = self.history.iter().enumerate().filter(|(_, r)| {
+        let resumable = self.history.unfinished.iter().enumerate().filter(|(_, r)| {
             r.status == Status::Unfinished
                 && shown
                     .iter()
-                    .any(|i| self.scenarios[*i].scenario.id.value == r.scenario)
+                    .any(|i| self.scenarios[*i].meta.id == r.scenario)
         });
         let mut rows: Vec<Row> = resumable.map(|(i, _)| Row::Resume(i)).collect();
         rows.extend(shown.into_iter().map(Row::Scenario));
@@ -67,14 +140,36 @@ impl App {
     }
 
     fn resume(&mut self, h: usize) {
-        let Some(rec) = self.history.get(h).cloned() else {
+        let Some(id) = self.history.unfinished.get(h).map(|s| s.id.clone()) else {
             return;
+        };
+        // The full record (its inputs) is read only now, to resume it.
+        let rec = match self.store.as_ref().map(|s| s.find(&id)) {
+            Some(Ok(r)) => r,
+            Some(Err(e)) => {
+                self.message = Some(e.to_string());
+                return;
+            }
+            None => return,
         };
         let Some(i) = self
             .scenarios
             .iter()
-            .position(|l| l.scenario.id.value == rec.scenario)
+            .position(|e| e.meta.id == rec.scenario)
         else {
+            return;
+        };
+        let Some(source_hash) = self.scenarios[i]
+            .get()
+            .map(|l| crate::store::content_hash(&l.source))
+        else {
+            let list: Vec<String> = self.scenarios[i]
+                .problems()
+                .iter()
+                .take(6)
+                .map(ToString::to_string)
+                .collect();
+            self.message = Some(list.join("\n"));
             return;
         };
         let lock = match self.store.as_ref().map(|s| s.lock(&rec.id)) {
@@ -110,7 +205,7 @@ impl App {
             m.seed = rec.seed;
         }
         self.replay();
-        if crate::store::content_hash(&self.scenarios[i].source) != rec.scenario_hash {
+        if source_hash != rec.scenario_hash {
             self.message = Some(self.lang.pick("场景文件已修改:已按新版本重放之前的回合", "the scenario file changed since: the earlier turns were replayed on the new version").to_string());
         }
         self.screen = Screen::Meeting;
@@ -126,21 +221,18 @@ impl App {
             // Drills are saved as drill results, not as meetings (they would skew the stats).
             return;
         }
-        let loaded = &self.scenarios[m.scenario];
-        let (session, _) = crate::session::Session::replay(
-            Arc::clone(&loaded.scenario),
-            m.seed,
-            Some(self.lang),
-            None,
-            m.inputs.iter().cloned(),
-        );
-        let mut rec: Record = crate::store::record(
+        // The record is what the live session already computed: no replay here.
+        let Some(loaded) = self.scenarios[m.scenario].get() else {
+            return;
+        };
+        let mut rec: Record = crate::store::record_with(
             m.id.clone(),
             loaded,
-            &session,
+            &m.session,
             m.seed,
             m.inputs.clone(),
             m.started_at.clone(),
+            m.report.clone(),
         );
         rec.trainee = None;
         if m.lock.is_none() {
@@ -154,12 +246,13 @@ impl App {
                 Err(e) => self.message = Some(e.to_string()),
             }
         }
-        match store.save_continuing(&rec) {
-            Ok(_) => {}
+        match store.save_continuing_known(&rec, m.saved_file) {
+            Ok((_, file)) => m.saved_file = file,
             Err(crate::store::SaveError::Conflict) => {
                 // Someone else continued this meeting unseen: keep their file and
                 // save this trainer's turns as a new meeting.
                 m.id = crate::store::new_id();
+                m.saved_file = None;
                 m.lock = store.lock(&m.id).ok();
                 rec.id.clone_from(&m.id);
                 if let Err(e) = store.save(&rec) {
@@ -181,7 +274,8 @@ impl App {
         {
             l.release_finished();
         }
-        self.refresh_history();
+        self.history.saved(&rec);
+        self.refresh_best();
     }
 }
 

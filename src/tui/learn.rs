@@ -40,8 +40,12 @@ pub struct Learn {
 
 impl App {
     fn new_quiz(&self) -> Learn {
-        let scenarios: Vec<&crate::scenario::Scenario> =
-            self.scenarios.iter().map(|l| &*l.scenario).collect();
+        let scenarios: Vec<&crate::scenario::Scenario> = self
+            .scenarios
+            .iter()
+            .filter_map(|e| e.scenario())
+            .map(|s| &**s)
+            .collect();
         let items = quiz::build(&scenarios, self.lang, self.seed, QUIZ_LEN);
         let n = items.len();
         Learn {

@@ -1,5 +1,7 @@
-//! The meeting's inputs: starting, composing and submitting turns, ending, and
-//! replaying the trainee's inputs through a fresh session after every change.
+//! The meeting's inputs: starting, composing and submitting turns, ending. Each
+//! turn is applied once to the meeting's live session; the inputs are replayed
+//! through a fresh session only when the meeting is resumed, a drill is set up, the
+//! scenario is reloaded or the language changes.
 
 use super::app::{App, Focus, Meeting, Mode, editor, placeholder_for};
 use super::keymap::Screen;
@@ -16,18 +18,17 @@ impl App {
         for f in s.fields {
             editors.push(editor(f));
         }
-        let sc = Arc::clone(&self.scenarios[i].scenario);
+        let Some(sc) = self.scenarios[i].scenario().map(Arc::clone) else {
+            return;
+        };
         let session = Session::new(sc, self.seed, Some(self.lang), None);
         let max_patience = session.params().patience;
         let report = report::build(&session, self.seed);
         self.meeting = Some(Meeting {
             scenario: i,
             inputs: Vec::new(),
-            steps: Vec::new(),
-            needs: session.needs().to_vec(),
-            patience: session.patience(),
+            session,
             max_patience,
-            over: false,
             report,
             mode: Mode::Ask,
             contact: None,
@@ -40,9 +41,12 @@ impl App {
             lock: None,
             vote: Vec::new(),
             seed: self.seed,
+            wrapped: super::wrap::WrapCache::default(),
+            saved_file: None,
         });
-        if let (Some(kind), Some(m)) = (self.drill_choice, self.meeting.as_mut()) {
-            let sc = &self.scenarios[i].scenario;
+        let sc = self.scenarios[i].scenario().map(Arc::clone);
+        if let (Some(kind), Some(m), Some(sc)) = (self.drill_choice, self.meeting.as_mut(), sc) {
+            let sc = &sc;
             let need = crate::classroom::drill::focus_need(sc);
             let setup = crate::classroom::drill::prepare(kind, sc, need);
             m.drill = Some((kind, setup.len()));
@@ -54,22 +58,40 @@ impl App {
         self.screen = Screen::Meeting;
     }
 
-    /// Replays the meeting's inputs through a fresh session.
+    /// Replays the meeting's inputs through a fresh session (resuming, a drill's
+    /// setup, a reloaded scenario, another language); a turn does not need this.
     pub(super) fn replay(&mut self) {
         let lang = self.lang;
         let Some(m) = self.meeting.as_mut() else {
             return;
         };
         let seed = m.seed;
-        let sc = Arc::clone(&self.scenarios[m.scenario].scenario);
+        let Some(sc) = self.scenarios[m.scenario].scenario().map(Arc::clone) else {
+            return;
+        };
         let (session, _) = Session::replay(sc, seed, Some(lang), None, m.inputs.iter().cloned());
-        m.steps = session.steps().to_vec();
-        m.needs = session.needs().to_vec();
-        m.patience = session.patience();
-        m.over = session.is_over();
-        m.report = report::build(&session, seed);
+        m.session = session;
+        m.wrapped.clear();
+        m.report = report::build(&m.session, seed);
         m.scroll = 0;
         self.refresh_vote();
+    }
+
+    /// Plays one input as the next turn of the live session, then saves the meeting.
+    /// Costs the same at turn 1,000 as at turn 10, apart from writing the record.
+    pub(super) fn play_turn(&mut self, input: Input) {
+        let Some(m) = self.meeting.as_mut() else {
+            return;
+        };
+        m.inputs.push(input.clone());
+        // As a replay would: inputs after the end are kept but not played.
+        if !m.session.is_over() {
+            m.session.apply(input);
+        }
+        m.report = report::build(&m.session, m.seed);
+        m.scroll = 0;
+        self.refresh_vote();
+        self.save_meeting();
     }
 
     /// Submits what is composed as one turn.
@@ -78,7 +100,7 @@ impl App {
         let Some(m) = self.meeting.as_mut() else {
             return;
         };
-        if m.over {
+        if m.over() {
             self.screen = Screen::Review;
             self.review_scroll = 0;
             return;
@@ -95,7 +117,7 @@ impl App {
                     return;
                 }
                 if m.mode == Mode::Ask {
-                    let sc = &self.scenarios[m.scenario].scenario;
+                    let sc = m.session.scenario();
                     let to = m
                         .contact
                         .and_then(|c| sc.customer.contacts.get(c))
@@ -124,7 +146,6 @@ impl App {
                 }
             }
         };
-        m.inputs.push(input);
         let placeholder = super::i18n::strings(lang);
         for (i, e) in m.editors.iter_mut().enumerate() {
             *e = editor(if i == 0 {
@@ -134,18 +155,15 @@ impl App {
             });
         }
         m.focus = Focus::Input(0);
-        self.replay();
-        self.save_meeting();
+        self.play_turn(input);
     }
 
     pub(super) fn end_meeting(&mut self) {
-        if let Some(m) = self.meeting.as_mut()
-            && !m.over
-        {
-            m.inputs.push(Input::End);
+        if self.meeting.as_ref().is_some_and(|m| !m.over()) {
+            self.play_turn(Input::End);
+        } else {
+            self.save_meeting();
         }
-        self.replay();
-        self.save_meeting();
         self.save_drill();
         self.screen = Screen::Review;
         self.review_scroll = 0;
@@ -187,7 +205,7 @@ impl App {
     pub(super) fn focused_editor(&mut self) -> Option<&mut TextArea<'static>> {
         let m = self.meeting.as_mut()?;
         match m.focus {
-            Focus::Input(i) if !m.over => m.editors.get_mut(i),
+            Focus::Input(i) if !m.over() => m.editors.get_mut(i),
             _ => None,
         }
     }

@@ -14,6 +14,7 @@ pub mod learn;
 pub mod meeting;
 pub mod reload;
 pub mod replay;
+pub mod scenarios;
 pub mod screens;
 pub mod theme;
 pub mod ui;
@@ -171,12 +172,16 @@ fn install_handlers() {
     }
 }
 
-/// Loads the scenarios the picker shows: bundled, then user folders. Broken
-/// user files are skipped and returned as messages.
+/// The scenarios the picker shows: bundled (parsed when first opened), then user
+/// folders (loaded and checked once, then listed from the scenario index in
+/// `data_dir` while unchanged). Broken user files are skipped and returned as
+/// messages.
 #[must_use]
-pub fn load_scenarios(extra: &[PathBuf]) -> (Vec<crate::scenario::Loaded>, Vec<String>) {
-    let (ok, problems) = crate::scenario::discover(extra);
-    (ok, problems.iter().map(ToString::to_string).collect())
+pub fn load_scenarios(
+    extra: &[PathBuf],
+    data_dir: Option<&std::path::Path>,
+) -> (Vec<scenarios::Entry>, Vec<String>) {
+    scenarios::discover(extra, data_dir)
 }
 
 /// Builds the app for the options (opening a scenario's briefing if asked).
@@ -184,16 +189,20 @@ pub fn load_scenarios(extra: &[PathBuf]) -> (Vec<crate::scenario::Loaded>, Vec<S
 /// # Errors
 /// The problems of a scenario named on the command line.
 pub fn build_app(opts: &Options) -> Result<App, Vec<crate::scenario::Problem>> {
-    let (mut scenarios, errors) = load_scenarios(&opts.extra);
+    let (mut scenarios, errors) = load_scenarios(&opts.extra, opts.data_dir.as_deref());
     let mut open = None;
     if let Some(arg) = &opts.scenario {
+        // Parsed once: the picker's entry takes this copy.
         let loaded = crate::scenario::resolve(arg, &opts.extra)?;
-        open = scenarios.iter().position(|l| {
-            l.scenario.id.value == loaded.scenario.id.value && l.origin == loaded.origin
-        });
-        if open.is_none() {
-            scenarios.push(loaded);
-            open = Some(scenarios.len() - 1);
+        open = scenarios
+            .iter()
+            .position(|e| e.meta.id == loaded.scenario.id.value && e.origin == loaded.origin);
+        match open {
+            Some(i) => scenarios[i].set(loaded),
+            None => {
+                scenarios.push(scenarios::Entry::loaded(loaded));
+                open = Some(scenarios.len() - 1);
+            }
         }
     }
     let mut app = App::new(scenarios, opts.lang.unwrap_or_else(env_lang), opts.seed);
@@ -338,5 +347,6 @@ pub fn run(opts: &Options) -> anyhow::Result<std::process::ExitCode> {
     }
     drop(terminal);
     drop(guard);
+    app.flush_history();
     Ok(std::process::ExitCode::SUCCESS)
 }

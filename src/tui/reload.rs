@@ -63,7 +63,7 @@ impl App {
         self.watch = Some((p.clone(), Self::mtime(&p)));
         match crate::scenario::load_file(&p) {
             Ok(loaded) => {
-                self.scenarios[i] = loaded;
+                self.scenarios[i] = super::scenarios::Entry::loaded(loaded);
                 self.replay();
                 self.message = Some(
                     self.lang

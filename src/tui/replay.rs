@@ -97,12 +97,23 @@ impl App {
 impl App {
     /// Opens the meeting selected in the progress screen's list for replay.
     pub fn replay_selected(&mut self) {
-        let rec = self
-            .history
+        let id = self
+            .meetings()
             .iter()
             .filter(|r| r.status == crate::store::Status::Finished)
             .nth(self.progress_selected)
-            .cloned();
+            .map(|r| r.id.clone());
+        // The full record is read only for the debrief.
+        let rec = match (id, self.store.as_ref()) {
+            (Some(id), Some(store)) => match store.find(&id) {
+                Ok(r) => Some(r),
+                Err(e) => {
+                    self.message = Some(e.to_string());
+                    None
+                }
+            },
+            _ => None,
+        };
         if let Some(r) = rec {
             let hide = self.class.hide;
             self.open_replay(r, hide);

@@ -26,12 +26,14 @@ impl App {
             return;
         };
         let seed = m.seed;
-        if !on || m.over {
+        if !on || m.over() {
             m.vote.clear();
             return;
         }
-        let sc = &self.scenarios[m.scenario].scenario;
-        m.vote = crate::classroom::vote::offer(sc, seed, lang, &m.inputs, &m.needs, &m.steps);
+        let Some(sc) = self.scenarios[m.scenario].scenario() else {
+            return;
+        };
+        m.vote = crate::classroom::vote::offer(sc, seed, lang, &m.inputs, m.needs(), m.steps());
     }
 
     /// Plays suggestion `n` (0 = A) as the next turn.
@@ -45,11 +47,9 @@ impl App {
         let Some(m) = self.meeting.as_mut() else {
             return;
         };
-        if m.over {
+        if m.over() {
             return;
         }
-        m.inputs.push(input);
-        self.replay();
-        self.save_meeting();
+        self.play_turn(input);
     }
 }

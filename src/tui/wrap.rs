@@ -77,6 +77,82 @@ pub fn truncate(s: &str, width: usize) -> String {
     out
 }
 
+/// What a wrapped transcript depends on besides its steps: the width, the language,
+/// the theme's styles and how many turns show their grades.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WrapKey {
+    /// Columns wrapped to.
+    pub width: usize,
+    /// Interface language.
+    pub lang: crate::lang::Lang,
+    /// The styles the lines carry.
+    pub theme: super::theme::Theme,
+    /// Turns whose grades are shown (`usize::MAX`: all).
+    pub visible: usize,
+}
+
+/// Wrapped lines kept between frames, so that a keystroke does not wrap the whole
+/// transcript again. Lines are added for new steps only; a change of [`WrapKey`]
+/// (width, language, theme, grades shown) or [`WrapCache::clear`] (the steps were
+/// replayed) wraps everything again.
+#[derive(Debug, Default)]
+pub struct WrapCache {
+    cell: std::cell::RefCell<Option<Wrapped>>,
+}
+
+#[derive(Debug)]
+struct Wrapped {
+    key: WrapKey,
+    steps: usize,
+    lines: Vec<Line<'static>>,
+}
+
+impl WrapCache {
+    /// Forgets the lines (the steps they came from were replaced).
+    pub fn clear(&self) {
+        self.cell.replace(None);
+    }
+
+    /// Calls `f` with the lines of `steps` steps under `key`, wrapping with
+    /// `wrap(from, out)` (which appends the lines of steps `from..steps`) only what
+    /// the cache does not hold yet.
+    pub fn with<R>(
+        &self,
+        key: WrapKey,
+        steps: usize,
+        wrap: impl FnOnce(usize, &mut Vec<Line<'static>>),
+        f: impl FnOnce(&[Line<'static>]) -> R,
+    ) -> R {
+        let mut cell = self.cell.borrow_mut();
+        let reuse = cell
+            .as_ref()
+            .is_some_and(|w| w.key == key && w.steps <= steps);
+        if !reuse {
+            *cell = Some(Wrapped {
+                key,
+                steps: 0,
+                lines: Vec::new(),
+            });
+        }
+        let w = cell.get_or_insert_with(|| Wrapped {
+            key,
+            steps: 0,
+            lines: Vec::new(),
+        });
+        if w.steps < steps {
+            wrap(w.steps, &mut w.lines);
+            w.steps = steps;
+        }
+        f(&w.lines)
+    }
+
+    /// How many steps the cache holds lines for, and under which key (for tests).
+    #[must_use]
+    pub fn held(&self) -> Option<(WrapKey, usize)> {
+        self.cell.borrow().as_ref().map(|w| (w.key, w.steps))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,5 +208,61 @@ mod tests {
     fn truncate_measures_cjk() {
         assert_eq!(truncate("航空公司短信平台", 7), "航空公…");
         assert_eq!(truncate("abc", 7), "abc");
+    }
+
+    /// The wrap cache wraps only new steps, and everything again when the width,
+    /// the language, the theme or the grades shown change, or when it is cleared.
+    #[test]
+    fn wrap_cache_wraps_new_steps_only_and_is_invalidated_by_its_key() {
+        use crate::lang::Lang;
+        use crate::tui::theme::{Theme, ThemeName};
+        let key = WrapKey {
+            width: 40,
+            lang: Lang::En,
+            theme: Theme::of(ThemeName::Dark),
+            visible: usize::MAX,
+        };
+        let cache = WrapCache::default();
+        let calls = std::cell::RefCell::new(Vec::new());
+        let run = |k: WrapKey, steps: usize| {
+            cache.with(
+                k,
+                steps,
+                |from, out| {
+                    calls.borrow_mut().push(from);
+                    for n in from..steps {
+                        out.push(Line::from(format!("{n} {} {:?}", k.width, k.lang)));
+                    }
+                },
+                |lines| lines.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            )
+        };
+        assert_eq!(run(key, 3).len(), 3);
+        assert_eq!(run(key, 3).len(), 3, "a keystroke: nothing to wrap");
+        assert_eq!(run(key, 5).len(), 5, "two new steps");
+        assert_eq!(*calls.borrow(), vec![0, 3]);
+        let narrow = WrapKey { width: 30, ..key };
+        assert_eq!(run(narrow, 5)[0], "0 30 En", "width change wraps anew");
+        let zh = WrapKey {
+            lang: Lang::Zh,
+            ..narrow
+        };
+        assert_eq!(run(zh, 5)[4], "4 30 Zh", "language change wraps anew");
+        let light = WrapKey {
+            theme: Theme::of(ThemeName::Light),
+            ..zh
+        };
+        run(light, 5);
+        let hidden = WrapKey {
+            visible: 2,
+            ..light
+        };
+        run(hidden, 5);
+        assert_eq!(*calls.borrow(), vec![0, 3, 0, 0, 0, 0]);
+        cache.clear();
+        run(hidden, 5);
+        assert_eq!(calls.borrow().last(), Some(&0), "cleared: wrapped anew");
+        assert_eq!(run(hidden, 2).len(), 2, "fewer steps (a replay): anew");
+        assert_eq!(cache.held().map(|(_, n)| n), Some(2));
     }
 }

@@ -16,9 +16,9 @@ use ratatui_textarea::TextArea;
 /// Draws the meeting; the cursor goes to the caret of the focused editor.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) -> Option<Position> {
     let m = app.meeting.as_ref()?;
-    let sc = &app.scenarios[m.scenario].scenario;
+    let sc = m.session.scenario();
     let s = ctx.strings;
-    let input_h = if m.over {
+    let input_h = if m.over() {
         3
     } else if app.class.vote {
         7
@@ -78,7 +78,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) -> Option<Posit
         draw_transcript(frame, transcript, m, ctx, visible);
         draw_side(frame, side, m, app, ctx);
     }
-    if app.class.vote && !m.over {
+    if app.class.vote && !m.over() {
         super::projector::draw_vote(frame, input, app, ctx);
         return None;
     }
@@ -140,9 +140,22 @@ pub fn transcript_lines(
     width: usize,
     visible: usize,
 ) -> Vec<Line<'static>> {
-    let (lang, s) = (ctx.lang, ctx.strings);
     let mut lines = Vec::new();
-    for (n, st) in steps.iter().enumerate() {
+    transcript_lines_from(steps, 0, ctx, width, visible, &mut lines);
+    lines
+}
+
+/// Appends the wrapped lines of `steps[from..]` (numbered from `from`) to `lines`.
+pub fn transcript_lines_from(
+    steps: &[Step],
+    from: usize,
+    ctx: &Ctx,
+    width: usize,
+    visible: usize,
+    lines: &mut Vec<Line<'static>>,
+) {
+    let (lang, s) = (ctx.lang, ctx.strings);
+    for (n, st) in steps.iter().enumerate().skip(from) {
         let shown = n < visible;
         let label = st
             .label
@@ -190,18 +203,46 @@ pub fn transcript_lines(
         }
         lines.push(Line::from(""));
     }
-    lines
+}
+
+/// Draws the meeting's transcript in `inner`, bottom-aligned and scrolled up by
+/// `m.scroll` lines, from the meeting's wrap cache: only new steps are wrapped, and
+/// only the rows on screen are handed to the paragraph.
+pub fn draw_transcript_lines(
+    frame: &mut Frame,
+    inner: Rect,
+    m: &Meeting,
+    ctx: &Ctx,
+    visible: usize,
+) {
+    let steps = m.steps();
+    let width = inner.width as usize;
+    let key = crate::tui::wrap::WrapKey {
+        width,
+        lang: ctx.lang,
+        theme: *ctx.theme,
+        visible,
+    };
+    m.wrapped.with(
+        key,
+        steps.len(),
+        |from, out| transcript_lines_from(steps, from, ctx, width, visible, out),
+        |lines| {
+            let total = lines.len();
+            let height = usize::from(inner.height);
+            let bottom = total.saturating_sub(height);
+            let top = bottom.saturating_sub(usize::from(m.scroll));
+            let end = (top + height).min(total);
+            frame.render_widget(Paragraph::new(lines[top..end].to_vec()), inner);
+        },
+    );
 }
 
 fn draw_transcript(frame: &mut Frame, area: Rect, m: &Meeting, ctx: &Ctx, visible: usize) {
     let block = ctx.panel(ctx.strings.transcript, m.focus == Focus::Transcript);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let lines = transcript_lines(&m.steps, ctx, inner.width as usize, visible);
-    let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
-    let bottom = total.saturating_sub(inner.height);
-    let top = bottom.saturating_sub(m.scroll);
-    frame.render_widget(Paragraph::new(lines).scroll((top, 0)), inner);
+    draw_transcript_lines(frame, inner, m, ctx, visible);
 }
 
 /// Height of the tracker panel: counts, the I+N share with patience, the gauge.
@@ -229,8 +270,8 @@ fn draw_side(frame: &mut Frame, area: Rect, m: &Meeting, app: &App, ctx: &Ctx) {
         Constraint::Length(grade_h),
     ])
     .areas(area);
-    let filled = usize::try_from(m.patience.max(0)).unwrap_or(0);
-    let empty = usize::try_from((m.max_patience - m.patience).max(0)).unwrap_or(0);
+    let filled = usize::try_from(m.patience().max(0)).unwrap_or(0);
+    let empty = usize::try_from((m.max_patience - m.patience()).max(0)).unwrap_or(0);
     let tracker = vec![
         Line::from(format!(
             "S {}  P {}  I {}  N {}",
@@ -240,7 +281,7 @@ fn draw_side(frame: &mut Frame, area: Rect, m: &Meeting, app: &App, ctx: &Ctx) {
             "I+N {}% · {} {}/{}",
             c.in_share,
             s.patience,
-            m.patience.max(0),
+            m.patience().max(0),
             m.max_patience
         )),
         Line::from(vec![
@@ -263,9 +304,9 @@ fn draw_side(frame: &mut Frame, area: Rect, m: &Meeting, app: &App, ctx: &Ctx) {
     let nb = ctx.panel(s.needs, false);
     let ni = nb.inner(needs);
     frame.render_widget(nb, needs);
-    let sc = &app.scenarios[m.scenario].scenario;
+    let sc = m.session.scenario();
     let mut nl = Vec::new();
-    for (n, p) in sc.needs.iter().zip(&m.needs) {
+    for (n, p) in sc.needs.iter().zip(m.needs()) {
         if p.state == NeedState::Hidden {
             continue;
         }
@@ -335,14 +376,14 @@ fn grade_panel(m: &Meeting, app: &App, ctx: &Ctx, w: usize, room: usize) -> Vec<
         }
     }
     let last_shown = m
-        .steps
+        .steps()
         .len()
         .checked_sub(1)
         .is_some_and(|i| app.grade_visible(i));
-    if !last_shown && !m.steps.is_empty() {
+    if !last_shown && !m.steps().is_empty() {
         gl.push(Line::styled(s.hidden, ctx.theme.dim()));
     }
-    if let Some(st) = m.steps.last().filter(|_| last_shown) {
+    if let Some(st) = m.steps().last().filter(|_| last_shown) {
         let left = room.saturating_sub(gl.len());
         gl.extend(grade_lines(st, ctx, w, left));
     }
@@ -442,10 +483,10 @@ fn editor(frame: &mut Frame, r: Rect, t: &TextArea<'static>) -> Position {
 fn draw_input(frame: &mut Frame, area: Rect, m: &Meeting, ctx: &Ctx) -> Option<Position> {
     let s = ctx.strings;
     let focused = matches!(m.focus, Focus::Input(_));
-    let block = ctx.panel(mode_name(m.mode, s), focused && !m.over);
+    let block = ctx.panel(mode_name(m.mode, s), focused && !m.over());
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if m.over {
+    if m.over() {
         frame.render_widget(
             Paragraph::new(Line::styled(s.meeting_over, ctx.theme.title())),
             inner,

@@ -85,21 +85,25 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) -> Option<Posit
                 } else {
                     ctx.theme.you()
                 };
-                let text = app.history.get(*h).map_or_else(String::new, |r| {
-                    format!(
-                        "⏸ {}: {} · {} {} · {}",
-                        s.resume,
-                        r.title,
-                        s.turn_n,
-                        r.inputs.len(),
-                        crate::store::time::display(&r.started_at)
-                    )
-                });
+                let text = app
+                    .history
+                    .unfinished
+                    .get(*h)
+                    .map_or_else(String::new, |r| {
+                        format!(
+                            "⏸ {}: {} · {} {} · {}",
+                            s.resume,
+                            r.title,
+                            s.turn_n,
+                            r.turns,
+                            crate::store::time::display(&r.started_at)
+                        )
+                    });
                 lines.push(Line::styled(truncate(&format!("{marker}{text}"), w), style));
                 continue;
             }
         };
-        let sc = &app.scenarios[i].scenario;
+        let sc = &app.scenarios[i].meta;
         let best = app
             .best
             .get(i)

@@ -3,7 +3,8 @@
 //! the best score per scenario and the recent meetings. Every chart column is one
 //! meeting, and all charts start at the same column.
 
-use crate::store::{Record, Status};
+use crate::store::Status;
+use crate::store::summary::Summary as Record;
 use crate::tui::app::App;
 use crate::tui::ui::Ctx;
 use crate::tui::wrap::truncate;
@@ -65,7 +66,7 @@ pub fn areas(inner: Rect, best_rows: usize) -> Areas {
 /// The finished meetings, oldest first.
 fn finished(app: &App) -> Vec<&Record> {
     let mut done: Vec<&Record> = app
-        .history
+        .meetings()
         .iter()
         .filter(|r| r.status == Status::Finished)
         .collect();
@@ -80,11 +81,8 @@ fn bests(app: &App, done: &[&Record]) -> Vec<(String, i32, usize)> {
         .enumerate()
         .filter_map(|(i, l)| {
             let b = app.best.get(i).copied().flatten()?;
-            let n = done
-                .iter()
-                .filter(|r| r.scenario == l.scenario.id.value)
-                .count();
-            Some((l.scenario.title.get(app.lang).to_string(), b, n))
+            let n = done.iter().filter(|r| r.scenario == l.meta.id).count();
+            Some((l.meta.title.get(app.lang).to_string(), b, n))
         })
         .collect()
 }
@@ -185,8 +183,8 @@ fn below(r: Rect, rows: u16) -> Rect {
 
 fn draw_score(frame: &mut Frame, r: Rect, recent: &[&Record], ctx: &Ctx) {
     let s = ctx.strings;
-    let first = recent.first().map_or(0, |r| r.report.score.total);
-    let last = recent.last().map_or(0, |r| r.report.score.total);
+    let first = recent.first().map_or(0, |r| r.score.total);
+    let last = recent.last().map_or(0, |r| r.score.total);
     title(
         frame,
         ctx,
@@ -196,7 +194,7 @@ fn draw_score(frame: &mut Frame, r: Rect, recent: &[&Record], ctx: &Ctx) {
     let bars = below(r, 1);
     let data: Vec<u64> = recent
         .iter()
-        .map(|r| u64::try_from(r.report.score.total.clamp(0, 100)).unwrap_or(0))
+        .map(|r| u64::try_from(r.score.total.clamp(0, 100)).unwrap_or(0))
         .collect();
     chart(frame, ctx, bars, "100", &data, 100, ctx.theme.good());
     if bars.height > 1 {
@@ -214,10 +212,7 @@ fn draw_mix(frame: &mut Frame, r: Rect, recent: &[&Record], ctx: &Ctx) {
     let s = ctx.strings;
     title(frame, ctx, r, s.mix);
     let counts = |f: fn(&crate::report::Counts) -> u32| -> Vec<u64> {
-        recent
-            .iter()
-            .map(|r| u64::from(f(&r.report.counts)))
-            .collect()
+        recent.iter().map(|r| u64::from(f(&r.counts))).collect()
     };
     let rows: [(&str, Vec<u64>, Style); 4] = [
         ("  S", counts(|c| c.situation), ctx.theme.dim()),
@@ -248,7 +243,7 @@ fn draw_mix(frame: &mut Frame, r: Rect, recent: &[&Record], ctx: &Ctx) {
     }
     let share: Vec<u64> = recent
         .iter()
-        .map(|r| u64::from(r.report.counts.in_share.min(100)))
+        .map(|r| u64::from(r.counts.in_share.min(100)))
         .collect();
     let row = below(r, 5);
     chart(
@@ -314,7 +309,7 @@ fn draw_recent(frame: &mut Frame, r: Rect, done: &[&Record], app: &App, ctx: &Ct
                 "{} {} {:>3}  {}",
                 if sel { "▶" } else { " " },
                 crate::store::time::display(r.when()),
-                r.report.score.total,
+                r.score.total,
                 r.title
             );
             Line::styled(

@@ -7,7 +7,6 @@ use crate::classroom::vote::stage;
 use crate::session::NeedState;
 use crate::tui::app::{App, Meeting};
 use crate::tui::big::BigText;
-use crate::tui::screens::meeting::transcript_lines;
 use crate::tui::ui::Ctx;
 use crate::tui::wrap::{truncate, wrap_prefixed};
 use ratatui::Frame;
@@ -41,7 +40,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx, m: &Meeting, vi
     if big_h > 0 {
         let [stage_r, track_r] =
             Layout::horizontal([Constraint::Length(26), Constraint::Min(10)]).areas(top);
-        let st = stage(&m.needs, &m.steps);
+        let st = stage(m.needs(), m.steps());
         let sb = ctx.panel(s.tracker, true);
         let si = sb.inner(stage_r);
         frame.render_widget(sb, stage_r);
@@ -86,11 +85,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx, m: &Meeting, vi
         frame.render_widget(tb, track_r);
         frame.render_widget(BigText::new(figures, ctx.theme.title()), ti);
     }
-    let sc = &app.scenarios[m.scenario].scenario;
+    let sc = m.session.scenario();
     let board: Vec<String> = sc
         .needs
         .iter()
-        .zip(&m.needs)
+        .zip(m.needs())
         .filter(|(_, p)| p.state > NeedState::Hidden)
         .map(|(n, p)| {
             let mark = match p.state {
@@ -124,17 +123,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx, m: &Meeting, vi
     let block = ctx.panel(s.transcript, false);
     let inner = block.inner(rest);
     frame.render_widget(block, rest);
-    let lines = transcript_lines(&m.steps, ctx, inner.width as usize, visible);
-    let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
-    let top_line = total.saturating_sub(inner.height).saturating_sub(m.scroll);
-    frame.render_widget(Paragraph::new(lines).scroll((top_line, 0)), inner);
+    crate::tui::screens::meeting::draw_transcript_lines(frame, inner, m, ctx, visible);
 }
 
 /// Draws the class vote: the suggestions for the current stage, lettered A–D.
 pub fn draw_vote(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) {
     let s = ctx.strings;
     let Some(m) = &app.meeting else { return };
-    let st = stage(&m.needs, &m.steps);
+    let st = stage(m.needs(), m.steps());
     let block = ctx.panel(&format!("{} · {}", s.vote, s.stages[stage_index(st)]), true);
     let inner = block.inner(area);
     frame.render_widget(block, area);

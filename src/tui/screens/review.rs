@@ -79,7 +79,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) -> Option<Posit
         ));
     }
     lines.push(Line::styled(s.turns, ctx.theme.title()));
-    lines.extend(transcript_lines(&m.steps, ctx, w, usize::MAX));
+    lines.extend(transcript_lines(m.steps(), ctx, w, usize::MAX));
     for f in &r.closing {
         lines.extend(wrap_prefixed(
             &format!("   {:+} ", f.points),
