@@ -255,7 +255,8 @@ const EN_STOP: &[&str] = &[
     "time",
     "times",
     // Everyday words of any question's frame ("talk me through how it normally gets
-    // to your attention").
+    // to your attention"). Not "take" or "come": who takes the orders and patients
+    // who don't come are topics.
     "through",
     "normally",
     "generally",
@@ -263,9 +264,6 @@ const EN_STOP: &[&str] = &[
     "actually",
     "basically",
     "attention",
-    "take",
-    "takes",
-    "took",
     "start",
     "starts",
     "started",
