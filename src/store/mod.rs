@@ -369,6 +369,27 @@ impl Store {
         Ok(path)
     }
 
+    /// The meetings folder's entries; `None` when it does not exist.
+    ///
+    /// # Errors
+    /// When the data directory or its `meetings` folder exists but is not a
+    /// readable folder.
+    pub(crate) fn read_meetings_dir(&self) -> Result<Option<std::fs::ReadDir>, StoreError> {
+        let dir = self.meetings_dir();
+        match std::fs::read_dir(&dir) {
+            Ok(e) => Ok(Some(e)),
+            Err(_) if self.root.exists() && !self.root.is_dir() => Err(StoreError::Unreadable {
+                path: crate::text::sanitize_line(&self.root.display().to_string()),
+                source: std::io::Error::other("the data directory is not a folder"),
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(source) => Err(StoreError::Unreadable {
+                path: crate::text::sanitize_line(&dir.display().to_string()),
+                source,
+            }),
+        }
+    }
+
     /// Loads every record, newest first. Files that fail to parse are moved
     /// aside to `corrupt/`; files that cannot be read, symbolic links, records
     /// written by a newer spin-coach and records whose id is not their file name
@@ -379,22 +400,8 @@ impl Store {
     /// readable folder (a missing one is an empty history).
     pub fn load_all(&self) -> Result<Loaded, StoreError> {
         let mut out = Loaded::default();
-        let dir = self.meetings_dir();
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(e) => e,
-            Err(_) if self.root.exists() && !self.root.is_dir() => {
-                return Err(StoreError::Unreadable {
-                    path: crate::text::sanitize_line(&self.root.display().to_string()),
-                    source: std::io::Error::other("the data directory is not a folder"),
-                });
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
-            Err(source) => {
-                return Err(StoreError::Unreadable {
-                    path: crate::text::sanitize_line(&dir.display().to_string()),
-                    source,
-                });
-            }
+        let Some(entries) = self.read_meetings_dir()? else {
+            return Ok(out);
         };
         let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
         paths.sort();

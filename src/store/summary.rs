@@ -194,21 +194,8 @@ impl Store {
             .and_then(|m| m.modified().ok())
             .and_then(|t| t.elapsed().ok())
             .is_some_and(|age| age.as_secs() >= SETTLED_SECS);
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(e) => e,
-            Err(_) if self.root.exists() && !self.root.is_dir() => {
-                return Err(StoreError::Unreadable {
-                    path: crate::text::sanitize_line(&self.root.display().to_string()),
-                    source: std::io::Error::other("the data directory is not a folder"),
-                });
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(source) => {
-                return Err(StoreError::Unreadable {
-                    path: crate::text::sanitize_line(&dir.display().to_string()),
-                    source,
-                });
-            }
+        let Some(entries) = self.read_meetings_dir()? else {
+            return Ok(None);
         };
         let mut names = Vec::new();
         for e in entries.filter_map(Result::ok) {

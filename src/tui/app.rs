@@ -267,6 +267,20 @@ impl App {
             .collect()
     }
 
+    /// Shows why scenario `i` does not load (its first problems) as a message.
+    pub(crate) fn show_problems(&mut self, i: usize) {
+        let Some(e) = self.scenarios.get(i) else {
+            return;
+        };
+        let list: Vec<String> = e
+            .problems()
+            .iter()
+            .take(6)
+            .map(ToString::to_string)
+            .collect();
+        self.message = Some(list.join("\n"));
+    }
+
     /// Opens the briefing of scenario `i` (parsing it if it was not yet); a
     /// scenario that does not load stays in the picker with its problems shown.
     pub fn open(&mut self, i: usize) {
@@ -274,13 +288,7 @@ impl App {
             return;
         };
         if e.get().is_none() {
-            let list: Vec<String> = e
-                .problems()
-                .iter()
-                .take(6)
-                .map(ToString::to_string)
-                .collect();
-            self.message = Some(list.join("\n"));
+            self.show_problems(i);
             return;
         }
         self.current = Some(i);

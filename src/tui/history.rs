@@ -163,13 +163,7 @@ impl App {
             .get()
             .map(|l| crate::store::content_hash(&l.source))
         else {
-            let list: Vec<String> = self.scenarios[i]
-                .problems()
-                .iter()
-                .take(6)
-                .map(ToString::to_string)
-                .collect();
-            self.message = Some(list.join("\n"));
+            self.show_problems(i);
             return;
         };
         let lock = match self.store.as_ref().map(|s| s.lock(&rec.id)) {
