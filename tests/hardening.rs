@@ -131,10 +131,7 @@ fn resuming_a_hostile_meeting_never_writes_outside_the_data_directory() {
             Action::Paste("How many vans do you run?".into()),
             Action::Enter,
         ] {
-            let mut next = Some(x);
-            while let Some(x) = next {
-                next = a.update(x);
-            }
+            a.update(x);
         }
     }
     assert!(
@@ -254,10 +251,7 @@ fn trainer(data: &Path) -> spin_coach::tui::app::App {
 #[cfg(feature = "tui")]
 fn act(a: &mut spin_coach::tui::app::App, actions: Vec<spin_coach::tui::action::Action>) {
     for x in actions {
-        let mut next = Some(x);
-        while let Some(x) = next {
-            next = a.update(x);
-        }
+        a.update(x);
     }
 }
 
@@ -273,7 +267,7 @@ fn saved_inputs(path: &Path) -> usize {
 #[test]
 fn second_trainer_cannot_resume_an_open_meeting() {
     use spin_coach::tui::action::Action;
-    use spin_coach::tui::keymap::Screen;
+    use spin_coach::tui::keymap::Kind;
     let d = tempfile::tempdir().expect("tempdir");
     let file = d.path().join("meetings/m1.json");
     let mut v = meeting_json("m1", 2);
@@ -282,10 +276,10 @@ fn second_trainer_cannot_resume_an_open_meeting() {
     let mut first = trainer(d.path());
     let mut second = trainer(d.path());
     act(&mut first, vec![Action::Enter]);
-    assert_eq!(first.screen, Screen::Meeting);
+    assert_eq!(first.kind(), Kind::Meeting);
     act(&mut second, vec![Action::Enter]);
-    assert_eq!(second.screen, Screen::Picker, "refused");
-    let msg = second.message.clone().unwrap_or_default();
+    assert_eq!(second.kind(), Kind::Picker, "refused");
+    let msg = second.shared.message.clone().unwrap_or_default();
     assert!(msg.contains("another trainer"), "{msg}");
     act(
         &mut first,
@@ -297,12 +291,12 @@ fn second_trainer_cannot_resume_an_open_meeting() {
     assert_eq!(saved_inputs(&file), 3);
     // Once the first trainer leaves the meeting, the second may resume it.
     act(&mut first, vec![Action::Back, Action::ConfirmYes]);
-    assert_eq!(first.screen, Screen::Picker);
-    second.refresh_history();
+    assert_eq!(first.kind(), Kind::Picker);
+    second.shared.refresh_history();
     // The first key dismisses the message; the next opens the meeting.
     act(&mut second, vec![Action::Enter, Action::Enter]);
-    assert_eq!(second.screen, Screen::Meeting, "{:?}", second.message);
-    assert_eq!(second.meeting.as_ref().map(|m| m.inputs.len()), Some(3));
+    assert_eq!(second.kind(), Kind::Meeting, "{:?}", second.shared.message);
+    assert_eq!(second.meeting().map(|m| m.inputs.len()), Some(3));
 }
 
 // Defect 2: where locks do not reach (another computer on a shared folder), a save
@@ -342,7 +336,7 @@ fn a_meeting_changed_behind_the_trainers_back_is_not_overwritten() {
         "this trainer's turns saved as a new meeting"
     );
     assert_eq!(saved_inputs(&files[0]), 3);
-    let msg = a.message.clone().unwrap_or_default();
+    let msg = a.shared.message.clone().unwrap_or_default();
     assert!(msg.contains("new meeting"), "{msg}");
 }
 

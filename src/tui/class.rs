@@ -1,7 +1,6 @@
 //! Classroom controls: themes, the projector layout, hidden scores revealed turn
 //! by turn or all at once, a visible meeting timer with pause.
 
-use super::app::App;
 use super::theme::ThemeName;
 use std::time::{Duration, Instant};
 
@@ -86,34 +85,33 @@ pub fn clock(d: Duration) -> String {
     }
 }
 
-impl App {
+impl Class {
     /// Whether turn `i` (0-based) shows its grade.
     #[must_use]
     pub fn grade_visible(&self, i: usize) -> bool {
-        !self.class.hide || i < self.class.revealed
+        !self.hide || i < self.revealed
     }
 
-    /// Hides scores from now on (turns so far stay visible), or shows everything.
-    pub fn toggle_hide(&mut self) {
-        self.class.hide = !self.class.hide;
-        self.class.revealed = self.meeting.as_ref().map_or(0, |m| m.steps().len());
+    /// Hides scores from now on (the `turns` so far stay visible), or shows everything.
+    pub fn toggle_hide(&mut self, turns: usize) {
+        self.hide = !self.hide;
+        self.revealed = turns;
     }
 
-    /// Reveals the next hidden turn's grade.
-    pub fn reveal_next(&mut self) {
-        let n = self.meeting.as_ref().map_or(0, |m| m.steps().len());
-        self.class.revealed = (self.class.revealed + 1).min(n);
+    /// Reveals the next hidden grade of a meeting of `turns` turns.
+    pub fn reveal_next(&mut self, turns: usize) {
+        self.revealed = (self.revealed + 1).min(turns);
     }
 
-    /// Reveals every grade so far.
-    pub fn reveal_all(&mut self) {
-        self.class.revealed = self.meeting.as_ref().map_or(0, |m| m.steps().len());
+    /// Reveals every grade of a meeting of `turns` turns.
+    pub fn reveal_all(&mut self, turns: usize) {
+        self.revealed = turns;
     }
 
-    /// Whether the clock is on screen (classroom mode or projector layout).
+    /// Whether a meeting shows its clock (hidden scores, projector layout or vote).
     #[must_use]
-    pub fn timer_visible(&self) -> bool {
-        self.meeting.is_some() && (self.class.hide || self.class.projector || self.class.vote)
+    pub fn shows_clock(&self) -> bool {
+        self.hide || self.projector || self.vote
     }
 }
 

@@ -64,9 +64,9 @@ pub struct Strings {
     pub error: &'static str,
     pub notice: &'static str,
     pub hidden: &'static str,
-    pub keys_replay: &'static str,
+    pub keys_debrief: &'static str,
     pub keys_learn: &'static str,
-    pub replay: &'static str,
+    pub debrief: &'static str,
     pub learn: &'static str,
     pub card: &'static str,
     pub quiz: &'static str,
@@ -120,12 +120,12 @@ pub fn difficulty(d: crate::scenario::Difficulty, lang: Lang) -> &'static str {
 /// The keys of one screen, shown first in its help (key, what it does).
 #[must_use]
 pub fn screen_keys(
-    screen: super::keymap::Screen,
+    screen: super::keymap::Kind,
     lang: Lang,
 ) -> &'static [(&'static str, &'static str)] {
-    use super::keymap::Screen;
+    use super::keymap::Kind;
     match (screen, lang) {
-        (Screen::Picker, Lang::Zh) => &[
+        (Kind::Picker, Lang::Zh) => &[
             ("↑↓, j k", "选择场景(j k 在没有筛选文字时)"),
             ("输入文字", "筛选场景"),
             ("Enter, 单击", "打开简报 / 继续未完成的会谈"),
@@ -133,7 +133,7 @@ pub fn screen_keys(
             ("l", "学习卡片与测验"),
             ("q", "退出"),
         ],
-        (Screen::Picker, Lang::En) => &[
+        (Kind::Picker, Lang::En) => &[
             (
                 "↑↓, j k",
                 "select a scenario (j k while the filter is empty)",
@@ -147,17 +147,17 @@ pub fn screen_keys(
             ("l", "theory cards and quiz"),
             ("q", "quit"),
         ],
-        (Screen::Briefing, Lang::Zh) => &[
+        (Kind::Briefing, Lang::Zh) => &[
             ("Enter", "开始会谈"),
             ("d", "选择单项练习"),
             ("↑↓, j k", "滚动简报"),
         ],
-        (Screen::Briefing, Lang::En) => &[
+        (Kind::Briefing, Lang::En) => &[
             ("Enter", "start the meeting"),
             ("d", "choose a single-behaviour drill"),
             ("↑↓, j k", "scroll the briefing"),
         ],
-        (Screen::Meeting, Lang::Zh) => &[
+        (Kind::Meeting, Lang::Zh) => &[
             ("Enter", "发送"),
             ("Alt+Enter, Ctrl+J", "换行"),
             ("Ctrl+U", "清空输入框"),
@@ -171,7 +171,7 @@ pub fn screen_keys(
             ("Ctrl+P", "暂停 / 继续计时"),
             ("Ctrl+V, F12", "全班投票:按 A–D 选择建议"),
         ],
-        (Screen::Meeting, Lang::En) => &[
+        (Kind::Meeting, Lang::En) => &[
             ("Enter", "send"),
             ("Alt+Enter, Ctrl+J", "new line"),
             ("Ctrl+U", "clear the input"),
@@ -191,48 +191,48 @@ pub fn screen_keys(
                 "class vote: press the letter of a suggestion",
             ),
         ],
-        (Screen::Review, Lang::Zh) => &[
+        (Kind::Review, Lang::Zh) => &[
             ("↑↓, j k, PgUp PgDn", "滚动总结"),
             ("Enter, Esc", "返回场景列表"),
             ("q", "退出"),
         ],
-        (Screen::Review, Lang::En) => &[
+        (Kind::Review, Lang::En) => &[
             ("↑↓, j k, PgUp PgDn", "scroll the review"),
             ("Enter, Esc", "back to the scenarios"),
             ("q", "quit"),
         ],
-        (Screen::Progress, Lang::Zh) => &[
+        (Kind::Progress, Lang::Zh) => &[
             ("↑↓, j k", "选择会谈"),
             ("Enter, 单击", "复盘选中的会谈"),
             ("Esc, q, p", "返回"),
         ],
-        (Screen::Progress, Lang::En) => &[
+        (Kind::Progress, Lang::En) => &[
             ("↑↓, j k", "select a meeting"),
             ("Enter, click", "debrief the selected meeting"),
             ("Esc, q, p", "back"),
         ],
-        (Screen::Replay, Lang::Zh) => &[
+        (Kind::Debrief, Lang::Zh) => &[
             ("→, Enter, n, 空格", "下一回合"),
             ("←, Backspace", "上一回合"),
             ("r, g", "揭晓一个 / 全部评分"),
             ("↑↓, j k", "滚动"),
             ("Esc, q", "返回"),
         ],
-        (Screen::Replay, Lang::En) => &[
+        (Kind::Debrief, Lang::En) => &[
             ("→, Enter, n, space", "next turn"),
             ("←, Backspace", "previous turn"),
             ("r, g", "reveal one grade / all grades"),
             ("↑↓, j k", "scroll"),
             ("Esc, q", "back"),
         ],
-        (Screen::Learn, Lang::Zh) => &[
+        (Kind::Learn, Lang::Zh) => &[
             ("Tab", "卡片 / 测验"),
             ("←→, n", "翻页"),
             ("A–D", "作答"),
             ("Enter", "确认并进入下一题"),
             ("Esc, q", "返回"),
         ],
-        (Screen::Learn, Lang::En) => &[
+        (Kind::Learn, Lang::En) => &[
             ("Tab", "cards / quiz"),
             ("←→, n", "page"),
             ("A–D", "answer"),
@@ -312,9 +312,9 @@ static ZH: Strings = Strings {
     error: "出错了",
     notice: "提示 (Enter 关闭)",
     hidden: "(评分暂不公布,由培训师揭晓)",
-    keys_replay: "→/Enter 下一回合 · ← 上一回合 · r 揭晓一个 · g 全部揭晓 · ↑↓/jk 滚动 · Esc 返回",
+    keys_debrief: "→/Enter 下一回合 · ← 上一回合 · r 揭晓一个 · g 全部揭晓 · ↑↓/jk 滚动 · Esc 返回",
     keys_learn: "Tab 卡片/测验 · ←→ 翻页 · A–D 作答 · Enter 下一题 · Esc 返回",
-    replay: "复盘",
+    debrief: "复盘",
     learn: "学习",
     card: "卡片",
     quiz: "测验",
@@ -435,9 +435,9 @@ static EN: Strings = Strings {
     error: "Error",
     notice: "Notice (Enter to close)",
     hidden: "(grade hidden until the trainer reveals it)",
-    keys_replay: "→/Enter next · ← back · r reveal one · g reveal all · ↑↓/jk scroll · Esc back",
+    keys_debrief: "→/Enter next · ← back · r reveal one · g reveal all · ↑↓/jk scroll · Esc back",
     keys_learn: "Tab cards/quiz · ←→ page · A–D answer · Enter next question · Esc back",
-    replay: "Debrief",
+    debrief: "Debrief",
     learn: "Learn",
     card: "card",
     quiz: "quiz",
@@ -517,15 +517,15 @@ mod tests {
     #[test]
     fn both_languages_have_every_help_line() {
         assert_eq!(ZH.help_keys.len(), EN.help_keys.len());
-        use super::super::keymap::Screen;
+        use super::super::keymap::Kind;
         for screen in [
-            Screen::Picker,
-            Screen::Briefing,
-            Screen::Meeting,
-            Screen::Review,
-            Screen::Progress,
-            Screen::Replay,
-            Screen::Learn,
+            Kind::Picker,
+            Kind::Briefing,
+            Kind::Meeting,
+            Kind::Review,
+            Kind::Progress,
+            Kind::Debrief,
+            Kind::Learn,
         ] {
             let (zh, en) = (screen_keys(screen, Lang::Zh), screen_keys(screen, Lang::En));
             assert_eq!(zh.len(), en.len(), "{screen:?}");
@@ -548,7 +548,7 @@ mod tests {
                 s.keys_meeting,
                 s.keys_review,
                 s.keys_progress,
-                s.keys_replay,
+                s.keys_debrief,
                 s.keys_learn,
             ] {
                 assert!(

@@ -3,9 +3,10 @@
 use super::action::Action;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-/// Which screen is showing.
+/// Which kind of screen is showing (each [`Screen`](super::screens::Screen) has one):
+/// what the keymap, the footer and the help need to know of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
+pub enum Kind {
     /// Scenario list.
     Picker,
     /// Briefing before the meeting.
@@ -16,8 +17,8 @@ pub enum Screen {
     Review,
     /// Progress over saved meetings.
     Progress,
-    /// A saved meeting replayed for a debrief.
-    Replay,
+    /// A saved meeting stepped through turn by turn for a debrief.
+    Debrief,
     /// Theory cards and the quiz.
     Learn,
 }
@@ -25,8 +26,8 @@ pub enum Screen {
 /// What the keymap needs to know about the view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct View {
-    /// The screen.
-    pub screen: Screen,
+    /// The kind of screen.
+    pub kind: Kind,
     /// Help overlay open.
     pub help: bool,
     /// A yes/no question is open.
@@ -85,8 +86,8 @@ pub fn keymap(key: KeyEvent, v: &View) -> Option<Action> {
         KeyCode::Esc => return Some(Action::Back),
         _ => {}
     }
-    match v.screen {
-        Screen::Picker => match key.code {
+    match v.kind {
+        Kind::Picker => match key.code {
             KeyCode::Up => Some(Action::Up),
             KeyCode::Down => Some(Action::Down),
             KeyCode::Char('k') if v.filter_empty && !ctrl => Some(Action::Up),
@@ -103,7 +104,7 @@ pub fn keymap(key: KeyEvent, v: &View) -> Option<Action> {
             KeyCode::Char(c) if !ctrl && !alt => Some(Action::FilterChar(c)),
             _ => None,
         },
-        Screen::Briefing => match key.code {
+        Kind::Briefing => match key.code {
             KeyCode::Enter => Some(Action::Enter),
             KeyCode::Char('d') => Some(Action::CycleDrill),
             KeyCode::Char('?') => Some(Action::ToggleHelp),
@@ -113,7 +114,7 @@ pub fn keymap(key: KeyEvent, v: &View) -> Option<Action> {
             KeyCode::PageDown => Some(Action::PageDown),
             _ => None,
         },
-        Screen::Review => match key.code {
+        Kind::Review => match key.code {
             KeyCode::Enter => Some(Action::Enter),
             KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
             KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
@@ -123,7 +124,7 @@ pub fn keymap(key: KeyEvent, v: &View) -> Option<Action> {
             KeyCode::Char('q') => Some(Action::Quit),
             _ => None,
         },
-        Screen::Replay => match key.code {
+        Kind::Debrief => match key.code {
             KeyCode::Right | KeyCode::Enter | KeyCode::Char(' ' | 'n') => Some(Action::Next),
             KeyCode::Left | KeyCode::Backspace => Some(Action::Prev),
             KeyCode::Char('r') => Some(Action::RevealNext),
@@ -136,7 +137,7 @@ pub fn keymap(key: KeyEvent, v: &View) -> Option<Action> {
             KeyCode::Char('?') => Some(Action::ToggleHelp),
             _ => None,
         },
-        Screen::Learn => match key.code {
+        Kind::Learn => match key.code {
             KeyCode::Right | KeyCode::Char('n') => Some(Action::Next),
             KeyCode::Left => Some(Action::Prev),
             KeyCode::Tab => Some(Action::FocusNext),
@@ -148,7 +149,7 @@ pub fn keymap(key: KeyEvent, v: &View) -> Option<Action> {
             KeyCode::Char('?') => Some(Action::ToggleHelp),
             _ => None,
         },
-        Screen::Progress => match key.code {
+        Kind::Progress => match key.code {
             KeyCode::Enter => Some(Action::Enter),
             KeyCode::Char('q' | 'p') | KeyCode::F(4) => Some(Action::Back),
             KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
@@ -158,7 +159,7 @@ pub fn keymap(key: KeyEvent, v: &View) -> Option<Action> {
             KeyCode::Char('?') => Some(Action::ToggleHelp),
             _ => None,
         },
-        Screen::Meeting => meeting_key(key, v, ctrl, alt),
+        Kind::Meeting => meeting_key(key, v, ctrl, alt),
     }
 }
 
@@ -218,9 +219,9 @@ mod tests {
         KeyEvent::new(code, m)
     }
 
-    fn view(screen: Screen) -> View {
+    fn view(kind: Kind) -> View {
         View {
-            screen,
+            kind,
             help: false,
             confirm: false,
             filter_empty: true,
@@ -232,13 +233,13 @@ mod tests {
 
     #[test]
     fn key_table() {
-        let picker = view(Screen::Picker);
+        let picker = view(Kind::Picker);
         let typing = View {
             filter_empty: false,
             ..picker
         };
-        let brief = view(Screen::Briefing);
-        let meet = view(Screen::Meeting);
+        let brief = view(Kind::Briefing);
+        let meet = view(Kind::Meeting);
         let scroll = View {
             transcript_focus: true,
             ..meet
@@ -247,7 +248,7 @@ mod tests {
             meeting_over: true,
             ..meet
         };
-        let review = view(Screen::Review);
+        let review = view(Kind::Review);
         let help = View { help: true, ..meet };
         let confirm = View {
             confirm: true,
@@ -311,32 +312,24 @@ mod tests {
             (k(KeyCode::F(4)), typing, Some(Action::OpenProgress)),
             (
                 k(KeyCode::Char('q')),
-                view(Screen::Progress),
+                view(Kind::Progress),
                 Some(Action::Back),
             ),
-            (k(KeyCode::Down), view(Screen::Progress), Some(Action::Down)),
-            (
-                k(KeyCode::Enter),
-                view(Screen::Progress),
-                Some(Action::Enter),
-            ),
-            (k(KeyCode::Right), view(Screen::Replay), Some(Action::Next)),
-            (k(KeyCode::Left), view(Screen::Replay), Some(Action::Prev)),
+            (k(KeyCode::Down), view(Kind::Progress), Some(Action::Down)),
+            (k(KeyCode::Enter), view(Kind::Progress), Some(Action::Enter)),
+            (k(KeyCode::Right), view(Kind::Debrief), Some(Action::Next)),
+            (k(KeyCode::Left), view(Kind::Debrief), Some(Action::Prev)),
             (
                 k(KeyCode::Char('r')),
-                view(Screen::Replay),
+                view(Kind::Debrief),
                 Some(Action::RevealNext),
             ),
             (
                 k(KeyCode::Char('c')),
-                view(Screen::Learn),
+                view(Kind::Learn),
                 Some(Action::Vote(2)),
             ),
-            (
-                k(KeyCode::Tab),
-                view(Screen::Learn),
-                Some(Action::FocusNext),
-            ),
+            (k(KeyCode::Tab), view(Kind::Learn), Some(Action::FocusNext)),
             (k(KeyCode::Char('l')), picker, Some(Action::OpenLearn)),
             (k(KeyCode::F(6)), meet, Some(Action::ToggleHide)),
             (km(KeyCode::Char('r'), c), meet, Some(Action::RevealNext)),
@@ -391,14 +384,10 @@ mod tests {
             (k(KeyCode::Char('k')), review, Some(Action::Up)),
             (
                 k(KeyCode::Char('j')),
-                view(Screen::Progress),
+                view(Kind::Progress),
                 Some(Action::Down),
             ),
-            (
-                k(KeyCode::Char('k')),
-                view(Screen::Replay),
-                Some(Action::Up),
-            ),
+            (k(KeyCode::Char('k')), view(Kind::Debrief), Some(Action::Up)),
         ];
         for (key, v, want) in table {
             assert_eq!(keymap(key, &v), want, "{key:?} on {v:?}");
@@ -409,6 +398,6 @@ mod tests {
     fn releases_are_ignored() {
         let mut key = k(KeyCode::Enter);
         key.kind = KeyEventKind::Release;
-        assert_eq!(keymap(key, &view(Screen::Picker)), None);
+        assert_eq!(keymap(key, &view(Kind::Picker)), None);
     }
 }

@@ -6,19 +6,16 @@ pub mod action;
 pub mod app;
 pub mod big;
 pub mod class;
-pub mod drill;
 pub mod history;
 pub mod i18n;
 pub mod keymap;
-pub mod learn;
-pub mod meeting;
-pub mod reload;
-pub mod replay;
+pub mod nav;
 pub mod scenarios;
 pub mod screens;
+pub mod shared;
 pub mod theme;
 pub mod ui;
-pub mod vote;
+pub mod widgets;
 pub mod wrap;
 
 use crate::lang::Lang;
@@ -206,20 +203,21 @@ pub fn build_app(opts: &Options) -> Result<App, Vec<crate::scenario::Problem>> {
         }
     }
     let mut app = App::new(scenarios, opts.lang.unwrap_or_else(env_lang), opts.seed);
-    app.store = opts.data_dir.clone().map(crate::store::Store::new);
-    app.refresh_history();
+    let sh = &mut app.shared;
+    sh.store = opts.data_dir.clone().map(crate::store::Store::new);
+    sh.refresh_history();
     if let Some(t) = opts.theme {
-        app.class.theme = t;
+        sh.class.theme = t;
     }
-    app.class.projector = opts.projector;
+    sh.class.projector = opts.projector;
     match &opts.start {
         Start::Picker => {}
-        Start::Learn => app.learn_action(&Action::OpenLearn),
+        Start::Learn => app.open_learn(),
         Start::Replay {
             meeting,
             hide_scores,
-        } => match replay::find(app.store.as_ref(), meeting) {
-            Ok(r) => app.open_replay(r, *hide_scores),
+        } => match screens::debrief::find(app.shared.store.as_ref(), meeting) {
+            Ok(r) => app.open_debrief(r, *hide_scores),
             Err(e) => {
                 return Err(vec![crate::scenario::Problem::error(
                     meeting,
@@ -235,7 +233,7 @@ pub fn build_app(opts: &Options) -> Result<App, Vec<crate::scenario::Problem>> {
         app.open(i);
     }
     if !errors.is_empty() {
-        app.message = Some(errors.join("; "));
+        app.shared.message = Some(errors.join("; "));
     }
     Ok(app)
 }
@@ -308,14 +306,13 @@ pub fn run(opts: &Options) -> anyhow::Result<std::process::ExitCode> {
     terminal.clear()?;
     loop {
         terminal.draw(|f| ui::draw(f, &app))?;
-        if opts.first_frame_only || app.quit {
+        if opts.first_frame_only || app.quitting() {
             break;
         }
         // A scenario file under edit is checked twice a second for changes (hot
         // reload); otherwise the loop blocks on input and idles at zero CPU.
         // The visible timer redraws once a second while it runs.
-        let ticking = app.timer_visible() && app.class.timer.running();
-        let wait = match (app.scenario_file().is_some(), ticking) {
+        let wait = match (app.scenario_file().is_some(), app.ticking()) {
             (true, _) => Some(std::time::Duration::from_millis(500)),
             (false, true) => Some(std::time::Duration::from_secs(1)),
             (false, false) => None,
@@ -335,18 +332,17 @@ pub fn run(opts: &Options) -> anyhow::Result<std::process::ExitCode> {
         }
         let size = terminal.size()?;
         let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
-        let mut next = event_action(ev, &app, area);
-        while let Some(a) = next {
-            if a == Action::Suspend {
+        match event_action(ev, &app, area) {
+            Some(Action::Suspend) => {
                 suspend()?;
                 full_redraw(&mut terminal)?;
-                break;
             }
-            next = app.update(a);
+            Some(a) => app.update(a),
+            None => {}
         }
     }
     drop(terminal);
     drop(guard);
-    app.flush_history();
+    app.shared.flush_history();
     Ok(std::process::ExitCode::SUCCESS)
 }

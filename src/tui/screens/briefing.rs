@@ -1,8 +1,13 @@
-//! The briefing: company, segment and stage, contacts and roles, the objective.
+//! The briefing: company, segment and stage, contacts and roles, the objective,
+//! and the drill chosen with `d` (single-behaviour practice, Rackham: one
+//! behaviour at a time, many times).
 
+use crate::classroom::drill::{self, DrillKind};
 use crate::lang::Lang;
-use crate::tui::app::App;
-use crate::tui::ui::Ctx;
+use crate::tui::action::Action;
+use crate::tui::nav::Nav;
+use crate::tui::shared::Shared;
+use crate::tui::widgets::Ctx;
 use crate::tui::wrap::wrap_prefixed;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -42,109 +47,178 @@ fn stage_name(s: crate::scenario::Stage, lang: Lang) -> &'static str {
     lang.pick(zh, en)
 }
 
-/// Draws the briefing.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) -> Option<Position> {
-    let s = ctx.strings;
-    let sc = app.scenario()?;
-    let l = app.lang;
-    let block = ctx.panel(&format!("{} · {}", s.briefing, sc.title.get(l)), true);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let w = inner.width as usize;
-    let mut lines: Vec<Line> = Vec::new();
-    let head = |t: &str| Line::styled(t.to_string(), ctx.theme.title());
-    let company = match sc.customer.employees {
-        Some(n) => format!(
-            "{} ({n} {})",
-            sc.customer.company.get(l),
-            l.pick("人", "staff")
-        ),
-        None => sc.customer.company.get(l).to_string(),
-    };
-    lines.extend(wrap_prefixed(
-        &format!("{}: ", s.company),
-        ctx.theme.title(),
-        &company,
-        Style::default(),
-        w,
-    ));
-    let seg = format!(
-        "{} · {} · {} · {}",
-        sc.segment.code(),
-        sc.industry.get(l),
-        stage_name(sc.stage, l),
-        crate::tui::i18n::difficulty(sc.difficulty, l)
-    );
-    lines.extend(wrap_prefixed(
-        &format!("{}: ", s.segment),
-        ctx.theme.title(),
-        &seg,
-        Style::default(),
-        w,
-    ));
-    if let Some(a) = &sc.customer.about {
+/// The briefing's state: the scenario, the scroll, the drill chosen and its best
+/// saved streak (read from disk when the drill is chosen, not at every frame).
+#[derive(Debug, Clone)]
+pub struct Briefing {
+    /// The scenario (index into the catalogue).
+    pub scenario: usize,
+    /// Lines scrolled.
+    pub scroll: u16,
+    /// The drill chosen, if any.
+    pub drill: Option<DrillKind>,
+    /// The best saved streak of that drill on this scenario.
+    best: Option<u32>,
+}
+
+impl Briefing {
+    /// The briefing of scenario `i`; a scenario that does not load gives none and
+    /// its problems become the notice.
+    #[must_use]
+    pub fn open(sh: &mut Shared, i: usize) -> Option<Briefing> {
+        if sh.scenario(i).is_none() {
+            sh.show_problems(i);
+            return None;
+        }
+        Some(Briefing {
+            scenario: i,
+            scroll: 0,
+            drill: None,
+            best: None,
+        })
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: &Action, sh: &mut Shared) -> Nav {
+        match action {
+            Action::Enter => return Nav::Start(self.scenario, self.drill),
+            Action::Back => return Nav::Back,
+            Action::CycleDrill => self.cycle_drill(sh),
+            Action::Up | Action::PageUp => {
+                let n = if *action == Action::Up { 1 } else { 10 };
+                self.scroll = self.scroll.saturating_sub(n);
+            }
+            Action::Down | Action::PageDown => {
+                let n = if *action == Action::Down { 1 } else { 10 };
+                self.scroll = self.scroll.saturating_add(n);
+            }
+            _ => {}
+        }
+        Nav::Stay
+    }
+
+    /// Cycles the drill: none → implication → need-payoff → problem → none.
+    fn cycle_drill(&mut self, sh: &Shared) {
+        self.drill = match self.drill {
+            None => Some(DrillKind::ALL[0]),
+            Some(k) => DrillKind::ALL
+                .iter()
+                .position(|x| *x == k)
+                .and_then(|i| DrillKind::ALL.get(i + 1))
+                .copied(),
+        };
+        self.best = match (self.drill, &sh.store, sh.scenarios.get(self.scenario)) {
+            (Some(k), Some(store), Some(e)) => {
+                drill::best(&drill::load_all(store.root()), &e.meta.id, k)
+            }
+            _ => None,
+        };
+    }
+
+    /// Draws the briefing.
+    pub fn draw(&self, frame: &mut Frame, area: Rect, sh: &Shared, ctx: &Ctx) -> Option<Position> {
+        let s = ctx.strings;
+        let sc = sh.scenario(self.scenario)?;
+        let l = sh.lang;
+        let block = ctx.panel(&format!("{} · {}", s.briefing, sc.title.get(l)), true);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let w = inner.width as usize;
+        let mut lines: Vec<Line> = Vec::new();
+        let head = |t: &str| Line::styled(t.to_string(), ctx.theme.title());
+        let company = match sc.customer.employees {
+            Some(n) => format!(
+                "{} ({n} {})",
+                sc.customer.company.get(l),
+                l.pick("人", "staff")
+            ),
+            None => sc.customer.company.get(l).to_string(),
+        };
+        lines.extend(wrap_prefixed(
+            &format!("{}: ", s.company),
+            ctx.theme.title(),
+            &company,
+            Style::default(),
+            w,
+        ));
+        let seg = format!(
+            "{} · {} · {} · {}",
+            sc.segment.code(),
+            sc.industry.get(l),
+            stage_name(sc.stage, l),
+            crate::tui::i18n::difficulty(sc.difficulty, l)
+        );
+        lines.extend(wrap_prefixed(
+            &format!("{}: ", s.segment),
+            ctx.theme.title(),
+            &seg,
+            Style::default(),
+            w,
+        ));
+        if let Some(a) = &sc.customer.about {
+            lines.extend(wrap_prefixed(
+                "",
+                Style::default(),
+                a.get(l),
+                ctx.theme.dim(),
+                w,
+            ));
+        }
+        lines.push(Line::from(""));
         lines.extend(wrap_prefixed(
             "",
             Style::default(),
-            a.get(l),
-            ctx.theme.dim(),
-            w,
-        ));
-    }
-    lines.push(Line::from(""));
-    lines.extend(wrap_prefixed(
-        "",
-        Style::default(),
-        sc.briefing.get(l),
-        Style::default(),
-        w,
-    ));
-    lines.push(Line::from(""));
-    lines.push(head(s.contacts));
-    for c in &sc.customer.contacts {
-        let t = format!(
-            "{} · {} · {}",
-            c.name.get(l),
-            c.title.get(l),
-            role_name(c.role, l)
-        );
-        lines.extend(wrap_prefixed(
-            "  • ",
-            ctx.theme.customer(),
-            &t,
+            sc.briefing.get(l),
             Style::default(),
             w,
         ));
-    }
-    lines.push(Line::from(""));
-    lines.push(head(s.objective));
-    lines.extend(wrap_prefixed(
-        "  ",
-        Style::default(),
-        sc.objective.get(l),
-        Style::default(),
-        w,
-    ));
-    lines.push(Line::from(""));
-    match app.drill_choice {
-        None => lines.push(Line::styled(s.drill_none, ctx.theme.dim())),
-        Some(k) => {
-            let best = app
-                .drill_best(&sc.id.value, k)
-                .map_or_else(String::new, |b| format!(" · {} {b}", s.drill_best));
-            lines.push(Line::styled(
-                format!("{}: {}{best}", s.drill, k.title(l)),
-                ctx.theme.title(),
-            ));
+        lines.push(Line::from(""));
+        lines.push(head(s.contacts));
+        for c in &sc.customer.contacts {
+            let t = format!(
+                "{} · {} · {}",
+                c.name.get(l),
+                c.title.get(l),
+                role_name(c.role, l)
+            );
             lines.extend(wrap_prefixed(
-                "  ",
-                Style::default(),
-                k.instructions(l),
+                "  • ",
+                ctx.theme.customer(),
+                &t,
                 Style::default(),
                 w,
             ));
         }
+        lines.push(Line::from(""));
+        lines.push(head(s.objective));
+        lines.extend(wrap_prefixed(
+            "  ",
+            Style::default(),
+            sc.objective.get(l),
+            Style::default(),
+            w,
+        ));
+        lines.push(Line::from(""));
+        match self.drill {
+            None => lines.push(Line::styled(s.drill_none, ctx.theme.dim())),
+            Some(k) => {
+                let best = self
+                    .best
+                    .map_or_else(String::new, |b| format!(" · {} {b}", s.drill_best));
+                lines.push(Line::styled(
+                    format!("{}: {}{best}", s.drill, k.title(l)),
+                    ctx.theme.title(),
+                ));
+                lines.extend(wrap_prefixed(
+                    "  ",
+                    Style::default(),
+                    k.instructions(l),
+                    Style::default(),
+                    w,
+                ));
+            }
+        }
+        frame.render_widget(Paragraph::new(lines).scroll((self.scroll, 0)), inner);
+        None
     }
-    frame.render_widget(Paragraph::new(lines).scroll((app.brief_scroll, 0)), inner);
-    None
 }

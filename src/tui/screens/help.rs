@@ -1,8 +1,8 @@
 //! The help overlay: keys (in two columns when space is short) and a SPIN / FFAB
 //! cheat sheet with the deck's connecting phrases.
 
-use crate::tui::app::App;
-use crate::tui::ui::{Ctx, centered};
+use crate::tui::keymap::Kind;
+use crate::tui::widgets::{Ctx, centered};
 use crate::tui::wrap::{truncate, wrap_prefixed};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -10,21 +10,21 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// Draws the help overlay over everything.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) {
+/// Draws the help overlay over everything, the keys of screen `kind` first.
+pub fn draw(frame: &mut Frame, area: Rect, kind: Kind, ctx: &Ctx) {
     let s = ctx.strings;
     let r = centered(
         area,
         area.width.saturating_sub(2).min(110),
         area.height.saturating_sub(1),
     );
-    crate::tui::ui::clear(frame, r);
+    crate::tui::widgets::clear(frame, r);
     let block = ctx.panel(s.help, true);
     let inner = block.inner(r);
     frame.render_widget(block, r);
     let w = inner.width as usize;
     // This screen's keys first, then the keys that work everywhere.
-    let here = crate::tui::i18n::screen_keys(app.screen, app.lang);
+    let here = crate::tui::i18n::screen_keys(kind, ctx.lang);
     let mut entries: Vec<(&str, &str, bool)> = vec![(s.help_here, "", true)];
     entries.extend(here.iter().map(|(k, d)| (*k, *d, false)));
     entries.push((s.help_everywhere, "", true));

@@ -1,646 +1,615 @@
-//! The meeting: transcript, input (ask, FFAB composer, propose), SPIN tracker,
-//! needs board, patience and the last grade.
+//! The meeting screen's state and behaviour: starting or resuming a meeting,
+//! composing and submitting turns, the class vote, hidden grades, saving after
+//! every turn, ending. Each turn is applied once to the meeting's live session;
+//! the inputs are replayed through a fresh session only when the meeting is
+//! resumed, a drill is set up, the scenario is reloaded or the language changes.
+//! Drawing is in [`meeting_view`](super::meeting_view).
 
-use crate::session::{NeedState, Step};
-use crate::tui::app::{App, Focus, Meeting, Mode};
-use crate::tui::i18n::Strings;
-use crate::tui::ui::{Ctx, clamp};
-use crate::tui::wrap::{truncate, wrap_prefixed};
-use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
-use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use crate::classroom::drill::{self, DrillKind, DrillResult, Tally};
+use crate::report::{self, Report};
+use crate::session::{FfabParts, Input, NeedProgress, Pitch, Session, Step};
+use crate::store::{Record, Status};
+use crate::tui::action::Action;
+use crate::tui::class::Timer;
+use crate::tui::history::no_lock_message;
+use crate::tui::i18n::{Strings, strings};
+use crate::tui::nav::{Confirm, Nav};
+use crate::tui::shared::Shared;
 use ratatui_textarea::TextArea;
+use std::sync::Arc;
 
-/// Draws the meeting; the cursor goes to the caret of the focused editor.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) -> Option<Position> {
-    let m = app.meeting.as_ref()?;
-    let sc = m.session.scenario();
-    let s = ctx.strings;
-    let input_h = if m.over() {
-        3
-    } else if app.class.vote {
-        7
-    } else if m.mode == Mode::Present {
-        // Five one-row fields and the sentence, which grows with its text.
-        7 + sentence_rows(m, s, area.width)
-    } else {
-        5
-    };
-    let [header, middle, input] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(3),
-        Constraint::Length(input_h),
-    ])
-    .areas(area);
-    let side_w = (area.width / 3).clamp(26, 36);
-    let [transcript, side] =
-        Layout::horizontal([Constraint::Min(20), Constraint::Length(side_w)]).areas(middle);
-    let mode = mode_name(m.mode, s);
-    let to = m
-        .contact
-        .and_then(|c| sc.customer.contacts.get(c))
-        .map_or(s.to_anyone, |c| c.name.get(app.lang));
-    let clock = if app.timer_visible() {
-        let pause = if app.class.timer.running() {
-            ""
-        } else {
-            s.paused
-        };
-        format!(
-            "⏱ {}{pause} · ",
-            crate::tui::class::clock(app.class.timer.elapsed())
-        )
-    } else {
-        String::new()
-    };
-    let head = format!(
-        "{clock}{} · {mode} · {}: {to}",
-        sc.title.get(app.lang),
-        s.to
+/// Which kind of turn the input makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Ask a question.
+    Ask,
+    /// Present an FFAB answer.
+    Present,
+    /// Propose a next step.
+    Propose,
+}
+
+/// Where keys go in the meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The main input (or, when presenting, FFAB field `n` with 0 = one sentence).
+    Input(usize),
+    /// The transcript, for scrolling.
+    Transcript,
+}
+
+/// A meeting in progress: the inputs so far, the live session they were played
+/// through, and the screen's own view state.
+pub struct Meeting {
+    /// Index of the scenario in the catalogue.
+    pub scenario: usize,
+    /// The trainee's inputs, in order (what the saved record replays).
+    pub inputs: Vec<Input>,
+    /// The session the inputs were played through.
+    pub session: Session,
+    /// Starting patience.
+    pub max_patience: i32,
+    /// The report of the session as it stands (rebuilt once per turn).
+    pub report: Report,
+    /// Kind of turn being composed.
+    pub mode: Mode,
+    /// Contact addressed (index), or everyone.
+    pub contact: Option<usize>,
+    /// Keyboard focus.
+    pub focus: Focus,
+    /// Editors: 0 the main input, 1–5 acknowledge, feature, function, advantage, benefit.
+    pub editors: Vec<TextArea<'static>>,
+    /// Lines scrolled up from the end of the transcript.
+    pub scroll: u16,
+    /// The drill being run and how many setup turns precede it.
+    pub drill: Option<(DrillKind, usize)>,
+    /// Id of the saved meeting file.
+    pub id: String,
+    /// When the meeting started.
+    pub started_at: String,
+    /// This trainer's hold on the meeting file (taken on resume or first save).
+    pub lock: Option<crate::store::MeetingLock>,
+    /// Seed for reply variants: the trainer's for a new meeting, the saved record's
+    /// for a resumed one (so its turns replay as they were played).
+    pub seed: u64,
+    /// The class vote's options after the last turn (empty while the vote is hidden).
+    pub vote: Vec<(String, Input)>,
+    /// The transcript's wrapped lines, kept between frames (cleared when the
+    /// session is replayed).
+    pub wrapped: crate::tui::wrap::WrapCache,
+    /// The meeting file as this trainer last wrote it (so the next save need not
+    /// read it back to check that nobody else changed it).
+    pub saved_file: Option<crate::store::FileId>,
+}
+
+/// An empty editor with a placeholder.
+pub(crate) fn editor(placeholder: &str) -> TextArea<'static> {
+    let mut t = TextArea::default();
+    t.set_placeholder_text(placeholder.to_string());
+    t.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+    t.set_cursor_line_style(ratatui::style::Style::default());
+    // Colourless styles so every theme (and NO_COLOR) holds; dim and reverse carry the meaning.
+    t.set_placeholder_style(
+        ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::DIM),
     );
-    frame.render_widget(
-        Paragraph::new(Line::styled(
-            truncate(&head, header.width as usize),
-            ctx.theme.title(),
-        )),
-        header,
+    t.set_selection_style(
+        ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::REVERSED),
     );
-    let visible = if app.class.hide {
-        app.class.revealed
-    } else {
-        usize::MAX
-    };
-    if app.class.projector {
-        super::projector::draw(frame, middle, app, ctx, m, visible);
-    } else {
-        draw_transcript(frame, transcript, m, ctx, visible);
-        draw_side(frame, side, m, app, ctx);
-    }
-    if app.class.vote && !m.over() {
-        super::projector::draw_vote(frame, input, app, ctx);
-        return None;
-    }
-    draw_input(frame, input, m, ctx)
+    t
 }
 
-/// Most rows the one-sentence answer takes before it scrolls.
-const MAX_SENTENCE_ROWS: u16 = 4;
-
-/// Width of the composer's labels column.
-fn label_width(s: &Strings) -> u16 {
-    let w = std::iter::once(s.sentence)
-        .chain(s.fields.iter().copied())
-        .map(crate::text::width)
-        .max()
-        .unwrap_or(8);
-    u16::try_from(w).unwrap_or(8) + 2
-}
-
-/// Rows the one-sentence answer needs in an input panel `width` columns wide: its
-/// wrapped lines and a row to type on, at least 1 and at most [`MAX_SENTENCE_ROWS`].
-#[must_use]
-pub fn sentence_rows(m: &Meeting, s: &Strings, width: u16) -> u16 {
-    let editor_w = usize::from(width.saturating_sub(2 + label_width(s)));
-    let text = m
-        .editors
-        .first()
-        .map(|e| e.lines().join("\n"))
-        .unwrap_or_default();
-    if text.is_empty() || editor_w == 0 {
-        return 1;
-    }
-    let lines: usize = text
-        .split('\n')
-        .map(|l| {
-            textwrap::wrap(l, textwrap::Options::new(editor_w).break_words(true))
-                .len()
-                .max(1)
-        })
-        .sum();
-    u16::try_from(lines + 1)
-        .unwrap_or(u16::MAX)
-        .clamp(1, MAX_SENTENCE_ROWS)
-}
-
-fn mode_name(mode: Mode, s: &Strings) -> &'static str {
+/// The main input's placeholder for a mode.
+pub(crate) fn placeholder_for(mode: Mode, s: &Strings) -> &'static str {
     match mode {
-        Mode::Ask => s.mode_ask,
-        Mode::Present => s.mode_present,
-        Mode::Propose => s.mode_propose,
+        Mode::Ask => s.placeholder_ask,
+        Mode::Present => s.placeholder_present,
+        Mode::Propose => s.placeholder_propose,
     }
 }
 
-/// The transcript as wrapped lines.
-#[must_use]
-pub fn transcript_lines(
-    steps: &[Step],
-    ctx: &Ctx,
-    width: usize,
-    visible: usize,
-) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
-    transcript_lines_from(steps, 0, ctx, width, visible, &mut lines);
-    lines
-}
-
-/// Appends the wrapped lines of `steps[from..]` (numbered from `from`) to `lines`.
-pub fn transcript_lines_from(
-    steps: &[Step],
-    from: usize,
-    ctx: &Ctx,
-    width: usize,
-    visible: usize,
-    lines: &mut Vec<Line<'static>>,
-) {
-    let (lang, s) = (ctx.lang, ctx.strings);
-    for (n, st) in steps.iter().enumerate().skip(from) {
-        let shown = n < visible;
-        let label = st
-            .label
-            .filter(|_| shown)
-            .map_or_else(String::new, |l| format!("[{}] ", l.code()));
-        let to = st
-            .addressed
-            .as_ref()
-            .map_or_else(String::new, |n| format!(" → {n}"));
-        let kind = match st.input.kind() {
-            "present" => lang.pick("(展示) ", "(present) "),
-            "propose" => lang.pick("(推进) ", "(propose) "),
-            "end" => lang.pick("(结束会谈)", "(end of meeting)"),
-            _ => "",
-        };
-        let prefix = format!("{:>2} {}{to}: ", st.turn, s.you);
-        lines.extend(wrap_prefixed(
-            &prefix,
-            ctx.theme.you(),
-            &format!("{label}{kind}{}", st.input.display_text()),
-            Style::default(),
-            width,
-        ));
-        if !st.reply.is_empty() {
-            lines.extend(wrap_prefixed(
-                &format!("   {}: ", st.speaker),
-                ctx.theme.customer(),
-                &st.reply,
-                Style::default(),
-                width,
-            ));
-        }
-        if !shown {
-            lines.push(Line::styled(format!("   {}", s.hidden), ctx.theme.dim()));
-        }
-        for f in st.findings.iter().filter(|_| shown) {
-            let p = format!("   {:+} ", f.points);
-            lines.extend(wrap_prefixed(
-                &p,
-                ctx.theme.points(f.points),
-                &format!("{}: {}", f.rule, f.reason),
-                ctx.theme.points(f.points),
-                width,
-            ));
-        }
-        lines.push(Line::from(""));
-    }
-}
-
-/// Draws the meeting's transcript in `inner`, bottom-aligned and scrolled up by
-/// `m.scroll` lines, from the meeting's wrap cache: only new steps are wrapped, and
-/// only the rows on screen are handed to the paragraph.
-pub fn draw_transcript_lines(
-    frame: &mut Frame,
-    inner: Rect,
-    m: &Meeting,
-    ctx: &Ctx,
-    visible: usize,
-) {
-    let steps = m.steps();
-    let width = inner.width as usize;
-    let key = crate::tui::wrap::WrapKey {
-        width,
-        lang: ctx.lang,
-        theme: *ctx.theme,
-        visible,
+fn step(v: &mut u16, up: bool, n: u16) {
+    *v = if up {
+        v.saturating_sub(n)
+    } else {
+        v.saturating_add(n)
     };
-    m.wrapped.with(
-        key,
-        steps.len(),
-        |from, out| transcript_lines_from(steps, from, ctx, width, visible, out),
-        |lines| {
-            let total = lines.len();
-            let height = usize::from(inner.height);
-            let bottom = total.saturating_sub(height);
-            let top = bottom.saturating_sub(usize::from(m.scroll));
-            let end = (top + height).min(total);
-            frame.render_widget(Paragraph::new(lines[top..end].to_vec()), inner);
-        },
-    );
 }
 
-fn draw_transcript(frame: &mut Frame, area: Rect, m: &Meeting, ctx: &Ctx, visible: usize) {
-    let block = ctx.panel(ctx.strings.transcript, m.focus == Focus::Transcript);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    draw_transcript_lines(frame, inner, m, ctx, visible);
-}
-
-/// Height of the tracker panel: counts, the I+N share with patience, the gauge.
-const TRACKER_H: u16 = 5;
-
-fn draw_side(frame: &mut Frame, area: Rect, m: &Meeting, app: &App, ctx: &Ctx) {
-    let s = ctx.strings;
-    let lang = app.lang;
-    let w = area.width.saturating_sub(2) as usize;
-    let c = &m.report.counts;
-    // The tracker (with the patience gauge) always keeps its rows; the last-step
-    // panel takes what its findings need, leaving the needs board at least 3 rows.
-    let rest = area.height.saturating_sub(TRACKER_H);
-    let want = u16::try_from(grade_panel(m, app, ctx, w, usize::MAX).len())
-        .unwrap_or(u16::MAX)
-        .saturating_add(2)
-        .clamp(4, 14);
-    let mut grade_h = want.min(rest.saturating_sub(3));
-    if grade_h < 3 {
-        grade_h = 0;
-    }
-    let [track, needs, grade] = Layout::vertical([
-        Constraint::Length(TRACKER_H),
-        Constraint::Min(0),
-        Constraint::Length(grade_h),
-    ])
-    .areas(area);
-    let filled = usize::try_from(m.patience().max(0)).unwrap_or(0);
-    let empty = usize::try_from((m.max_patience - m.patience()).max(0)).unwrap_or(0);
-    let tracker = vec![
-        Line::from(format!(
-            "S {}  P {}  I {}  N {}",
-            c.situation, c.problem, c.implication, c.need_payoff
-        )),
-        Line::from(format!(
-            "I+N {}% · {} {}/{}",
-            c.in_share,
-            s.patience,
-            m.patience().max(0),
-            m.max_patience
-        )),
-        Line::from(vec![
-            Span::styled("■".repeat(filled), ctx.theme.good()),
-            Span::styled("□".repeat(empty), ctx.theme.dim()),
-        ]),
-    ];
-    let tb = ctx.panel(s.tracker, false);
-    let ti = tb.inner(track);
-    frame.render_widget(tb, track);
-    frame.render_widget(
-        Paragraph::new(
-            tracker
-                .into_iter()
-                .map(|l| truncate_line(l, w))
-                .collect::<Vec<_>>(),
-        ),
-        ti,
-    );
-    let nb = ctx.panel(s.needs, false);
-    let ni = nb.inner(needs);
-    frame.render_widget(nb, needs);
-    let sc = m.session.scenario();
-    let mut nl = Vec::new();
-    for (n, p) in sc.needs.iter().zip(m.needs()) {
-        if p.state == NeedState::Hidden {
-            continue;
+impl Meeting {
+    /// A new meeting on scenario `i` (a drill's setup turns already played); none
+    /// if the scenario does not load. Starts the classroom timer.
+    #[must_use]
+    pub fn start(sh: &mut Shared, i: usize, drill_kind: Option<DrillKind>) -> Option<Meeting> {
+        let sc = Arc::clone(sh.scenario(i)?);
+        let s = strings(sh.lang);
+        let mut editors = vec![editor(s.placeholder_ask)];
+        for f in s.fields {
+            editors.push(editor(f));
         }
-        let mark = match p.state {
-            NeedState::Implied => "○",
-            NeedState::Developed => "◐",
-            NeedState::Explicit => "●",
-            _ => "✔",
+        let session = Session::new(Arc::clone(&sc), sh.seed, Some(sh.lang), None);
+        let max_patience = session.params().patience;
+        let report = report::build(&session, sh.seed);
+        let mut m = Meeting {
+            scenario: i,
+            inputs: Vec::new(),
+            session,
+            max_patience,
+            report,
+            mode: Mode::Ask,
+            contact: None,
+            focus: Focus::Input(0),
+            editors,
+            scroll: 0,
+            id: crate::store::new_id(),
+            started_at: crate::store::time::now(),
+            drill: None,
+            lock: None,
+            vote: Vec::new(),
+            seed: sh.seed,
+            wrapped: crate::tui::wrap::WrapCache::default(),
+            saved_file: None,
         };
-        let t = format!("{} {}", p.state.name(lang), n.summary.get(lang));
-        nl.extend(wrap_prefixed(
-            &format!("{mark} "),
-            ctx.theme.title(),
-            &t,
-            Style::default(),
-            w,
-        ));
-    }
-    if nl.is_empty() {
-        nl.push(Line::styled(s.none_yet, ctx.theme.dim()));
-    }
-    frame.render_widget(Paragraph::new(nl), ni);
-    if grade_h == 0 {
-        return;
-    }
-    let gb = ctx.panel(s.last_grade, false);
-    let gi = gb.inner(grade);
-    frame.render_widget(gb, grade);
-    let gl = grade_panel(m, app, ctx, w, usize::from(gi.height));
-    frame.render_widget(Paragraph::new(gl), gi);
-}
-
-/// The last-step panel's lines in `room` rows: the drill's tally, then the last
-/// step's grade (or a note that it is hidden).
-fn grade_panel(m: &Meeting, app: &App, ctx: &Ctx, w: usize, room: usize) -> Vec<Line<'static>> {
-    let s = ctx.strings;
-    let mut gl = Vec::new();
-    if let Some((kind, t)) = app.drill_tally() {
-        let text = s
-            .drill_tally
-            .replace("{hits}", &t.hits.to_string())
-            .replace("{target}", &t.target.to_string())
-            .replace("{streak}", &t.streak.to_string())
-            .replace("{best}", &t.best_streak.to_string())
-            .replace("{attempts}", &t.attempts.to_string());
-        // The drill's name on a line of its own: as a prefix it left a narrow panel
-        // four columns for the tally.
-        gl.push(Line::styled(
-            truncate(kind.title(app.lang), w),
-            ctx.theme.title(),
-        ));
-        gl.extend(wrap_prefixed(
-            "",
-            Style::default(),
-            &text,
-            Style::default(),
-            w,
-        ));
-        if t.is_done() {
-            gl.extend(wrap_prefixed(
-                "",
-                ctx.theme.good(),
-                s.drill_done,
-                ctx.theme.good(),
-                w,
-            ));
+        if let Some(kind) = drill_kind {
+            let need = drill::focus_need(&sc);
+            let setup = drill::prepare(kind, &sc, need);
+            m.drill = Some((kind, setup.len()));
+            m.inputs = setup;
+            m.replay(sh);
         }
+        sh.class.timer = Timer::started();
+        sh.class.revealed = 0;
+        Some(m)
     }
-    let last_shown = m
-        .steps()
-        .len()
-        .checked_sub(1)
-        .is_some_and(|i| app.grade_visible(i));
-    if !last_shown && !m.steps().is_empty() {
-        gl.push(Line::styled(s.hidden, ctx.theme.dim()));
-    }
-    if let Some(st) = m.steps().last().filter(|_| last_shown) {
-        let left = room.saturating_sub(gl.len());
-        gl.extend(grade_lines(st, ctx, w, left));
-    }
-    gl
-}
 
-/// True for a finding worth showing in the last-step panel: it moves the score, or
-/// it says what to do better. A zero-point finding with no tip only confirms that
-/// something was right and earned nothing ("+0 ffab-order: in order"): noise there.
-#[must_use]
-pub fn worth_showing(f: &crate::scoring::Finding) -> bool {
-    f.points != 0 || f.tip.is_some()
-}
-
-/// The last-step panel: the step's total when it has more than one finding, then
-/// every finding with its own points and rule. Each finding gets at least one line;
-/// its reason is wrapped into whatever `room` is left, cut with `…` when it runs out.
-#[must_use]
-pub fn grade_lines(st: &Step, ctx: &Ctx, width: usize, room: usize) -> Vec<Line<'static>> {
-    let lang = ctx.lang;
-    let shown: Vec<&crate::scoring::Finding> =
-        st.findings.iter().filter(|f| worth_showing(f)).collect();
-    let mut out = Vec::new();
-    if shown.len() > 1 {
-        out.push(Line::styled(
-            truncate(
-                &format!(
-                    "{} {} · {} {:+}",
-                    lang.pick("回合", "turn"),
-                    st.turn,
-                    lang.pick("合计", "total"),
-                    st.points
-                ),
-                width,
-            ),
-            ctx.theme.points(st.points),
-        ));
-    }
-    for (k, f) in shown.iter().enumerate() {
-        let after = shown.len() - k - 1;
-        let budget = room.saturating_sub(out.len() + after).max(1);
-        let mut lines = wrap_prefixed(
-            &format!("{:+} ", f.points),
-            ctx.theme.points(f.points),
-            &format!("{}: {}", f.rule, f.reason),
-            Style::default(),
-            width,
-        );
-        if lines.len() > budget {
-            lines.truncate(budget);
-            if let Some(last) = lines.last_mut() {
-                *last = ellipsis(last, width);
+    /// The unfinished saved meeting `h` of the history, continued as it was played:
+    /// its seed picks the same replies, and its language (customer, feedback and
+    /// interface) becomes the trainer's. Problems become the notice.
+    #[must_use]
+    pub fn resume(sh: &mut Shared, h: usize) -> Option<Meeting> {
+        let id = sh.history.unfinished.get(h).map(|s| s.id.clone())?;
+        // The full record (its inputs) is read only now, to resume it.
+        let rec = match sh.store.as_ref()?.find(&id) {
+            Ok(r) => r,
+            Err(e) => {
+                sh.message = Some(e.to_string());
+                return None;
             }
-        }
-        out.extend(lines);
-    }
-    out
-}
-
-/// A wrapped line marked as cut: its text shortened so that `…` fits in `width`.
-fn ellipsis(l: &Line<'static>, width: usize) -> Line<'static> {
-    let mut spans = l.spans.clone();
-    let Some(last) = spans.pop() else {
-        return l.clone();
-    };
-    let before: usize = spans.iter().map(Span::width).sum();
-    let room = width.saturating_sub(before);
-    let text = format!("{}…", last.content.trim_end());
-    spans.push(Span::styled(truncate(&text, room), last.style));
-    Line::from(spans)
-}
-
-fn truncate_line(l: Line<'static>, w: usize) -> Line<'static> {
-    if l.width() <= w {
-        return l;
-    }
-    let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
-    Line::from(truncate(&text, w))
-}
-
-/// Renders an editor in `r` and returns its caret's screen position.
-fn editor(frame: &mut Frame, r: Rect, t: &TextArea<'static>) -> Position {
-    frame.render_widget(t, r);
-    let c = t.screen_cursor();
-    let (top, left) = t.scroll_offset();
-    let row = u16::try_from(c.row).unwrap_or(0).saturating_sub(top);
-    let col = u16::try_from(c.col).unwrap_or(0).saturating_sub(left);
-    clamp(
-        Position {
-            x: r.x.saturating_add(col),
-            y: r.y.saturating_add(row),
-        },
-        r,
-    )
-}
-
-fn draw_input(frame: &mut Frame, area: Rect, m: &Meeting, ctx: &Ctx) -> Option<Position> {
-    let s = ctx.strings;
-    let focused = matches!(m.focus, Focus::Input(_));
-    let block = ctx.panel(mode_name(m.mode, s), focused && !m.over());
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    if m.over() {
-        frame.render_widget(
-            Paragraph::new(Line::styled(s.meeting_over, ctx.theme.title())),
-            inner,
-        );
-        return None;
-    }
-    if m.mode != Mode::Present {
-        let p = editor(frame, inner, &m.editors[0]);
-        return focused.then_some(p);
-    }
-    let labels: Vec<&str> = std::iter::once(s.sentence)
-        .chain(s.fields.iter().copied())
-        .collect();
-    let lw = label_width(s);
-    let rows = sentence_rows(m, s, area.width);
-    let mut cursor = None;
-    let mut y = inner.y;
-    for (i, label) in labels.iter().enumerate() {
-        if y >= inner.bottom() {
-            break;
-        }
-        // The one-sentence answer wraps over several rows, so the trainee sees it whole.
-        let h = if i == 0 { rows } else { 1 }.min(inner.bottom() - y);
-        let lr = Rect {
-            x: inner.x,
-            y,
-            width: lw.min(inner.width),
-            height: 1,
         };
-        let er = Rect {
-            x: inner.x + lr.width,
-            y,
-            width: inner.width.saturating_sub(lr.width),
-            height: h,
-        };
-        y += h;
-        let style = if m.focus == Focus::Input(i) {
-            ctx.theme.focus()
-        } else {
-            ctx.theme.dim()
-        };
-        frame.render_widget(
-            Paragraph::new(Line::styled(crate::text::pad(label, lw as usize), style)),
-            lr,
-        );
-        let p = editor(frame, er, &m.editors[i]);
-        if m.focus == Focus::Input(i) {
-            cursor = Some(p);
-        }
-    }
-    cursor
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::lang::Lang;
-    use crate::session::{FfabParts, Input, Pitch, Session};
-    use crate::tui::theme::{Theme, ThemeName};
-
-    const DARK: Theme = Theme::of(ThemeName::Dark);
-
-    /// The bakery's call-cost need carried to a full FFAB answer: one step, five findings.
-    fn present_step() -> Step {
-        let l = crate::scenario::bundled_by_id("bakery-vpn")
-            .expect("bundled")
-            .expect("valid");
-        let ask = |t: &str| Input::Ask {
-            to: None,
-            text: t.to_string(),
-        };
-        let inputs = vec![
-            ask("Are the phone allowance bills a problem for you?"),
-            ask("What does that add up to over a year?"),
-            ask("Would a fixed, predictable bill help you?"),
-            Input::Present(Pitch::Parts(FfabParts {
-                acknowledge: None,
-                feature: Some("Every phone gets a four-digit short number inside the group.".into()),
-                function: Some("The company gets one itemised bill for all work calls.".into()),
-                advantage: Some("Costs are fixed in advance instead of depending on allowances.".into()),
-                benefit: Some("You said you want one predictable bill; you will know exactly what work calls cost each month.".into()),
-            })),
-        ];
-        let (s, _) = Session::replay(l.scenario, 1, Some(Lang::En), None, inputs);
-        s.steps().last().cloned().expect("a step")
-    }
-
-    fn text(lines: &[Line]) -> String {
-        lines
+        let i = sh
+            .scenarios
             .iter()
-            .map(|l| {
-                l.spans
-                    .iter()
-                    .map(|s| s.content.as_ref())
-                    .collect::<String>()
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
-    /// Issue 10, defect 1: every finding with its own points, not the step's sum
-    /// under the biggest rule's name; the sum is shown as the step's total.
-    #[test]
-    fn last_step_lists_every_finding_with_its_own_points() {
-        let st = present_step();
-        assert!(st.findings.len() >= 4, "{:#?}", st.findings);
-        for room in [2, 100] {
-            let t = text(&grade_lines(&st, &Ctx::new(Lang::En, &DARK), 34, room));
-            for f in st.findings.iter().filter(|f| worth_showing(f)) {
-                assert!(
-                    t.contains(&format!("{:+} {}", f.points, f.rule)),
-                    "{f:?} missing in\n{t}"
-                );
+            .position(|e| e.meta.id == rec.scenario)?;
+        let Some(source_hash) = sh.scenarios[i]
+            .get()
+            .map(|l| crate::store::content_hash(&l.source))
+        else {
+            sh.show_problems(i);
+            return None;
+        };
+        let lock = match sh.store.as_ref().map(|s| s.lock(&rec.id)) {
+            Some(Err(crate::store::LockError::Busy)) => {
+                sh.message = Some(sh.lang.pick(
+                    "这个会谈正在另一个训练程序中进行：请在那里继续，或重新开始这个场景",
+                    "this meeting is open in another trainer: continue it there, or start the scenario anew",
+                ).to_string());
+                return None;
             }
-            assert!(
-                t.starts_with(&format!("turn 4 · total {:+}", st.points)),
-                "{t}"
-            );
-            let benefit = st
-                .findings
-                .iter()
-                .find(|f| f.rule == crate::scoring::RuleId::BenefitExplicit)
-                .expect("benefit-explicit");
-            assert_ne!(
-                benefit.points, st.points,
-                "the sum differs from the rule's own"
-            );
-            assert!(
-                !t.contains(&format!("{:+} benefit-explicit", st.points)),
-                "{t}"
-            );
+            Some(Err(e)) => {
+                sh.message = Some(e.to_string());
+                None
+            }
+            Some(Ok(l)) => {
+                if !l.held() {
+                    sh.message = Some(no_lock_message(sh.lang).to_string());
+                }
+                Some(l)
+            }
+            None => None,
+        };
+        sh.lang = rec.lang;
+        let mut m = Meeting::start(sh, i, None)?;
+        m.id.clone_from(&rec.id);
+        m.started_at.clone_from(&rec.started_at);
+        m.inputs.clone_from(&rec.inputs);
+        m.lock = lock;
+        m.seed = rec.seed;
+        m.replay(sh);
+        if source_hash != rec.scenario_hash {
+            sh.message = Some(sh.lang.pick("场景文件已修改:已按新版本重放之前的回合", "the scenario file changed since: the earlier turns were replayed on the new version").to_string());
         }
-        // Narrow room: one line per finding (and the total), nothing wider than the panel.
-        let lines = grade_lines(&st, &Ctx::new(Lang::En, &DARK), 30, 3);
-        assert_eq!(
-            lines.len(),
-            1 + st.findings.iter().filter(|f| worth_showing(f)).count()
-        );
-        assert!(lines.iter().all(|l| l.width() <= 30));
+        Some(m)
     }
 
-    /// "+0 … in order" says nothing the trainee can use: left out of the panel; a
-    /// zero-point finding with a tip (a miss) stays.
-    #[test]
-    fn zero_point_praise_is_left_out_but_zero_point_misses_stay() {
-        let mut st = present_step();
-        st.findings
-            .push(crate::scoring::rules::demonstrating::ffab_order(
-                Lang::En,
-                true,
-                0,
-            ));
-        let t = text(&grade_lines(&st, &Ctx::new(Lang::Zh, &DARK), 34, 100));
-        assert!(!t.contains("+0 ffab-order"), "{t}");
-        assert!(t.contains("+0 acknowledge-need"), "{t}");
+    /// The steps played so far.
+    #[must_use]
+    pub fn steps(&self) -> &[Step] {
+        self.session.steps()
+    }
+
+    /// Where each need stands.
+    #[must_use]
+    pub fn needs(&self) -> &[NeedProgress] {
+        self.session.needs()
+    }
+
+    /// The customer's patience now.
+    #[must_use]
+    pub fn patience(&self) -> i32 {
+        self.session.patience()
+    }
+
+    /// Whether the meeting has ended.
+    #[must_use]
+    pub fn over(&self) -> bool {
+        self.session.is_over()
+    }
+
+    /// Whether leaving the meeting now keeps it resumable from the picker: it is
+    /// saved after every turn when there is a data folder (drills are not).
+    #[must_use]
+    pub fn resumable(&self, sh: &Shared) -> bool {
+        sh.store.is_some() && self.drill.is_none() && !self.inputs.is_empty()
+    }
+
+    /// The running drill's tally, if the meeting is a drill.
+    #[must_use]
+    pub fn drill_tally(&self) -> Option<(DrillKind, Tally)> {
+        let (kind, setup) = self.drill?;
+        Some((
+            kind,
+            drill::tally(kind, self.session.scenario(), self.steps(), setup),
+        ))
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: &Action, sh: &mut Shared) -> Nav {
+        match action {
+            Action::Enter => return self.submit(sh),
+            Action::Back if self.inputs.is_empty() => return Nav::Back,
+            Action::Back => return Nav::Ask(Confirm::Abandon),
+            // Ending cannot be undone (a 40-minute meeting is closed for good): ask first.
+            Action::EndMeeting if !self.over() => return Nav::Ask(Confirm::End),
+            Action::EndMeeting => {
+                self.end(sh);
+                return Nav::Review;
+            }
+            Action::CycleMode => self.cycle_mode(sh),
+            Action::CycleContact => {
+                let n = self.session.scenario().customer.contacts.len();
+                self.contact = match self.contact {
+                    None if n > 0 => Some(0),
+                    Some(c) if c + 1 < n => Some(c + 1),
+                    _ => None,
+                };
+            }
+            Action::FocusNext | Action::FocusPrev => {
+                self.cycle_focus(*action == Action::FocusNext);
+            }
+            Action::Newline => {
+                if let Some(e) = self.focused_editor() {
+                    e.insert_newline();
+                }
+            }
+            Action::Edit(key) => {
+                if let Some(e) = self.focused_editor() {
+                    e.input(*key);
+                }
+            }
+            Action::Paste(text) => {
+                if let Some(e) = self.focused_editor() {
+                    e.insert_str(text);
+                }
+            }
+            Action::ClearInput => self.clear_input(sh),
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
+                let (up, n) = match action {
+                    Action::Up => (true, 1),
+                    Action::Down => (false, 1),
+                    Action::PageUp => (true, 10),
+                    _ => (false, 10),
+                };
+                // Meeting scroll counts lines up from the end.
+                step(&mut self.scroll, !up, n);
+            }
+            Action::ToggleHide => sh.class.toggle_hide(self.steps().len()),
+            Action::RevealNext => sh.class.reveal_next(self.steps().len()),
+            Action::RevealAll => sh.class.reveal_all(self.steps().len()),
+            Action::ToggleVote => {
+                sh.class.vote = !sh.class.vote;
+                self.refresh_vote(sh);
+            }
+            Action::Vote(n) => self.vote(*n, sh),
+            _ => {}
+        }
+        Nav::Stay
+    }
+
+    /// After the interface language changed: placeholders and the whole meeting
+    /// (customer's replies and feedback) in the new language.
+    pub fn relang(&mut self, sh: &mut Shared) {
+        let s = strings(sh.lang);
+        self.editors[0].set_placeholder_text(placeholder_for(self.mode, s).to_string());
+        for (i, f) in s.fields.iter().enumerate() {
+            self.editors[i + 1].set_placeholder_text((*f).to_string());
+        }
+        self.replay(sh);
+    }
+
+    /// Replays the meeting's inputs through a fresh session (resuming, a drill's
+    /// setup, a reloaded scenario, another language); a turn does not need this.
+    pub fn replay(&mut self, sh: &Shared) {
+        let Some(sc) = sh.scenario(self.scenario).map(Arc::clone) else {
+            return;
+        };
+        let (session, _) = Session::replay(
+            sc,
+            self.seed,
+            Some(sh.lang),
+            None,
+            self.inputs.iter().cloned(),
+        );
+        self.session = session;
+        self.wrapped.clear();
+        self.report = report::build(&self.session, self.seed);
+        self.scroll = 0;
+        self.refresh_vote(sh);
+    }
+
+    /// Plays one input as the next turn of the live session, then saves the meeting.
+    /// Costs the same at turn 1,000 as at turn 10, apart from writing the record.
+    fn play_turn(&mut self, input: Input, sh: &mut Shared) {
+        self.inputs.push(input.clone());
+        // As a replay would: inputs after the end are kept but not played.
+        if !self.session.is_over() {
+            self.session.apply(input);
+        }
+        self.report = report::build(&self.session, self.seed);
+        self.scroll = 0;
+        self.refresh_vote(sh);
+        self.save(sh);
+    }
+
+    /// Submits what is composed as one turn; on a meeting that is over, goes to the review.
+    fn submit(&mut self, sh: &mut Shared) -> Nav {
+        if self.over() {
+            return Nav::Review;
+        }
+        let text = |t: &TextArea| {
+            crate::text::sanitize(&t.lines().join("\n"))
+                .trim()
+                .to_string()
+        };
+        let input = match self.mode {
+            Mode::Ask | Mode::Propose => {
+                let t = text(&self.editors[0]);
+                if t.is_empty() {
+                    return Nav::Stay;
+                }
+                if self.mode == Mode::Ask {
+                    let sc = self.session.scenario();
+                    let to = self
+                        .contact
+                        .and_then(|c| sc.customer.contacts.get(c))
+                        .map(|c| c.id.value.clone());
+                    Input::Ask { to, text: t }
+                } else {
+                    Input::Propose(t)
+                }
+            }
+            Mode::Present => {
+                let fields: Vec<String> = (1..=5).map(|i| text(&self.editors[i])).collect();
+                let sentence = text(&self.editors[0]);
+                if fields.iter().any(|f| !f.is_empty()) {
+                    let opt = |s: &String| (!s.is_empty()).then(|| s.clone());
+                    Input::Present(Pitch::Parts(FfabParts {
+                        acknowledge: opt(&fields[0]),
+                        feature: opt(&fields[1]),
+                        function: opt(&fields[2]),
+                        advantage: opt(&fields[3]),
+                        benefit: opt(&fields[4]),
+                    }))
+                } else if !sentence.is_empty() {
+                    Input::Present(Pitch::Sentence(sentence))
+                } else {
+                    return Nav::Stay;
+                }
+            }
+        };
+        let s = strings(sh.lang);
+        for (i, e) in self.editors.iter_mut().enumerate() {
+            *e = editor(if i == 0 {
+                placeholder_for(self.mode, s)
+            } else {
+                s.fields[i - 1]
+            });
+        }
+        self.focus = Focus::Input(0);
+        self.play_turn(input, sh);
+        Nav::Stay
+    }
+
+    /// Ends the meeting (the customer closes it if it is still going), saves it and
+    /// a drill's result.
+    pub fn end(&mut self, sh: &mut Shared) {
+        if self.over() {
+            self.save(sh);
+        } else {
+            self.play_turn(Input::End, sh);
+        }
+        self.save_drill(sh);
+    }
+
+    fn cycle_mode(&mut self, sh: &Shared) {
+        self.mode = match self.mode {
+            Mode::Ask => Mode::Present,
+            Mode::Present => Mode::Propose,
+            Mode::Propose => Mode::Ask,
+        };
+        self.editors[0]
+            .set_placeholder_text(placeholder_for(self.mode, strings(sh.lang)).to_string());
+        self.focus = Focus::Input(0);
+    }
+
+    fn cycle_focus(&mut self, forward: bool) {
+        let order: Vec<Focus> = match self.mode {
+            Mode::Present => (0..=5)
+                .map(Focus::Input)
+                .chain([Focus::Transcript])
+                .collect(),
+            _ => vec![Focus::Input(0), Focus::Transcript],
+        };
+        let at = order.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let next = if forward {
+            (at + 1) % order.len()
+        } else {
+            (at + order.len() - 1) % order.len()
+        };
+        self.focus = order[next];
+    }
+
+    fn focused_editor(&mut self) -> Option<&mut TextArea<'static>> {
+        match self.focus {
+            Focus::Input(i) if !self.over() => self.editors.get_mut(i),
+            _ => None,
+        }
+    }
+
+    /// Empties the focused input field (Ctrl+U).
+    fn clear_input(&mut self, sh: &Shared) {
+        let s = strings(sh.lang);
+        let mode = self.mode;
+        if !self.over()
+            && let Focus::Input(i) = self.focus
+            && let Some(e) = self.editors.get_mut(i)
+        {
+            *e = editor(if i == 0 {
+                placeholder_for(mode, s)
+            } else {
+                s.fields[i - 1]
+            });
+        }
+    }
+
+    /// Rebuilds the vote's options for the meeting as it stands (only while the vote
+    /// is showing: each option is tried by playing it).
+    fn refresh_vote(&mut self, sh: &Shared) {
+        self.build_vote(sh.class.vote, sh);
+    }
+
+    fn build_vote(&mut self, on: bool, sh: &Shared) {
+        if !on || self.over() {
+            self.vote.clear();
+            return;
+        }
+        let Some(sc) = sh.scenario(self.scenario) else {
+            return;
+        };
+        self.vote = crate::classroom::vote::offer(
+            sc,
+            self.seed,
+            sh.lang,
+            &self.inputs,
+            self.needs(),
+            self.steps(),
+        );
+    }
+
+    /// Plays the class vote's suggestion `n` (0 = A) as the next turn.
+    fn vote(&mut self, n: usize, sh: &mut Shared) {
+        if self.vote.is_empty() {
+            self.build_vote(true, sh);
+        }
+        let Some((_, input)) = self.vote.get(n).cloned() else {
+            return;
+        };
+        if !self.over() {
+            self.play_turn(input, sh);
+        }
+    }
+
+    /// Saves the meeting (unfinished or finished); a failure becomes the notice.
+    fn save(&mut self, sh: &mut Shared) {
+        let lang = sh.lang;
+        let Some(store) = &sh.store else {
+            return;
+        };
+        if self.inputs.is_empty() || self.drill.is_some() {
+            // Drills are saved as drill results, not as meetings (they would skew the stats).
+            return;
+        }
+        // The record is what the live session already computed: no replay here.
+        let Some(loaded) = sh.scenarios[self.scenario].get() else {
+            return;
+        };
+        let mut rec: Record = crate::store::record_with(
+            self.id.clone(),
+            loaded,
+            &self.session,
+            self.seed,
+            self.inputs.clone(),
+            self.started_at.clone(),
+            self.report.clone(),
+        );
+        rec.trainee = None;
+        if self.lock.is_none() {
+            match store.lock(&self.id) {
+                Ok(l) => {
+                    if !l.held() {
+                        sh.message = Some(no_lock_message(lang).to_string());
+                    }
+                    self.lock = Some(l);
+                }
+                Err(e) => sh.message = Some(e.to_string()),
+            }
+        }
+        match store.save_continuing_known(&rec, self.saved_file) {
+            Ok((_, file)) => self.saved_file = file,
+            Err(crate::store::SaveError::Conflict) => {
+                // Someone else continued this meeting unseen: keep their file and
+                // save this trainer's turns as a new meeting.
+                self.id = crate::store::new_id();
+                self.saved_file = None;
+                self.lock = store.lock(&self.id).ok();
+                rec.id.clone_from(&self.id);
+                if let Err(e) = store.save(&rec) {
+                    sh.message = Some(e.to_string());
+                    return;
+                }
+                sh.message = Some(lang.pick(
+                    "这个会谈已被另一个训练程序修改：你的回合已另存为新会谈",
+                    "this meeting was changed by another trainer: your turns were saved as a new meeting",
+                ).to_string());
+            }
+            Err(e) => {
+                sh.message = Some(e.to_string());
+                return;
+            }
+        }
+        if rec.status == Status::Finished
+            && let Some(l) = self.lock.take()
+        {
+            l.release_finished();
+        }
+        sh.history.saved(&rec);
+        sh.refresh_best();
+    }
+
+    /// Saves a finished drill's result; a failure becomes the notice.
+    fn save_drill(&self, sh: &mut Shared) {
+        let (Some(store), Some((kind, t))) = (&sh.store, self.drill_tally()) else {
+            return;
+        };
+        if t.attempts == 0 {
+            return;
+        }
+        let r = DrillResult::new(
+            &self.session.scenario().id.value,
+            kind,
+            self.started_at.clone(),
+            &t,
+        );
+        if let Err(e) = drill::save(store.root(), &r) {
+            sh.message = Some(e.to_string());
+        }
     }
 }

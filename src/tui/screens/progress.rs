@@ -5,14 +5,82 @@
 
 use crate::store::Status;
 use crate::store::summary::Summary as Record;
-use crate::tui::app::App;
-use crate::tui::ui::Ctx;
+use crate::tui::action::Action;
+use crate::tui::nav::Nav;
+use crate::tui::shared::Shared;
+use crate::tui::widgets::Ctx;
 use crate::tui::wrap::truncate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Sparkline};
+
+/// The progress screen's state: the meeting selected in the recent list (0 = newest).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Progress {
+    /// Selected meeting in the recent list.
+    pub selected: usize,
+}
+
+impl Progress {
+    /// Applies one action.
+    pub fn update(&mut self, action: &Action, sh: &mut Shared) -> Nav {
+        match action {
+            Action::Back => return Nav::Back,
+            Action::Enter => return self.open_selected(sh),
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
+                let (up, n) = match action {
+                    Action::Up => (true, 1),
+                    Action::Down => (false, 1),
+                    Action::PageUp => (true, 10),
+                    _ => (false, 10),
+                };
+                let total = finished(sh).len();
+                self.selected = if up {
+                    self.selected.saturating_sub(n)
+                } else {
+                    (self.selected + n).min(total.saturating_sub(1))
+                };
+            }
+            Action::Click { x, y, area } => {
+                if let Some(row) = row_at(*area, self, sh, *x, *y) {
+                    if row == self.selected {
+                        return self.open_selected(sh);
+                    }
+                    self.selected = row;
+                }
+            }
+            _ => {}
+        }
+        Nav::Stay
+    }
+
+    /// The selected meeting's debrief (its full record is read only now).
+    fn open_selected(&self, sh: &mut Shared) -> Nav {
+        let id = sh
+            .meetings()
+            .iter()
+            .filter(|r| r.status == Status::Finished)
+            .nth(self.selected)
+            .map(|r| r.id.clone());
+        let (Some(id), Some(store)) = (id, sh.store.as_ref()) else {
+            return Nav::Stay;
+        };
+        match store.find(&id) {
+            Ok(r) => Nav::Debrief(Box::new(r), sh.class.hide),
+            Err(e) => {
+                sh.message = Some(e.to_string());
+                Nav::Stay
+            }
+        }
+    }
+
+    /// Draws the progress screen from the history.
+    pub fn draw(&self, frame: &mut Frame, area: Rect, sh: &Shared, ctx: &Ctx) -> Option<Position> {
+        draw(frame, area, self, sh, ctx)
+    }
+}
 
 /// Columns before the charts' first meeting (the row labels).
 const LABEL_W: u16 = 4;
@@ -64,8 +132,8 @@ pub fn areas(inner: Rect, best_rows: usize) -> Areas {
 }
 
 /// The finished meetings, oldest first.
-fn finished(app: &App) -> Vec<&Record> {
-    let mut done: Vec<&Record> = app
+fn finished(sh: &Shared) -> Vec<&Record> {
+    let mut done: Vec<&Record> = sh
         .meetings()
         .iter()
         .filter(|r| r.status == Status::Finished)
@@ -75,48 +143,47 @@ fn finished(app: &App) -> Vec<&Record> {
 }
 
 /// The scenarios with a best score: (title, best, meetings).
-fn bests(app: &App, done: &[&Record]) -> Vec<(String, i32, usize)> {
-    app.scenarios
+fn bests(sh: &Shared, done: &[&Record]) -> Vec<(String, i32, usize)> {
+    sh.scenarios
         .iter()
         .enumerate()
         .filter_map(|(i, l)| {
-            let b = app.best.get(i).copied().flatten()?;
+            let b = sh.best.get(i).copied().flatten()?;
             let n = done.iter().filter(|r| r.scenario == l.meta.id).count();
-            Some((l.meta.title.get(app.lang).to_string(), b, n))
+            Some((l.meta.title.get(sh.lang).to_string(), b, n))
         })
         .collect()
 }
 
 /// The progress screen's inner area and its parts, as drawn for `area`.
 #[must_use]
-pub fn layout(area: Rect, app: &App) -> Areas {
-    let inner = crate::tui::ui::panel_inner(area);
-    let done = finished(app);
-    areas(inner, bests(app, &done).len())
+pub fn layout(area: Rect, sh: &Shared) -> Areas {
+    let inner = crate::tui::widgets::panel_inner(area);
+    let done = finished(sh);
+    areas(inner, bests(sh, &done).len())
 }
 
 /// The recent meeting drawn at (`x`, `y`) (0 = newest) when the screen is drawn in `area`.
 #[must_use]
-pub fn row_at(area: Rect, app: &App, x: u16, y: u16) -> Option<usize> {
-    let done = finished(app);
+pub fn row_at(area: Rect, p: &Progress, sh: &Shared, x: u16, y: u16) -> Option<usize> {
+    let done = finished(sh);
     if done.is_empty() {
         return None;
     }
-    let list = below(layout(area, app).recent, 1);
+    let list = below(layout(area, sh).recent, 1);
     if x < list.x || x >= list.right() || y < list.y || y >= list.bottom() {
         return None;
     }
-    let n = first_shown(app.progress_selected, usize::from(list.height)) + usize::from(y - list.y);
+    let n = first_shown(p.selected, usize::from(list.height)) + usize::from(y - list.y);
     (n < done.len()).then_some(n)
 }
 
-/// Draws the progress screen from the app's history.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) -> Option<Position> {
+fn draw(frame: &mut Frame, area: Rect, p: &Progress, sh: &Shared, ctx: &Ctx) -> Option<Position> {
     let s = ctx.strings;
     let block = ctx.panel(s.progress, true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let done = finished(app);
+    let done = finished(sh);
     if done.is_empty() {
         frame.render_widget(
             Paragraph::new(Line::styled(s.no_history, ctx.theme.dim())),
@@ -124,14 +191,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) -> Option<Posit
         );
         return None;
     }
-    let best = bests(app, &done);
+    let best = bests(sh, &done);
     let a = areas(inner, best.len());
     let cols = usize::from(inner.width.saturating_sub(LABEL_W + 1)).clamp(1, 60);
     let recent = &done[done.len().saturating_sub(cols)..];
     draw_score(frame, a.score, recent, ctx);
     draw_mix(frame, a.mix, recent, ctx);
     draw_best(frame, a.best, &best, ctx);
-    draw_recent(frame, a.recent, &done, app, ctx);
+    draw_recent(frame, a.recent, &done, p, ctx);
     None
 }
 
@@ -290,13 +357,13 @@ pub fn first_shown(selected: usize, rows: usize) -> usize {
     (selected + 1).saturating_sub(rows.max(1))
 }
 
-fn draw_recent(frame: &mut Frame, r: Rect, done: &[&Record], app: &App, ctx: &Ctx) {
+fn draw_recent(frame: &mut Frame, r: Rect, done: &[&Record], p: &Progress, ctx: &Ctx) {
     let s = ctx.strings;
     title(frame, ctx, r, s.recent);
     let list = below(r, 1);
     let w = usize::from(list.width);
     let rows = usize::from(list.height);
-    let first = first_shown(app.progress_selected, rows);
+    let first = first_shown(p.selected, rows);
     let lines: Vec<Line> = done
         .iter()
         .rev()
@@ -304,7 +371,7 @@ fn draw_recent(frame: &mut Frame, r: Rect, done: &[&Record], app: &App, ctx: &Ct
         .skip(first)
         .take(rows)
         .map(|(i, r)| {
-            let sel = i == app.progress_selected;
+            let sel = i == p.selected;
             let row = format!(
                 "{} {} {:>3}  {}",
                 if sel { "▶" } else { " " },

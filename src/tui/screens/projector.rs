@@ -5,9 +5,10 @@
 
 use crate::classroom::vote::stage;
 use crate::session::NeedState;
-use crate::tui::app::{App, Meeting};
 use crate::tui::big::BigText;
-use crate::tui::ui::Ctx;
+use crate::tui::screens::meeting::Meeting;
+use crate::tui::shared::Shared;
+use crate::tui::widgets::Ctx;
 use crate::tui::wrap::{truncate, wrap_prefixed};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -28,7 +29,7 @@ fn stage_index(st: crate::scenario::VoteStage) -> usize {
 }
 
 /// Draws the projector layout of a meeting.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx, m: &Meeting, visible: usize) {
+pub fn draw(frame: &mut Frame, area: Rect, sh: &Shared, ctx: &Ctx, m: &Meeting, visible: usize) {
     let s = ctx.strings;
     let big_h = if area.height >= 16 { 6 } else { 0 };
     let [top, needs, rest] = Layout::vertical([
@@ -66,14 +67,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx, m: &Meeting, vi
             "S{} P{} I{} N{}",
             c.situation, c.problem, c.implication, c.need_payoff
         );
-        if !app.class.hide {
+        if !sh.class.hide {
             figures.push_str(&format!(" {}", m.report.score.total));
         }
         let tb = ctx.panel(
             &format!(
                 "S P I N · I+N {}%{}",
                 c.in_share,
-                if app.class.hide {
+                if sh.class.hide {
                     String::new()
                 } else {
                     format!(" · {}", s.score)
@@ -100,8 +101,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx, m: &Meeting, vi
             };
             format!(
                 "{mark} {} {}",
-                p.state.name(app.lang),
-                n.summary.get(app.lang)
+                p.state.name(sh.lang),
+                n.summary.get(sh.lang)
             )
         })
         .collect();
@@ -123,19 +124,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx, m: &Meeting, vi
     let block = ctx.panel(s.transcript, false);
     let inner = block.inner(rest);
     frame.render_widget(block, rest);
-    crate::tui::screens::meeting::draw_transcript_lines(frame, inner, m, ctx, visible);
+    crate::tui::screens::transcript::draw_transcript_lines(frame, inner, m, ctx, visible);
 }
 
 /// Draws the class vote: the suggestions for the current stage, lettered A–D.
-pub fn draw_vote(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) {
+pub fn draw_vote(frame: &mut Frame, area: Rect, m: &Meeting, sh: &Shared, ctx: &Ctx) {
     let s = ctx.strings;
-    let Some(m) = &app.meeting else { return };
     let st = stage(m.needs(), m.steps());
     let block = ctx.panel(&format!("{} · {}", s.vote, s.stages[stage_index(st)]), true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let w = inner.width as usize;
-    let opts = app.vote_options();
+    let opts = &m.vote;
     let mut lines = Vec::new();
     if opts.is_empty() {
         lines.push(Line::styled(s.no_suggestions, ctx.theme.dim()));
@@ -143,8 +143,8 @@ pub fn draw_vote(frame: &mut Frame, area: Rect, app: &App, ctx: &Ctx) {
     for (i, (text, input)) in opts.iter().enumerate() {
         let letter = char::from(b'A' + u8::try_from(i).unwrap_or(0));
         let kind = match input.kind() {
-            "present" => app.lang.pick("(展示) ", "(present) "),
-            "propose" => app.lang.pick("(推进) ", "(propose) "),
+            "present" => sh.lang.pick("(展示) ", "(present) "),
+            "propose" => sh.lang.pick("(推进) ", "(propose) "),
             _ => "",
         };
         lines.push(Line::from(truncate(&format!("{letter}. {kind}{text}"), w)));
