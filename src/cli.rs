@@ -130,6 +130,8 @@ pub enum Command {
     Schema(commands::schema::Args),
     /// Run scenario test files (<id>.test.yaml beside each scenario).
     Test(commands::test::Args),
+    /// Try wordings on a scenario: how each is read and what the customer answers.
+    Try(commands::r#try::Args),
     /// Explore a scenario with seeded random meetings and report what is never reached.
     Explore(commands::explore::Args),
     /// Open the trainer (the default when no command is given).
@@ -273,6 +275,7 @@ pub fn main() -> ExitCode {
         }
         Some(Command::Schema(a)) => commands::schema::run(&a),
         Some(Command::Test(a)) => commands::test::run(&a),
+        Some(Command::Try(a)) => commands::r#try::run(&a, cli.lang, &extra),
         Some(Command::Explore(a)) => commands::explore::run(&a, &extra),
         Some(Command::List { format }) => commands::list::run(format, &extra),
         Some(Command::Completions { shell }) => commands::completions(shell, Cli::command()),

@@ -361,3 +361,28 @@ fn readme_points_to_the_guide_and_lists_the_commands() {
         assert!(readme.contains(c), "{c} missing from README");
     }
 }
+
+/// The guide's phrasing bank passes on the guide's florist scenario, and its `try`
+/// example reads as the problem question the guide says it is.
+#[test]
+fn guide_phrasing_bank_and_try_example_hold() {
+    let g = guide();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let en = dir.path().join("florist.yaml");
+    std::fs::write(&en, yaml_after(&g, "## 9. Full example in English")).expect("write");
+    let t = dir.path().join("florist.test.yaml");
+    std::fs::write(&t, yaml_after(&g, "### Phrasing banks")).expect("write");
+    let o = run(&["test", s(&t)]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("4 passed, 0 failed"), "{}", stdout(&o));
+    let o = run(&[
+        "try",
+        s(&en),
+        "When you're out, do calls to the shop ever go unanswered?",
+    ]);
+    assert!(
+        stdout(&o).contains("P · problem question · needs.missed-orders · sure"),
+        "{}",
+        stdout(&o)
+    );
+}

@@ -332,5 +332,11 @@ fn run_case(tf: &TestFile, case: &Case, sc: &Arc<Scenario>) -> CaseRun {
 /// Plays every case of a test file (already checked with [`super::testfile::check`]).
 #[must_use]
 pub fn run(tf: &TestFile, sc: &Arc<Scenario>) -> Vec<CaseRun> {
-    tf.cases.iter().map(|case| run_case(tf, case, sc)).collect()
+    let mut runs: Vec<CaseRun> = tf.cases.iter().map(|case| run_case(tf, case, sc)).collect();
+    runs.extend(super::phrasings::run(
+        &tf.phrasings,
+        sc,
+        tf.seed.unwrap_or(1),
+    ));
+    runs
 }

@@ -179,15 +179,17 @@ pub fn check(tf: &TestFile, sc: &Scenario, path: &str) -> Vec<Problem> {
             "fix `scenario:` or put the test file beside its scenario",
         );
     }
-    if tf.cases.is_empty() {
+    if tf.cases.is_empty() && tf.phrasings.is_empty() {
         c.out.push(Problem::error(
             path,
             1,
             1,
-            "the test file has no cases",
-            "add `cases:` with at least one case of turns",
+            "the test file has no cases and no phrasings",
+            "add `cases:` with at least one case of turns, or `phrasings:`",
         ));
     }
+    c.out
+        .extend(super::phrasings::check(&tf.phrasings, sc, path));
     let contacts: Vec<&str> = sc
         .customer
         .contacts

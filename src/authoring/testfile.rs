@@ -44,7 +44,13 @@ pub struct TestFile {
     #[serde(default)]
     pub lang: Option<Lang>,
     /// The cases; each plays a fresh meeting.
+    #[serde(default)]
     pub cases: Vec<Case>,
+    /// Phrasing banks: wordings that must be read as a stage of a need, or as a
+    /// situation question on a fact (see [`super::phrasings`]).
+    #[serde(default)]
+    #[schemars(with = "Vec<super::phrasings::Bank>")]
+    pub phrasings: Vec<At<super::phrasings::Bank>>,
 }
 
 /// One meeting played from the start.

@@ -268,6 +268,19 @@ pub fn prepare(kind: DrillKind, sc: &Arc<Scenario>, need: usize) -> Vec<Input> {
     inputs
 }
 
+/// The turns that bring a fresh meeting to need `i` implied (uncovered by a problem
+/// question made from its cues), and with `develop` on to it developed (implication
+/// questions made from its implications' cues). Stops early when a step cannot be
+/// reached; phrasing banks then read from wherever it got to.
+#[must_use]
+pub fn prepare_need(sc: &Arc<Scenario>, i: usize, develop_too: bool) -> Vec<Input> {
+    let mut inputs = Vec::new();
+    if uncover(sc, &mut inputs, i) && develop_too {
+        develop(sc, &mut inputs, i);
+    }
+    inputs
+}
+
 /// Counts of a drill so far.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tally {

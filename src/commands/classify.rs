@@ -37,7 +37,16 @@ pub fn run(
         match Lexicon::load(p) {
             Ok(extra) => lex.extend(&extra),
             Err(problem) => {
-                crate::errln!("{problem}");
+                // A scenario is not a lexicon: its cues only make sense in a meeting.
+                if crate::scenario::load_file(p).is_ok() {
+                    crate::errln!(
+                        "{}: error: this is a scenario, not a cue lexicon (to see how a wording is read in this scenario and what the customer answers, run `spin-coach try {} \"your question\"`)",
+                        crate::scenario::load::shown(p),
+                        crate::scenario::load::shown(p)
+                    );
+                } else {
+                    crate::errln!("{problem}");
+                }
                 return Ok(ExitCode::from(1));
             }
         }

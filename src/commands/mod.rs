@@ -13,6 +13,7 @@ pub mod play;
 pub mod schema;
 pub mod test;
 pub mod train;
+pub mod r#try;
 pub mod validate;
 
 use std::process::ExitCode;

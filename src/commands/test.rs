@@ -177,24 +177,38 @@ fn load(t: &Target) -> Result<(Arc<Scenario>, String, String), Vec<Problem>> {
 
 fn print_check(path: &str, c: &Check, quiet: bool) {
     let at = format!("{}:{}:{}", sanitize_line(path), c.line.max(1), c.col.max(1));
-    let turn = c
-        .turn
-        .map_or_else(|| "end".to_string(), |t| format!("turn {t}"));
+    let turn = match c.turn {
+        Some(t) => format!("turn {t}"),
+        // A phrasing is read, not played: it has no turn.
+        None if c.what.starts_with("phrasing") => String::new(),
+        None => "end".to_string(),
+    };
     if c.passed {
         if !quiet {
             crate::outln!(
-                "    ok   {at}: {turn} {}: {}",
+                "    ok   {at}: {turn}{}{}: {}",
+                if turn.is_empty() { "" } else { " " },
                 sanitize_line(&c.what),
                 sanitize_line(&c.expected)
             );
         }
         return;
     }
-    crate::outln!("    FAIL {at}: {turn} {}", sanitize_line(&c.what));
+    crate::outln!(
+        "    FAIL {at}: {turn}{}{}",
+        if turn.is_empty() { "" } else { " " },
+        sanitize_line(&c.what)
+    );
     crate::outln!("         expected: {}", sanitize_line(&c.expected));
     crate::outln!("         actual:   {}", sanitize_line(&c.actual));
     if !c.context.is_empty() {
-        let label = if c.turn.is_some() { "step" } else { "meeting" };
+        let label = if c.turn.is_some() {
+            "step"
+        } else if c.what.starts_with("phrasing") {
+            "reading"
+        } else {
+            "meeting"
+        };
         crate::outln!(
             "         {label}:{}{}",
             " ".repeat(9 - label.len()),
