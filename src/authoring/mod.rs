@@ -15,6 +15,7 @@ pub mod template;
 pub mod testcheck;
 pub mod testfile;
 pub mod texts;
+pub mod tryout;
 
 /// Longest scenario id accepted, the same limit validation applies.
 pub const MAX_ID_CHARS: usize = crate::scenario::validate::MAX_ID_CHARS;

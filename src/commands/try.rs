@@ -5,12 +5,10 @@
 //! first. A text starting `present:` or `propose:` is played as that kind of turn.
 
 use super::args::{Format, LangArg};
+use crate::authoring::tryout::{Tried, lines, try_one};
 use crate::lang::Lang;
-use crate::scenario::Scenario;
-use crate::session::{Input, Pitch, Session, Step};
+use crate::session::{Input, Session};
 use crate::text::sanitize_line;
-use crate::understand::{Confidence, Reading, Topic};
-use serde::Serialize;
 use std::io::{BufRead, Read};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -43,114 +41,10 @@ pub struct Args {
     pub format: Format,
 }
 
-/// What one text gave, as `--format json` prints it.
-#[derive(Serialize)]
-struct Tried<'a> {
-    text: String,
-    /// The reading, for questions.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    reading: Option<&'a Reading>,
-    /// The element the reading is about (`facts.staff`, `needs.costs`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    about: Option<String>,
-    step: &'a Step,
-}
-
-/// The input a text stands for.
-fn input_of(text: &str, to: Option<&str>) -> Input {
-    let t = text.trim();
-    let lower = t.to_lowercase();
-    if let Some(rest) = lower.strip_prefix("present:") {
-        let start = t.len() - rest.len();
-        return Input::Present(Pitch::Sentence(t[start..].trim().to_string()));
-    }
-    if let Some(rest) = lower.strip_prefix("propose:") {
-        let start = t.len() - rest.len();
-        return Input::Propose(t[start..].trim().to_string());
-    }
-    Input::Ask {
-        to: to.map(str::to_string),
-        text: t.to_string(),
-    }
-}
-
-fn about(sc: &Scenario, t: Topic) -> Option<String> {
-    match t {
-        Topic::Nothing => None,
-        Topic::Fact { fact } => sc.facts.get(fact).map(|f| format!("facts.{}", f.id.value)),
-        Topic::Need { need } => sc.needs.get(need).map(|n| format!("needs.{}", n.id.value)),
-    }
-}
-
-fn form_name(code: &str, lang: Lang) -> &'static str {
-    match code {
-        "S" => lang.pick("背景问题", "situation question"),
-        "P" => lang.pick("难点问题", "problem question"),
-        "I" => lang.pick("暗示问题", "implication question"),
-        "N" => lang.pick("需求-效益问题", "need-payoff question"),
-        _ => lang.pick("不是SPIN问题", "not a SPIN question"),
-    }
-}
-
 fn print_text(lang: Lang, tried: &Tried) {
-    let l = |zh, en| lang.pick(zh, en);
-    crate::outln!("» {}", sanitize_line(&tried.text));
-    if let Some(r) = tried.reading {
-        let on = tried.about.as_deref().map_or_else(
-            || l("场景中没有对应内容", "nothing in the scenario").to_string(),
-            str::to_string,
-        );
-        let sure = if r.confidence == Confidence::Sure {
-            l("确定", "sure")
-        } else {
-            l(
-                "不确定:客户会反问,不计分",
-                "unsure: the customer asks back, nothing is scored",
-            )
-        };
-        crate::outln!(
-            "  {}  {} · {} · {} · {} {}",
-            l("判读", "read as "),
-            r.form.code(),
-            form_name(r.form.code(), lang),
-            sanitize_line(&on),
-            sure,
-            format_args!("({} {})", l("规则", "rule"), r.rule)
-        );
-        if !r.evidence.is_empty() {
-            crate::outln!(
-                "  {}  {}",
-                l("依据", "evidence"),
-                sanitize_line(&r.evidence.join(", "))
-            );
-        }
-    }
-    let st = tried.step;
-    if !st.reply.is_empty() {
-        crate::outln!(
-            "  {}  {}: {}",
-            l("客户", "customer"),
-            sanitize_line(&st.speaker),
-            sanitize_line(&st.reply)
-        );
-    }
-    for f in &st.findings {
-        crate::outln!(
-            "  {}  {:+} {}: {}",
-            l("得分", "points  "),
-            f.points,
-            f.rule,
-            sanitize_line(&f.reason)
-        );
-    }
-    for c in &st.changes {
-        crate::outln!(
-            "  {}  {}: {} → {}",
-            l("需求", "need    "),
-            sanitize_line(&c.need),
-            c.from.name(lang),
-            c.to.name(lang)
-        );
+    crate::outln!("» {}", tried.text);
+    for (label, text) in lines(tried, lang) {
+        crate::outln!("  {label}  {text}");
     }
 }
 
@@ -210,34 +104,22 @@ pub fn run(a: &Args, lang: Option<LangArg>, extra: &[PathBuf]) -> anyhow::Result
     let mut session = fresh();
     let out_lang = session.lang();
     let mut one = |text: &str| -> anyhow::Result<()> {
-        let text = sanitize_line(text);
         if text.trim().is_empty() {
             return Ok(());
         }
         if a.each {
             session = fresh();
         }
-        if session.is_over() {
+        let Some(tried) = try_one(&mut session, text, a.to.as_deref()) else {
             crate::outln!(
-                "» {text}\n  {}",
+                "» {}\n  {}",
+                sanitize_line(text.trim()),
                 out_lang.pick(
                     "会谈已结束:不再作答",
                     "the meeting is over: nothing more is answered"
                 )
             );
             return Ok(());
-        }
-        let input = input_of(&text, a.to.as_deref());
-        let reading = match &input {
-            Input::Ask { to, text } => Some(session.read_question(text, to.as_deref())),
-            _ => None,
-        };
-        let step = session.apply(input).clone();
-        let tried = Tried {
-            text: text.trim().to_string(),
-            about: reading.as_ref().and_then(|r| about(&sc, r.topic)),
-            reading: reading.as_ref(),
-            step: &step,
         };
         match a.format {
             Format::Text => print_text(out_lang, &tried),
