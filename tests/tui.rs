@@ -1444,3 +1444,71 @@ fn start_up_parses_only_the_scenario_it_opens() {
         "the named scenario is the picker's entry, not a second copy"
     );
 }
+
+/// The author's try box (issue 12, item 1): on a scenario file, `t` on the briefing
+/// and Ctrl+Y in the meeting show how a wording is read and what the customer
+/// answers, from the meeting as it stands, without playing it; bundled scenarios
+/// do not offer it.
+#[test]
+fn try_box_reads_a_wording_without_playing_it() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let file = d.path().join("my-bakery.yaml");
+    let src = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/scenarios/bakery-vpn.yaml"
+    ))
+    .expect("read")
+    .replace("id: bakery-vpn", "id: my-bakery");
+    std::fs::write(&file, &src).expect("write");
+    for lang in [Lang::En, Lang::Zh] {
+        let mut a = app(lang, Some(file.to_str().expect("utf8")));
+        let t = KeyEvent::new(KeyCode::Char('t'), KeyModifiers::NONE);
+        let act = spin_coach::tui::keymap::keymap(t, &a.view());
+        assert_eq!(act, Some(Action::OpenTry));
+        apply(&mut a, act);
+        assert_eq!(a.kind(), Kind::Try);
+        snap(&format!("try-empty-{lang}"), &a);
+        say(&mut a, "Do the phone bills ever get out of hand?");
+        let text = render(&a, 100, 30).backend().to_string();
+        assert!(text.contains("needs.call-costs"), "{text}");
+        assert!(text.contains("uncover-implied"), "{text}");
+        apply(&mut a, [Action::Back]);
+        assert_eq!(a.kind(), Kind::Briefing);
+    }
+    // In a meeting: the try starts from the meeting's state and leaves it as it was.
+    let mut a = app(Lang::En, Some(file.to_str().expect("utf8")));
+    apply(&mut a, [Action::Enter]);
+    say(&mut a, "Do the phone bills ever get out of hand?");
+    let y = KeyEvent::new(KeyCode::Char('y'), KeyModifiers::CONTROL);
+    let act = spin_coach::tui::keymap::keymap(y, &a.view());
+    assert_eq!(act, Some(Action::OpenTry));
+    apply(&mut a, act);
+    assert_eq!(a.kind(), Kind::Try);
+    say(&mut a, "What does that cost you over a year?");
+    snap("try-after-a-turn-en", &a);
+    let text = render(&a, 100, 30).backend().to_string();
+    assert!(text.contains("implication question"), "{text}");
+    assert!(
+        text.contains("hidden → implied") || text.contains("implied → developed"),
+        "{text}"
+    );
+    apply(&mut a, [Action::Back]);
+    assert_eq!(a.kind(), Kind::Meeting);
+    assert_eq!(
+        a.meeting().map(|m| m.inputs.len()),
+        Some(1),
+        "nothing was played"
+    );
+    // A bundled scenario: a notice, no try box.
+    let mut b = app(Lang::En, Some("bakery-vpn"));
+    apply(&mut b, [Action::OpenTry]);
+    assert_eq!(b.kind(), Kind::Briefing);
+    assert!(
+        b.shared
+            .message
+            .as_deref()
+            .is_some_and(|m| m.contains("scenario files")),
+        "{:?}",
+        b.shared.message
+    );
+}

@@ -83,6 +83,8 @@ pub enum Action {
     Suspend,
     /// Ctrl+U: empty the focused input field.
     ClearInput,
+    /// Open the try box (a wording's reading and reply, nothing played).
+    OpenTry,
     /// A left click at a cell of a terminal of size `area`: selects the list row
     /// under it (and opens it when it was already selected).
     Click {

@@ -16,6 +16,7 @@ use super::screens::meeting::{Focus, Meeting};
 use super::screens::picker::{Picker, Row};
 use super::screens::progress::Progress;
 use super::screens::review::Review;
+use super::screens::tryout::TryOut;
 use super::shared::Shared;
 use crate::lang::Lang;
 use crate::scenario::Origin;
@@ -327,6 +328,11 @@ impl App {
             Nav::Learn => {
                 let l = Learn::new(&self.shared);
                 self.stack.push(Screen::Learn(Box::new(l)));
+            }
+            Nav::Try(i, setup, seed, to) => {
+                if let Some(t) = TryOut::open(&mut self.shared, i, setup, seed, to) {
+                    self.stack.push(Screen::Try(Box::new(t)));
+                }
             }
             Nav::Ask(c) => self.confirm = Some(c),
         }

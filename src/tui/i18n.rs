@@ -66,6 +66,18 @@ pub struct Strings {
     pub hidden: &'static str,
     pub keys_debrief: &'static str,
     pub keys_learn: &'static str,
+    /// Footer of the try box.
+    pub keys_try: &'static str,
+    /// Title of the try box.
+    pub try_title: &'static str,
+    /// Placeholder of the try box's input.
+    pub try_placeholder: &'static str,
+    /// What the try box is, shown before anything is tried.
+    pub try_intro: &'static str,
+    /// Said when the try box is asked for on a bundled scenario.
+    pub try_only_files: &'static str,
+    /// The briefing's line for the try box (scenario files only).
+    pub try_briefing: &'static str,
     pub debrief: &'static str,
     pub learn: &'static str,
     pub card: &'static str,
@@ -150,11 +162,13 @@ pub fn screen_keys(
         (Kind::Briefing, Lang::Zh) => &[
             ("Enter", "开始会谈"),
             ("d", "选择单项练习"),
+            ("t", "试说法(场景文件)"),
             ("↑↓, j k", "滚动简报"),
         ],
         (Kind::Briefing, Lang::En) => &[
             ("Enter", "start the meeting"),
             ("d", "choose a single-behaviour drill"),
+            ("t", "try a wording (scenario files)"),
             ("↑↓, j k", "scroll the briefing"),
         ],
         (Kind::Meeting, Lang::Zh) => &[
@@ -164,6 +178,7 @@ pub fn screen_keys(
             ("Tab, Shift+Tab", "切换焦点和 FFAB 栏位"),
             ("Ctrl+T, F2", "切换:提问 → 展示 FFAB → 提出推进"),
             ("Ctrl+O, F3", "选择提问对象"),
+            ("Ctrl+Y", "试说法(场景文件,不记入会谈)"),
             ("Ctrl+Q, F10", "结束会谈,查看总结(会先确认)"),
             ("PgUp PgDn, 滚轮", "滚动会谈记录(焦点在记录上时也可 ↑↓ j k)"),
             ("Ctrl+S, F6", "隐藏评分(课堂模式,显示计时)"),
@@ -178,6 +193,10 @@ pub fn screen_keys(
             ("Tab, Shift+Tab", "move focus and FFAB fields"),
             ("Ctrl+T, F2", "switch: ask → present FFAB → propose"),
             ("Ctrl+O, F3", "choose whom to ask"),
+            (
+                "Ctrl+Y",
+                "try a wording (scenario files; nothing is played)",
+            ),
             ("Ctrl+Q, F10", "end the meeting and review (asks first)"),
             (
                 "PgUp PgDn, wheel",
@@ -224,6 +243,18 @@ pub fn screen_keys(
             ("r, g", "reveal one grade / all grades"),
             ("↑↓, j k", "scroll"),
             ("Esc, q", "back"),
+        ],
+        (Kind::Try, Lang::Zh) => &[
+            ("Enter", "试这个说法(不记入会谈)"),
+            ("Ctrl+U", "清空输入框"),
+            ("↑↓, PgUp PgDn", "滚动结果"),
+            ("Esc", "返回"),
+        ],
+        (Kind::Try, Lang::En) => &[
+            ("Enter", "try the wording (nothing is played)"),
+            ("Ctrl+U", "clear the input"),
+            ("↑↓, PgUp PgDn", "scroll the results"),
+            ("Esc", "back"),
         ],
         (Kind::Learn, Lang::Zh) => &[
             ("Tab", "卡片 / 测验"),
@@ -314,6 +345,12 @@ static ZH: Strings = Strings {
     hidden: "(评分暂不公布,由培训师揭晓)",
     keys_debrief: "→/Enter 下一回合 · ← 上一回合 · r 揭晓一个 · g 全部揭晓 · ↑↓/jk 滚动 · Esc 返回",
     keys_learn: "Tab 卡片/测验 · ←→ 翻页 · A–D 作答 · Enter 下一题 · Esc 返回",
+    keys_try: "Enter 试一试 · Ctrl+U 清空 · ↑↓ PgUp PgDn 滚动 · Esc 返回(会谈不受影响)",
+    try_title: "试说法",
+    try_placeholder: "输入一个问题(或 present: … / propose: …),Enter 试一试",
+    try_intro: "在这里试一种说法:看系统如何判读(问题类型、对应的事实或需求、把握、依据)以及客户会怎么回答。每次都从当前会谈的状态试,不会记入会谈,也不计分。",
+    try_only_files: "试说法用于编写中的场景文件:请用 spin-coach train <文件> 打开场景文件",
+    try_briefing: "t 试说法:看一种问法如何被判读、客户怎么回答(场景文件编写用)",
     debrief: "复盘",
     learn: "学习",
     card: "卡片",
@@ -437,6 +474,12 @@ static EN: Strings = Strings {
     hidden: "(grade hidden until the trainer reveals it)",
     keys_debrief: "→/Enter next · ← back · r reveal one · g reveal all · ↑↓/jk scroll · Esc back",
     keys_learn: "Tab cards/quiz · ←→ page · A–D answer · Enter next question · Esc back",
+    keys_try: "Enter try · Ctrl+U clear · ↑↓ PgUp PgDn scroll · Esc back (meeting unchanged)",
+    try_title: "Try a wording",
+    try_placeholder: "Type a question (or present: … / propose: …), Enter to try",
+    try_intro: "Try a wording here: see how the coach reads it (question type, the fact or need it is about, how sure, the words that tied it) and what the customer answers. Each try starts from the meeting as it stands; nothing is played or scored.",
+    try_only_files: "the try box is for scenario files you are writing: open one with spin-coach train <file>",
+    try_briefing: "t try a wording: how a question is read and what the customer answers (for scenario authors)",
     debrief: "Debrief",
     learn: "Learn",
     card: "card",
@@ -550,6 +593,7 @@ mod tests {
                 s.keys_progress,
                 s.keys_debrief,
                 s.keys_learn,
+                s.keys_try,
             ] {
                 assert!(
                     crate::text::width(f) <= 80,

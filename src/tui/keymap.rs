@@ -21,6 +21,8 @@ pub enum Kind {
     Debrief,
     /// Theory cards and the quiz.
     Learn,
+    /// The author's try box: a wording's reading and reply, nothing played.
+    Try,
 }
 
 /// What the keymap needs to know about the view.
@@ -107,6 +109,7 @@ pub fn keymap(key: KeyEvent, v: &View) -> Option<Action> {
         Kind::Briefing => match key.code {
             KeyCode::Enter => Some(Action::Enter),
             KeyCode::Char('d') => Some(Action::CycleDrill),
+            KeyCode::Char('t') => Some(Action::OpenTry),
             KeyCode::Char('?') => Some(Action::ToggleHelp),
             KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
             KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
@@ -160,6 +163,15 @@ pub fn keymap(key: KeyEvent, v: &View) -> Option<Action> {
             _ => None,
         },
         Kind::Meeting => meeting_key(key, v, ctrl, alt),
+        Kind::Try => match key.code {
+            KeyCode::Enter => Some(Action::Enter),
+            KeyCode::Char('u') if ctrl => Some(Action::ClearInput),
+            KeyCode::Up => Some(Action::Up),
+            KeyCode::Down => Some(Action::Down),
+            KeyCode::PageUp => Some(Action::PageUp),
+            KeyCode::PageDown => Some(Action::PageDown),
+            _ => Some(Action::Edit(key)),
+        },
     }
 }
 
@@ -187,6 +199,7 @@ fn meeting_key(key: KeyEvent, v: &View, ctrl: bool, alt: bool) -> Option<Action>
         KeyCode::Char('t') if ctrl => Some(Action::CycleMode),
         KeyCode::F(3) => Some(Action::CycleContact),
         KeyCode::Char('o') if ctrl => Some(Action::CycleContact),
+        KeyCode::Char('y') if ctrl => Some(Action::OpenTry),
         KeyCode::F(10) => Some(Action::EndMeeting),
         KeyCode::Char('q') if ctrl => Some(Action::EndMeeting),
         KeyCode::Char('u') if ctrl && !browsing => Some(Action::ClearInput),

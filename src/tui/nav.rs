@@ -40,6 +40,9 @@ pub enum Nav {
     Debrief(Box<Record>, bool),
     /// Theory cards and the quiz.
     Learn,
+    /// The try box on scenario `i`, from the state these turns reach, with this
+    /// seed, questions to this contact.
+    Try(usize, Vec<crate::session::Input>, u64, Option<String>),
     /// Ask this question first.
     Ask(Confirm),
 }

@@ -145,3 +145,23 @@ pub fn clamp(p: Position, r: Rect) -> Position {
         y: p.y.clamp(r.y, r.bottom().saturating_sub(1)),
     }
 }
+
+/// Draws an editor in `r`; returns where its caret is on screen.
+pub fn draw_editor(
+    frame: &mut Frame,
+    r: Rect,
+    t: &ratatui_textarea::TextArea<'static>,
+) -> Position {
+    frame.render_widget(t, r);
+    let c = t.screen_cursor();
+    let (top, left) = t.scroll_offset();
+    let row = u16::try_from(c.row).unwrap_or(0).saturating_sub(top);
+    let col = u16::try_from(c.col).unwrap_or(0).saturating_sub(left);
+    clamp(
+        Position {
+            x: r.x.saturating_add(col),
+            y: r.y.saturating_add(row),
+        },
+        r,
+    )
+}

@@ -84,6 +84,7 @@ impl Briefing {
             Action::Enter => return Nav::Start(self.scenario, self.drill),
             Action::Back => return Nav::Back,
             Action::CycleDrill => self.cycle_drill(sh),
+            Action::OpenTry => return Nav::Try(self.scenario, Vec::new(), sh.seed, None),
             Action::Up | Action::PageUp => {
                 let n = if *action == Action::Up { 1 } else { 10 };
                 self.scroll = self.scroll.saturating_sub(n);
@@ -217,6 +218,20 @@ impl Briefing {
                     w,
                 ));
             }
+        }
+        if sh
+            .scenarios
+            .get(self.scenario)
+            .is_some_and(|e| matches!(e.origin, crate::scenario::Origin::File(_)))
+        {
+            lines.push(Line::from(""));
+            lines.extend(wrap_prefixed(
+                "",
+                Style::default(),
+                s.try_briefing,
+                ctx.theme.dim(),
+                w,
+            ));
         }
         frame.render_widget(Paragraph::new(lines).scroll((self.scroll, 0)), inner);
         None

@@ -301,6 +301,13 @@ impl Meeting {
                 }
             }
             Action::ClearInput => self.clear_input(sh),
+            Action::OpenTry => {
+                let to = self
+                    .contact
+                    .and_then(|c| self.session.scenario().customer.contacts.get(c))
+                    .map(|c| c.id.value.clone());
+                return Nav::Try(self.scenario, self.inputs.clone(), self.seed, to);
+            }
             Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
                 let (up, n) = match action {
                     Action::Up => (true, 1),

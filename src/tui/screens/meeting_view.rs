@@ -6,14 +6,13 @@ use crate::session::{NeedState, Step};
 use crate::tui::i18n::Strings;
 use crate::tui::screens::meeting::{Focus, Meeting, Mode};
 use crate::tui::shared::Shared;
-use crate::tui::widgets::{Ctx, clamp};
+use crate::tui::widgets::Ctx;
 use crate::tui::wrap::{truncate, wrap_prefixed};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use ratatui_textarea::TextArea;
 
 /// Draws the meeting; the cursor goes to the caret of the focused editor.
 pub fn draw(
@@ -362,21 +361,6 @@ fn truncate_line(l: Line<'static>, w: usize) -> Line<'static> {
 }
 
 /// Renders an editor in `r` and returns its caret's screen position.
-fn editor(frame: &mut Frame, r: Rect, t: &TextArea<'static>) -> Position {
-    frame.render_widget(t, r);
-    let c = t.screen_cursor();
-    let (top, left) = t.scroll_offset();
-    let row = u16::try_from(c.row).unwrap_or(0).saturating_sub(top);
-    let col = u16::try_from(c.col).unwrap_or(0).saturating_sub(left);
-    clamp(
-        Position {
-            x: r.x.saturating_add(col),
-            y: r.y.saturating_add(row),
-        },
-        r,
-    )
-}
-
 fn draw_input(frame: &mut Frame, area: Rect, m: &Meeting, ctx: &Ctx) -> Option<Position> {
     let s = ctx.strings;
     let focused = matches!(m.focus, Focus::Input(_));
@@ -391,7 +375,7 @@ fn draw_input(frame: &mut Frame, area: Rect, m: &Meeting, ctx: &Ctx) -> Option<P
         return None;
     }
     if m.mode != Mode::Present {
-        let p = editor(frame, inner, &m.editors[0]);
+        let p = crate::tui::widgets::draw_editor(frame, inner, &m.editors[0]);
         return focused.then_some(p);
     }
     let labels: Vec<&str> = std::iter::once(s.sentence)
@@ -429,7 +413,7 @@ fn draw_input(frame: &mut Frame, area: Rect, m: &Meeting, ctx: &Ctx) -> Option<P
             Paragraph::new(Line::styled(crate::text::pad(label, lw as usize), style)),
             lr,
         );
-        let p = editor(frame, er, &m.editors[i]);
+        let p = crate::tui::widgets::draw_editor(frame, er, &m.editors[i]);
         if m.focus == Focus::Input(i) {
             cursor = Some(p);
         }

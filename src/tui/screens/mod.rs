@@ -14,6 +14,7 @@ pub mod progress;
 pub mod projector;
 pub mod review;
 pub mod transcript;
+pub mod tryout;
 
 use super::action::Action;
 use super::i18n::Strings;
@@ -40,6 +41,8 @@ pub enum Screen {
     Debrief(Box<debrief::Debrief>),
     /// Theory cards and the quiz.
     Learn(Box<learn::Learn>),
+    /// The author's try box.
+    Try(Box<tryout::TryOut>),
 }
 
 impl Screen {
@@ -54,6 +57,7 @@ impl Screen {
             Screen::Progress(_) => Kind::Progress,
             Screen::Debrief(_) => Kind::Debrief,
             Screen::Learn(_) => Kind::Learn,
+            Screen::Try(_) => Kind::Try,
         }
     }
 
@@ -67,6 +71,7 @@ impl Screen {
             Screen::Progress(p) => p.update(action, sh),
             Screen::Debrief(d) => d.update(action),
             Screen::Learn(l) => l.update(action, sh),
+            Screen::Try(t) => t.update(action, sh),
         }
     }
 
@@ -104,6 +109,7 @@ impl Screen {
     pub fn scenario(&self) -> Option<usize> {
         match self {
             Screen::Briefing(b) => Some(b.scenario),
+            Screen::Try(t) => Some(t.scenario),
             _ => self.meeting().map(|m| m.scenario),
         }
     }
@@ -119,6 +125,7 @@ impl Screen {
             Kind::Progress => s.keys_progress,
             Kind::Debrief => s.keys_debrief,
             Kind::Learn => s.keys_learn,
+            Kind::Try => s.keys_try,
         }
     }
 
@@ -132,6 +139,7 @@ impl Screen {
             Screen::Progress(p) => p.draw(frame, area, sh, ctx),
             Screen::Debrief(d) => d.draw(frame, area, sh, ctx),
             Screen::Learn(l) => l.draw(frame, area, sh, ctx),
+            Screen::Try(t) => t.draw(frame, area, sh, ctx),
         }
     }
 }
