@@ -140,6 +140,9 @@ pub fn render(r: &Report, trainee: Option<&str>, when: &str, id: &str) -> String
         let _ = writeln!(o, "{}. {} ({}{at})", i + 1, md(&t.tip), code(&t.rule));
     }
     let _ = writeln!(o, "\n## {}\n", l(lang, "逐回合记录", "Transcript"));
+    if let Some(op) = &r.opening {
+        let _ = writeln!(o, "0. **{}**: {}\n", md(&op.speaker), md(&op.text));
+    }
     for t in &r.turns {
         let label = t
             .label

@@ -30,6 +30,9 @@ pub struct Report {
     pub difficulty: Cow<'static, str>,
     /// How the meeting ended.
     pub ending: Cow<'static, str>,
+    /// What the customer said to open the meeting, before the first turn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opening: Option<Opening>,
     /// Every turn with its grade.
     pub turns: Vec<Turn>,
     /// Each need's final state and journey.
@@ -44,6 +47,15 @@ pub struct Report {
     pub closing: Vec<Finding<RuleName>>,
     /// The three most useful tips.
     pub tips: Vec<Tip>,
+}
+
+/// The customer's opening words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Opening {
+    /// Who said them.
+    pub speaker: String,
+    /// What was said.
+    pub text: String,
 }
 
 /// One graded turn.
@@ -256,6 +268,10 @@ pub fn build(session: &Session, seed: u64) -> Report {
             None => "unfinished",
         }
         .into(),
+        opening: session.opening().map(|(speaker, text)| Opening {
+            speaker: crate::text::sanitize(&speaker),
+            text: crate::text::sanitize(&text),
+        }),
         turns,
         needs,
         counts,
@@ -403,8 +419,21 @@ pub fn closing_findings(session: &Session) -> Vec<Finding> {
             pts,
         ));
     }
+    let weight = |a: &usize| sc.advances.get(*a).map(|x| x.weight);
     if session.accepted().is_empty() {
-        out.push(rules::no_advance(lang));
+        out.push(rules::no_advance(lang, None));
+    } else if session
+        .accepted()
+        .iter()
+        .all(|a| weight(a) == Some(crate::scenario::Weight::Continuation))
+    {
+        let what = session
+            .accepted()
+            .first()
+            .and_then(|a| sc.advances.get(*a))
+            .and_then(|x| x.cues.first().cloned())
+            .unwrap_or_default();
+        out.push(rules::no_advance(lang, Some(&what)));
     }
     for (n, p) in sc.needs.iter().zip(session.needs()) {
         if p.state == NeedState::Hidden {

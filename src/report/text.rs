@@ -90,6 +90,14 @@ pub fn render_text(report: &Report, steps: &[Step], sc: &Scenario) -> String {
         l(lang, "客户", "customer"),
         sanitize_line(sc.customer.company.get(lang))
     );
+    if let Some(o) = &report.opening {
+        let _ = writeln!(
+            out,
+            "  0  {}: {}",
+            sanitize_line(&o.speaker),
+            sanitize_line(&o.text)
+        );
+    }
     for s in steps {
         out.push_str(&render_step(s, lang));
     }

@@ -35,6 +35,10 @@ pub struct Scenario {
     pub briefing: Text,
     /// What the trainee should try to achieve.
     pub objective: Text,
+    /// The customer's first words, before the trainee asks anything (often the
+    /// complaint a need that `starts: implied` comes from).
+    #[serde(default)]
+    pub opening: Option<Text>,
     /// The organisation and the people in the room.
     pub customer: Customer,
     /// What situation questions on a topic reveal.
@@ -274,6 +278,10 @@ pub struct Contact {
     /// The person's own needs, which the trainee may discover.
     #[serde(default)]
     pub personal_needs: Vec<Personal>,
+    /// What this person says when asked about something only another contact
+    /// knows; `{name}` is replaced by that contact's name (default: a built-in line).
+    #[serde(default)]
+    pub redirect: Option<Text>,
 }
 
 /// Role in the buying decision.
@@ -323,6 +331,24 @@ pub struct Fact {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub contact: Option<Id>,
+    /// The only contacts who know this (empty: everyone). Asked of anyone else, the
+    /// contact sends the trainee to one who knows.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub known_by: Vec<Id>,
+}
+
+/// Where a need stands when the meeting opens.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NeedStart {
+    /// Hidden until a problem question uncovers it (the usual case).
+    #[default]
+    Hidden,
+    /// Already implied: the customer opens with the complaint. There is nothing
+    /// to uncover (the uncovering credit is shared by the other needs); the trainee
+    /// goes on to its implications.
+    Implied,
 }
 
 /// A customer need: hidden until a problem question uncovers it.
@@ -355,6 +381,13 @@ pub struct Need {
     /// What the customer says when a benefit meets this need.
     #[serde(default)]
     pub satisfied: Option<Text>,
+    /// Where the need stands when the meeting opens (default hidden).
+    #[serde(default)]
+    pub starts: NeedStart,
+    /// The only contacts who can talk about this need (empty: everyone).
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub known_by: Vec<Id>,
 }
 
 /// A cue list and the customer's answer when a question hits it.
@@ -504,6 +537,20 @@ pub enum AdvanceKind {
     Other,
 }
 
+/// How much a next step moves the sale (Rackham: an advance moves it forward; a
+/// continuation only keeps it alive).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Weight {
+    /// A commitment that moves the sale forward (a trial, a site visit, a meeting
+    /// with the decision maker).
+    #[default]
+    Advance,
+    /// Agreement that only keeps the contact going ("send me a brochure", "call me
+    /// next month").
+    Continuation,
+}
+
 /// A next step the customer may commit to.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -522,6 +569,9 @@ pub struct Advance {
     pub accept: Text,
     /// The customer's words when it is too early.
     pub decline: Text,
+    /// An advance (default) or only a continuation.
+    #[serde(default)]
+    pub weight: Weight,
 }
 
 /// Conditions for accepting an advance.

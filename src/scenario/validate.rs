@@ -135,6 +135,32 @@ impl Checker<'_> {
         }
     }
 
+    /// `known_by` names contacts, and includes the one who answers when both are given.
+    fn knowledge(
+        &mut self,
+        owner: &Id,
+        contact: Option<&Id>,
+        known_by: &[Id],
+        contacts: &HashSet<String>,
+    ) {
+        for k in known_by {
+            self.reference(k, "contact", contacts);
+        }
+        if let Some(who) = contact
+            && !known_by.is_empty()
+            && !known_by.iter().any(|k| k.value == who.value)
+        {
+            self.at(
+                who,
+                format!(
+                    "`{}` answers about `{}` but is not in its `known_by`",
+                    who.value, owner.value
+                ),
+                "add the contact to `known_by`, or answer with one who knows",
+            );
+        }
+    }
+
     fn reference(&mut self, r: &Id, kind: &str, known: &HashSet<String>) {
         if !known.contains(&r.value) {
             let mut names: Vec<&String> = known.iter().collect();
@@ -237,6 +263,7 @@ pub fn validate(s: &Scenario, path: &str) -> Vec<Problem> {
         if let Some(r) = &f.contact {
             c.reference(r, "contact", &contacts);
         }
+        c.knowledge(&f.id, f.contact.as_ref(), &f.known_by, &contacts);
     }
     let mut needs = HashSet::new();
     if s.needs.is_empty() {
@@ -332,6 +359,7 @@ pub fn validate(s: &Scenario, path: &str) -> Vec<Problem> {
         if let Some(r) = &n.contact {
             c.reference(r, "contact", &contacts);
         }
+        c.knowledge(id, n.contact.as_ref(), &n.known_by, &contacts);
         if let Some(b) = n.layers.as_ref().and_then(|l| l.behind.as_ref()) {
             c.reference(&b.contact, "contact", &contacts);
             if let Some(list) = personal.get(&b.contact.value)
@@ -378,6 +406,40 @@ pub fn validate(s: &Scenario, path: &str) -> Vec<Problem> {
                 ),
                 "lower `requires`",
             );
+        }
+    }
+    if let Some(t) = &s.opening {
+        c.text(&s.id, "opening", t);
+    }
+    if let Some(n) = s
+        .needs
+        .iter()
+        .find(|n| n.starts == super::model::NeedStart::Implied)
+        && s.opening.is_none()
+    {
+        c.warn(
+            &n.id,
+            format!(
+                "need `{}` starts implied but the customer says nothing to open the meeting",
+                n.id.value
+            ),
+            "add `opening:` with the complaint the customer opens with",
+        );
+    }
+    if !s.advances.is_empty()
+        && s.advances
+            .iter()
+            .all(|a| a.weight == super::model::Weight::Continuation)
+    {
+        c.warn(
+            &s.id,
+            "every advance is a continuation: the trainee can never gain a real advance".into(),
+            "add a next step that moves the sale (a trial, a site visit) with the default `weight: advance`",
+        );
+    }
+    for ct in &s.customer.contacts {
+        if let Some(t) = &ct.redirect {
+            c.text(&ct.id, "redirect", t);
         }
     }
     if s.advances.is_empty() {

@@ -50,6 +50,17 @@ impl Session {
             step.addressed = Some(step.speaker.clone());
         }
         let terms = term_set(text);
+        // Only some contacts know this: asked of another, they send the trainee on.
+        if let Some(asked) = to
+            && r.form != Label::Other
+            && let Some((topic, knower)) = self.knower_elsewhere(r.topic, asked)
+        {
+            step.reply = self.redirect(asked, &knower);
+            step.findings
+                .push(rules::wrong_contact(lang, &step.speaker, &topic, &knower));
+            self.record(norm, terms, r.topic, None);
+            return;
+        }
         // A near-duplicate of a question that was answered: restate, cost patience.
         // Similarity needs words to compare: two questions with one topic word each
         // ("affect your margin?", "impact on your profit?") are not the same question.
@@ -87,6 +98,55 @@ impl Session {
         let answered = step.answered.then(|| step.reply.clone());
         let _ = before;
         self.record(norm, terms, r.topic, answered);
+    }
+
+    /// The contacts who know about a topic, by id (empty: everyone).
+    fn known_by(&self, topic: Topic) -> &[crate::scenario::Id] {
+        match topic {
+            Topic::Fact { fact } => &self.sc.facts[fact].known_by,
+            Topic::Need { need } => &self.sc.needs[need].known_by,
+            Topic::Nothing => &[],
+        }
+    }
+
+    /// When contact `asked` does not know about `topic`: the topic's name and the
+    /// name of a contact who does.
+    fn knower_elsewhere(&self, topic: Topic, asked: &str) -> Option<(String, String)> {
+        let known = self.known_by(topic);
+        if known.is_empty() || known.iter().any(|k| k.value == asked) {
+            return None;
+        }
+        let name = match topic {
+            Topic::Fact { fact } => self.text(&self.sc.facts[fact].topic),
+            Topic::Need { need } => self.need_name(need),
+            Topic::Nothing => return None,
+        };
+        Some((name, self.contact_name(Some(&known[0].value))))
+    }
+
+    /// What contact `asked` says to send the trainee to `knower`.
+    fn redirect(&self, asked: &str, knower: &str) -> String {
+        let own = self
+            .sc
+            .customer
+            .contacts
+            .iter()
+            .find(|c| c.id.value == asked)
+            .and_then(|c| c.redirect.as_ref())
+            .map(|t| self.text(t));
+        match own {
+            Some(t) => t.replace("{name}", knower),
+            None => match self.lang {
+                crate::lang::Lang::Zh => {
+                    format!("这个我不太清楚,{knower}更了解,您问问{knower}吧。")
+                }
+                crate::lang::Lang::En => {
+                    format!(
+                        "I'm not the right person for that. {knower} knows it better; ask {knower}."
+                    )
+                }
+            },
+        }
     }
 
     fn record(
@@ -175,7 +235,10 @@ impl Session {
     fn answer_fact(&mut self, step: &mut Step, f: usize, r: &Reading) {
         let fact = &self.sc.facts[f];
         step.matched = Some(format!("facts.{}", fact.id.value));
-        if let (Some(c), None) = (&fact.contact, &step.addressed) {
+        if let (Some(c), None) = (
+            fact.contact.as_ref().or(fact.known_by.first()),
+            &step.addressed,
+        ) {
             step.speaker = self.contact_name(Some(&c.value));
         }
         let (reply, variants, topic) = (
@@ -206,7 +269,8 @@ impl Session {
         if addressed {
             return current.to_string();
         }
-        match &self.sc.needs[i].contact {
+        let n = &self.sc.needs[i];
+        match n.contact.as_ref().or(n.known_by.first()) {
             Some(c) => self.contact_name(Some(&c.value)),
             None => current.to_string(),
         }
@@ -266,7 +330,7 @@ impl Session {
             return;
         }
         self.needs[i].uncovered = true;
-        let pts = self.pot(rules::UNCOVER_IMPLIED_POT, self.credits.uncovered);
+        let pts = self.uncover_pot(rules::UNCOVER_IMPLIED_POT, self.credits.uncovered);
         self.credits.uncovered += 1;
         let cue = self.evidence(r);
         step.findings

@@ -249,7 +249,7 @@ impl Session {
         }
         lex.extend_scenario(&sc.lexicon);
         let params = Params::of(&sc);
-        let needs = sc
+        let needs: Vec<NeedProgress> = sc
             .needs
             .iter()
             .map(|n| NeedProgress {
@@ -261,6 +261,19 @@ impl Session {
                 generic_used: false,
             })
             .collect();
+        // A need that starts implied is on the table from the opening (turn 0); the
+        // customer is talking about the first of them.
+        let mut needs = needs;
+        let mut focus = None;
+        for (i, n) in sc.needs.iter().enumerate() {
+            if n.starts == crate::scenario::NeedStart::Implied {
+                needs[i].state = NeedState::Implied;
+                needs[i].journey.push((0, NeedState::Implied));
+                // The customer volunteered it: there is nothing left to uncover.
+                needs[i].uncovered = true;
+                focus = focus.or(Some(i));
+            }
+        }
         Session {
             lang: lang.unwrap_or(sc.language),
             params,
@@ -275,12 +288,27 @@ impl Session {
             fact_points: 0,
             facts_asked: HashSet::new(),
             asked: Vec::new(),
-            focus: None,
+            focus,
             accepted: Vec::new(),
             steps: Vec::new(),
             ending: None,
             sc,
         }
+    }
+
+    /// The customer's opening words and who says them (the owner of the first need
+    /// that starts implied, else the first contact), when the scenario has them.
+    #[must_use]
+    pub fn opening(&self) -> Option<(String, String)> {
+        let text = self.sc.opening.as_ref()?;
+        let owner = self
+            .sc
+            .needs
+            .iter()
+            .find(|n| n.starts == crate::scenario::NeedStart::Implied)
+            .and_then(|n| n.contact.as_ref())
+            .map(|c| c.value.as_str());
+        Some((self.contact_name(owner), self.text(text)))
     }
 
     /// The scenario being played.
@@ -466,6 +494,19 @@ impl Session {
     /// The `nth` credit's share of a pot spread over the expected needs.
     pub(crate) fn pot(&self, total: i32, nth: usize) -> i32 {
         let k = self.expected_needs();
+        crate::scoring::share(total, k, nth % k)
+    }
+
+    /// The `nth` uncovering credit's share: spread over the needs there are to
+    /// uncover (a need the customer opens with is not one of them), up to three.
+    pub(crate) fn uncover_pot(&self, total: i32, nth: usize) -> i32 {
+        let k = self
+            .sc
+            .needs
+            .iter()
+            .filter(|n| n.starts == crate::scenario::NeedStart::Hidden)
+            .count()
+            .clamp(1, 3);
         crate::scoring::share(total, k, nth % k)
     }
 

@@ -63,20 +63,40 @@ impl Session {
         let ok =
             self.explicit_count() >= want_explicit && self.met_count() >= want_met && named_met;
         if ok {
-            let first = self.accepted.is_empty();
+            use crate::scenario::Weight;
+            let weight = adv.weight;
+            let reply = self.text(&adv.accept.clone());
+            // The first advance earns its points even after a continuation: a
+            // continuation only keeps the sale alive (Rackham).
+            let first_of_weight = !self
+                .accepted
+                .iter()
+                .any(|x| self.sc.advances[*x].weight == weight);
+            let nothing_yet = self.accepted.is_empty();
             if !self.accepted.contains(&a) {
                 self.accepted.push(a);
             }
-            step.reply = self.text(&adv.accept.clone());
-            step.findings.push(rules::advance_accepted(
-                lang,
-                &what,
-                if first {
-                    rules::ADVANCE_ACCEPTED_POINTS
-                } else {
-                    0
-                },
-            ));
+            step.reply = reply;
+            step.findings.push(match weight {
+                Weight::Advance => rules::advance_accepted(
+                    lang,
+                    &what,
+                    if first_of_weight {
+                        rules::ADVANCE_ACCEPTED_POINTS
+                    } else {
+                        0
+                    },
+                ),
+                Weight::Continuation => rules::continuation_accepted(
+                    lang,
+                    &what,
+                    if nothing_yet {
+                        rules::CONTINUATION_ACCEPTED_POINTS
+                    } else {
+                        0
+                    },
+                ),
+            });
             self.gain_patience();
         } else {
             step.reply = self.text(&adv.decline.clone());

@@ -55,13 +55,21 @@ pub const NO_ADVANCE: Rule = Rule {
     what: "the meeting ended without an agreed next step",
 };
 
-/// `no-advance`: the meeting ended with no agreed next step.
+/// `no-advance`: the meeting ended with no agreed next step, or (`continuation`)
+/// with only a continuation agreed.
 #[must_use]
-pub fn no_advance(lang: Lang) -> Finding {
+pub fn no_advance(lang: Lang, continuation: Option<&str>) -> Finding {
     finding(
         &NO_ADVANCE,
         0,
-        t(lang, "会谈结束时没有约定下一步".into(), "the meeting ended with no agreed next step".into()),
+        match continuation {
+            None => t(lang, "会谈结束时没有约定下一步".into(), "the meeting ended with no agreed next step".into()),
+            Some(what) => t(
+                lang,
+                format!("会谈结束时只约定了「{what}」:这是保持联系,不是推进"),
+                format!("the meeting ended with only \"{what}\" agreed: a continuation, not an advance"),
+            ),
+        },
         Some(t(
             lang,
             "目标是推进(客户承诺的具体行动),例如测试样机、参观考察、技术交流".into(),

@@ -112,3 +112,34 @@ pub fn vague_advance(lang: Lang, examples: &str) -> Finding {
         )),
     )
 }
+
+/// The `continuation-accepted` rule.
+pub const CONTINUATION_ACCEPTED: Rule = Rule {
+    id: RuleId::ContinuationAccepted,
+    name: "continuation-accepted",
+    part: Part::Commitment,
+    what: "a continuation the customer agrees to (a brochure, a later call): 3 (once), and no advance yet",
+};
+
+/// Points for the first continuation the customer agrees to (before any other next step).
+pub const CONTINUATION_ACCEPTED_POINTS: i32 = 3;
+
+/// `continuation-accepted`: the customer agreed to `what`, which keeps the sale
+/// alive but does not move it forward.
+#[must_use]
+pub fn continuation_accepted(lang: Lang, what: &str, points: i32) -> Finding {
+    finding(
+        &CONTINUATION_ACCEPTED,
+        points,
+        t(
+            lang,
+            format!("客户同意了「{what}」,但这只是保持联系,并没有推进销售"),
+            format!("the customer agreed to \"{what}\", which keeps the contact going but does not move the sale forward"),
+        ),
+        Some(t(
+            lang,
+            "继续争取一个推进:客户承诺的具体行动,例如测试样机、参观考察或与决策者会面".into(),
+            "go on to an advance, an action the customer commits to that moves the sale: a trial, a site visit, a meeting with the decision maker".into(),
+        )),
+    )
+}

@@ -350,3 +350,30 @@ pub fn situation_known(lang: Lang, topic: &str) -> Finding {
         )),
     )
 }
+
+/// The `wrong-contact` rule.
+pub const WRONG_CONTACT: Rule = Rule {
+    id: RuleId::WrongContact,
+    name: "wrong-contact",
+    part: Part::Investigating,
+    what: "a question put to a contact who does not know the answer earns nothing; ask the one who does",
+};
+
+/// `wrong-contact`: `asked` does not know about `topic`; `knower` does.
+#[must_use]
+pub fn wrong_contact(lang: Lang, asked: &str, topic: &str, knower: &str) -> Finding {
+    finding(
+        &WRONG_CONTACT,
+        0,
+        t(
+            lang,
+            format!("{asked}不了解「{topic}」"),
+            format!("{asked} does not know about \"{topic}\""),
+        ),
+        Some(t(
+            lang,
+            format!("把这个问题问{knower}:先弄清在座每个人负责什么、了解什么"),
+            format!("put the question to {knower}: find out who in the room owns and knows what"),
+        )),
+    )
+}

@@ -117,6 +117,8 @@ rule_ids! {
     QuestionVague => developing::QUESTION_VAGUE,
     SituationKnown => investigating::SITUATION_KNOWN,
     MeetingOver => closing::MEETING_OVER,
+    WrongContact => investigating::WRONG_CONTACT,
+    ContinuationAccepted => commitment::CONTINUATION_ACCEPTED,
 }
 
 impl RuleId {

@@ -130,6 +130,16 @@ impl Debrief {
         frame.render_widget(block, main);
         let w = inner.width as usize;
         let mut lines = Vec::new();
+        if let Some(o) = &rep.opening {
+            lines.extend(wrap_prefixed(
+                &format!(" 0 {}: ", o.speaker),
+                ctx.theme.customer(),
+                &o.text,
+                Style::default(),
+                w,
+            ));
+            lines.push(Line::from(""));
+        }
         for (i, t) in rep.turns.iter().take(r.pos).enumerate() {
             let shown = !r.hide || i < r.revealed;
             let label = t

@@ -104,7 +104,13 @@ impl Review {
             ));
         }
         lines.push(Line::styled(s.turns, ctx.theme.title()));
-        lines.extend(transcript_lines(m.steps(), ctx, w, usize::MAX));
+        lines.extend(transcript_lines(
+            m.session.opening().as_ref(),
+            m.steps(),
+            ctx,
+            w,
+            usize::MAX,
+        ));
         for f in &r.closing {
             lines.extend(wrap_prefixed(
                 &format!("   {:+} ", f.points),

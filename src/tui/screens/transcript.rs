@@ -15,18 +15,21 @@ use ratatui::widgets::Paragraph;
 /// The transcript as wrapped lines.
 #[must_use]
 pub fn transcript_lines(
+    opening: Option<&(String, String)>,
     steps: &[Step],
     ctx: &Ctx,
     width: usize,
     visible: usize,
 ) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    transcript_lines_from(steps, 0, ctx, width, visible, &mut lines);
+    transcript_lines_from(opening, steps, 0, ctx, width, visible, &mut lines);
     lines
 }
 
-/// Appends the wrapped lines of `steps[from..]` (numbered from `from`) to `lines`.
+/// Appends the wrapped lines of `steps[from..]` (numbered from `from`) to `lines`;
+/// from the start, the customer's opening words come first.
 pub fn transcript_lines_from(
+    opening: Option<&(String, String)>,
     steps: &[Step],
     from: usize,
     ctx: &Ctx,
@@ -35,6 +38,16 @@ pub fn transcript_lines_from(
     lines: &mut Vec<Line<'static>>,
 ) {
     let (lang, s) = (ctx.lang, ctx.strings);
+    if let (0, Some((who, text))) = (from, opening) {
+        lines.extend(wrap_prefixed(
+            &format!(" 0 {}: ", crate::text::sanitize_line(who)),
+            ctx.theme.customer(),
+            text,
+            Style::default(),
+            width,
+        ));
+        lines.push(Line::from(""));
+    }
     for (n, st) in steps.iter().enumerate().skip(from) {
         let shown = n < visible;
         let label = st
@@ -96,6 +109,7 @@ pub fn draw_transcript_lines(
     visible: usize,
 ) {
     let steps = m.steps();
+    let opening = m.session.opening();
     let width = inner.width as usize;
     let key = crate::tui::wrap::WrapKey {
         width,
@@ -106,7 +120,7 @@ pub fn draw_transcript_lines(
     m.wrapped.with(
         key,
         steps.len(),
-        |from, out| transcript_lines_from(steps, from, ctx, width, visible, out),
+        |from, out| transcript_lines_from(opening.as_ref(), steps, from, ctx, width, visible, out),
         |lines| {
             let total = lines.len();
             let height = usize::from(inner.height);
