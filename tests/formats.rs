@@ -321,3 +321,106 @@ fn the_additions_are_validated() {
     let p = problems(&h.replacen("weight: continuation", "weight: sideways", 1));
     assert!(p.iter().any(|m| m.contains("sideways")), "{p:?}");
 }
+
+fn radiology_pitch() -> Input {
+    Input::Present(spin_coach::session::Pitch::Parts(spin_coach::session::FfabParts {
+        acknowledge: Some("David, you said you need a dedicated line for the clinical systems with a backup on a separate route.".into()),
+        feature: Some("We would install a dedicated fibre leased line, not shared with anyone, plus a second line on a separate route into the building.".into()),
+        function: Some("If one line fails, traffic switches to the other within seconds, so PACS and the patient record stay online.".into()),
+        advantage: Some("Unlike business broadband, the bandwidth is guaranteed and repairs come with a four-hour service level.".into()),
+        benefit: Some("So radiology keeps running even when a line fails, and the images reach the radiologists without calling anyone in at night.".into()),
+    }))
+}
+
+const FEATURES: &str = "We also offer a group SMS platform linked to your booking system that texts every patient 48 hours before.";
+
+#[test]
+fn an_objection_can_be_explored_and_answered() {
+    let sc = load(&source("hospital-network"));
+    // A feature dump draws the price objection; a question about the budget is not
+    // about the concern and is played as usual; one that asks what worries her is.
+    let mut inputs = vec![
+        Input::Present(spin_coach::session::Pitch::Sentence(FEATURES.into())),
+        ask("What's your budget for this?"),
+        ask("What exactly worries you about the cost?"),
+    ];
+    let (s, _) = Session::replay(Arc::clone(&sc), 1, Some(Lang::En), None, inputs.clone());
+    assert!(
+        rules(&s, 0).contains(&RuleId::FeatureDump),
+        "{:?}",
+        rules(&s, 0)
+    );
+    assert!(!rules(&s, 1).contains(&RuleId::ObjectionClarified));
+    assert_eq!(rules(&s, 2), vec![RuleId::ObjectionClarified]);
+    assert_eq!(s.steps()[2].points, 2);
+    assert!(
+        s.steps()[2].reply.contains("paying twice"),
+        "{}",
+        s.steps()[2].reply
+    );
+    assert!(s.open_objection().is_some(), "explored, not yet answered");
+    // Ending now leaves it open.
+    let rep = spin_coach::report::build(&s, 1);
+    assert!(rep.closing.iter().any(|f| f.rule == "objection-unresolved"));
+    // Developing the network need and presenting its benefit answers it.
+    inputs.extend(one_explicit());
+    inputs.push(radiology_pitch());
+    let (s, _) = Session::replay(Arc::clone(&sc), 1, Some(Lang::En), None, inputs);
+    let last = s.steps().last().expect("step");
+    assert!(
+        last.findings
+            .iter()
+            .any(|f| f.rule == RuleId::ObjectionAnswered && f.points == 3),
+        "{:?}",
+        last.findings
+    );
+    assert!(
+        last.reply.contains("I can defend that cost"),
+        "{}",
+        last.reply
+    );
+    assert!(s.open_objection().is_none());
+    let rep = spin_coach::report::build(&s, 1);
+    assert!(!rep.closing.iter().any(|f| f.rule == "objection-unresolved"));
+}
+
+#[test]
+fn pushing_past_an_open_objection_costs_points_and_patience() {
+    let sc = load(&source("hospital-network"));
+    let mut inputs = one_explicit();
+    inputs.push(Input::Present(spin_coach::session::Pitch::Sentence(
+        "Our price is very competitive, with a discount if you sign this quarter.".into(),
+    )));
+    let (before, _) = Session::replay(Arc::clone(&sc), 1, Some(Lang::En), None, inputs.clone());
+    assert!(
+        before.open_objection().is_some(),
+        "{:?}",
+        before.steps().last().map(|x| &x.findings)
+    );
+    inputs.push(Input::Propose(
+        "Shall we set up a technical session with your engineers?".into(),
+    ));
+    let (s, _) = Session::replay(sc, 1, Some(Lang::En), None, inputs);
+    let last = s.steps().last().expect("step");
+    assert!(
+        last.findings
+            .iter()
+            .any(|f| f.rule == RuleId::ObjectionIgnored && f.points == -2),
+        "{:?}",
+        last.findings
+    );
+    assert!(s.patience() < before.patience());
+}
+
+#[test]
+fn objection_handling_is_validated() {
+    let h = source("hospital-network");
+    let p = problems(&h.replacen("      need: radiology-uptime\n", "      need: nowhere\n", 1));
+    assert!(p.iter().any(|m| m.contains("nowhere")), "{p:?}");
+    let p = problems(&h.replacen(
+        "    handling:\n      clarify:",
+        "    handling:\n      clarified:",
+        1,
+    ));
+    assert!(p.iter().any(|m| m.contains("clarified")), "{p:?}");
+}

@@ -419,6 +419,9 @@ pub fn closing_findings(session: &Session) -> Vec<Finding> {
             pts,
         ));
     }
+    if let Some(words) = session.open_objection() {
+        out.push(rules::objection_unresolved(lang, &words));
+    }
     let weight = |a: &usize| sc.advances.get(*a).map(|x| x.weight);
     if session.accepted().is_empty() {
         out.push(rules::no_advance(lang, None));

@@ -511,6 +511,25 @@ pub struct Objection {
     /// Alternative wordings.
     #[serde(default)]
     pub variants: Vec<Text>,
+    /// How the trainee can handle it (acknowledge, clarify, answer); without it the
+    /// objection only ends the branch.
+    #[serde(default)]
+    pub handling: Option<Handling>,
+}
+
+/// An objection the trainee can handle: a question that explores it gets
+/// `clarify`, a presentation of a benefit (for `need`, when given) resolves it.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Handling {
+    /// What the customer says when the trainee asks what lies behind the objection.
+    pub clarify: Text,
+    /// What the customer says when a benefit answers it.
+    pub resolved: Text,
+    /// The need whose benefit answers it (default: a benefit for any need).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub need: Option<Id>,
 }
 
 /// The deck's eight weapons for advancing a sale, plus `other`.

@@ -384,6 +384,13 @@ pub fn validate(s: &Scenario, path: &str) -> Vec<Problem> {
         if let Some(r) = &o.need {
             c.reference(r, "need", &needs);
         }
+        if let Some(h) = &o.handling {
+            c.text(&o.id, "handling.clarify", &h.clarify);
+            c.text(&o.id, "handling.resolved", &h.resolved);
+            if let Some(r) = &h.need {
+                c.reference(r, "need", &needs);
+            }
+        }
     }
     let mut advances = HashSet::new();
     for a in &s.advances {

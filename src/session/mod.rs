@@ -7,6 +7,7 @@
 mod ask;
 mod cues;
 pub mod input;
+mod objection;
 mod present;
 mod propose;
 mod replies;
@@ -213,6 +214,7 @@ pub struct Session {
     accepted: Vec<usize>,
     steps: Vec<Step>,
     ending: Option<Ending>,
+    open_objection: Option<objection::Open>,
 }
 
 impl Session {
@@ -292,6 +294,7 @@ impl Session {
             accepted: Vec::new(),
             steps: Vec::new(),
             ending: None,
+            open_objection: None,
             sc,
         }
     }
@@ -394,11 +397,16 @@ impl Session {
             step.findings
                 .push(crate::scoring::rules::meeting_over(self.lang));
         } else {
-            match &input {
-                Input::Ask { to, text } => self.ask(&mut step, to.as_deref(), text),
-                Input::Present(p) => self.present(&mut step, p),
-                Input::Propose(text) => self.propose(&mut step, text),
-                Input::End => self.end(&mut step),
+            if !self.before_input(&mut step, &input) {
+                match &input {
+                    Input::Ask { to, text } => self.ask(&mut step, to.as_deref(), text),
+                    Input::Present(p) => {
+                        self.present(&mut step, p);
+                        self.after_present(&mut step);
+                    }
+                    Input::Propose(text) => self.propose(&mut step, text),
+                    Input::End => self.end(&mut step),
+                }
             }
             if self.patience <= 0 && self.ending.is_none() {
                 self.patience = 0;

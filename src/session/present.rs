@@ -455,7 +455,7 @@ impl Session {
 
     fn objection(&mut self, trigger: Trigger, need: Option<usize>) -> String {
         let need_id = need.map(|i| self.sc.needs[i].id.value.clone());
-        let specific = self.sc.objections.iter().find(|o| {
+        let specific = self.sc.objections.iter().position(|o| {
             o.trigger == trigger
                 && o.need.as_ref().map(|n| &n.value) == need_id.as_ref()
                 && o.need.is_some()
@@ -464,12 +464,9 @@ impl Session {
             .sc
             .objections
             .iter()
-            .find(|o| o.trigger == trigger && o.need.is_none());
+            .position(|o| o.trigger == trigger && o.need.is_none());
         match specific.or(general) {
-            Some(o) => {
-                let (r, v) = (o.reply.clone(), o.variants.clone());
-                self.pick(&r, &v)
-            }
+            Some(k) => self.raise_objection(k),
             None => replies::objection(self.lang, trigger).to_string(),
         }
     }

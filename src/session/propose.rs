@@ -115,14 +115,9 @@ impl Session {
         trigger: Trigger,
         fallback: Option<&crate::scenario::Text>,
     ) -> String {
-        let o = self
-            .sc
-            .objections
-            .iter()
-            .find(|o| o.trigger == trigger)
-            .cloned();
+        let o = self.sc.objections.iter().position(|o| o.trigger == trigger);
         match (o, fallback) {
-            (Some(o), _) => self.pick(&o.reply, &o.variants),
+            (Some(k), _) => self.raise_objection(k),
             (None, Some(t)) => self.text(t),
             (None, None) => replies::objection(self.lang, trigger).to_string(),
         }

@@ -146,3 +146,30 @@ pub fn meeting_over(lang: Lang) -> Finding {
         None,
     )
 }
+
+/// The `objection-unresolved` rule.
+pub const OBJECTION_UNRESOLVED: Rule = Rule {
+    id: RuleId::ObjectionUnresolved,
+    name: "objection-unresolved",
+    part: Part::Demonstrating,
+    what: "the meeting ended with an objection the trainee could have answered still open",
+};
+
+/// `objection-unresolved`: the meeting ended with `objection` open.
+#[must_use]
+pub fn objection_unresolved(lang: Lang, objection: &str) -> Finding {
+    finding(
+        &OBJECTION_UNRESOLVED,
+        0,
+        t(
+            lang,
+            format!("会谈结束时客户的顾虑(「{objection}」)仍未解决"),
+            format!("the meeting ended with the objection (\"{objection}\") still open"),
+        ),
+        Some(t(
+            lang,
+            "顾虑不会自己消失:问清它背后是什么,再用对应需求的利益回答".into(),
+            "objections do not go away by themselves: ask what lies behind one, then answer it with the benefit for the need it touches".into(),
+        )),
+    )
+}

@@ -347,3 +347,85 @@ pub fn price_talk(lang: Lang) -> Finding {
         )),
     )
 }
+
+/// The `objection-clarified` rule.
+pub const OBJECTION_CLARIFIED: Rule = Rule {
+    id: RuleId::ObjectionClarified,
+    name: "objection-clarified",
+    part: Part::Demonstrating,
+    what: "a question that explores an objection before answering it: 2 (once per objection)",
+};
+
+/// Points for exploring an objection with a question.
+pub const OBJECTION_CLARIFIED_POINTS: i32 = 2;
+
+/// `objection-clarified`: the trainee asked what lies behind `objection`.
+#[must_use]
+pub fn objection_clarified(lang: Lang, objection: &str) -> Finding {
+    finding(
+        &OBJECTION_CLARIFIED,
+        OBJECTION_CLARIFIED_POINTS,
+        t(
+            lang,
+            format!("先用提问弄清了客户的顾虑(「{objection}」)"),
+            format!("asked what lies behind the objection (\"{objection}\") before answering it"),
+        ),
+        None,
+    )
+}
+
+/// The `objection-answered` rule.
+pub const OBJECTION_ANSWERED: Rule = Rule {
+    id: RuleId::ObjectionAnswered,
+    name: "objection-answered",
+    part: Part::Demonstrating,
+    what: "an objection answered with a benefit the customer has asked for: 3",
+};
+
+/// Points for answering an objection with a benefit.
+pub const OBJECTION_ANSWERED_POINTS: i32 = 3;
+
+/// `objection-answered`: a benefit for `need` answered `objection`.
+#[must_use]
+pub fn objection_answered(lang: Lang, objection: &str, need: &str) -> Finding {
+    finding(
+        &OBJECTION_ANSWERED,
+        OBJECTION_ANSWERED_POINTS,
+        t(
+            lang,
+            format!("用「{need}」的利益化解了顾虑(「{objection}」)"),
+            format!("answered the objection (\"{objection}\") with the benefit for \"{need}\""),
+        ),
+        None,
+    )
+}
+
+/// The `objection-ignored` rule.
+pub const OBJECTION_IGNORED: Rule = Rule {
+    id: RuleId::ObjectionIgnored,
+    name: "objection-ignored",
+    part: Part::Demonstrating,
+    what: "pushing for a next step over an open objection: -2 and patience",
+};
+
+/// Points a proposal over an open objection costs.
+pub const OBJECTION_IGNORED_POINTS: i32 = -2;
+
+/// `objection-ignored`: a proposal while `objection` is still open.
+#[must_use]
+pub fn objection_ignored(lang: Lang, objection: &str) -> Finding {
+    finding(
+        &OBJECTION_IGNORED,
+        OBJECTION_IGNORED_POINTS,
+        t(
+            lang,
+            format!("客户的顾虑(「{objection}」)还没解决就要求推进"),
+            format!("pushed for a next step while the objection (\"{objection}\") was still open"),
+        ),
+        Some(t(
+            lang,
+            "先认同顾虑,用提问弄清它,再用客户要的利益回答它".into(),
+            "acknowledge the concern, ask what lies behind it, then answer it with a benefit the customer asked for".into(),
+        )),
+    )
+}

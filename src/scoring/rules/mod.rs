@@ -119,6 +119,10 @@ rule_ids! {
     MeetingOver => closing::MEETING_OVER,
     WrongContact => investigating::WRONG_CONTACT,
     ContinuationAccepted => commitment::CONTINUATION_ACCEPTED,
+    ObjectionClarified => demonstrating::OBJECTION_CLARIFIED,
+    ObjectionAnswered => demonstrating::OBJECTION_ANSWERED,
+    ObjectionIgnored => demonstrating::OBJECTION_IGNORED,
+    ObjectionUnresolved => closing::OBJECTION_UNRESOLVED,
 }
 
 impl RuleId {
