@@ -18,19 +18,36 @@ fn l(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
 #[must_use]
 pub fn md(s: &str) -> String {
     let s = sanitize_line(s);
+    // Every character escaped is ASCII, so the text is cut only where one is.
+    let escape = |b: u8| match b {
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'&' => Some("&amp;"),
+        b'\\' => Some("\\\\"),
+        b'`' => Some("\\`"),
+        b'*' => Some("\\*"),
+        b'_' => Some("\\_"),
+        b'[' => Some("\\["),
+        b']' => Some("\\]"),
+        b'!' => Some("\\!"),
+        b'|' => Some("\\|"),
+        b'~' => Some("\\~"),
+        b'#' => Some("\\#"),
+        _ => None,
+    };
+    if !s.bytes().any(|b| escape(b).is_some()) {
+        return s;
+    }
     let mut o = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '&' => o.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '!' | '|' | '~' | '#' => {
-                o.push('\\');
-                o.push(c);
-            }
-            c => o.push(c),
+    let mut from = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if let Some(e) = escape(b) {
+            o.push_str(&s[from..i]);
+            o.push_str(e);
+            from = i + 1;
         }
     }
+    o.push_str(&s[from..]);
     o
 }
 
@@ -176,4 +193,21 @@ pub fn render(r: &Report, trainee: Option<&str>, when: &str, id: &str) -> String
         o.push('\n');
     }
     o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn md_escapes_markup_and_entities_and_leaves_the_rest() {
+        assert_eq!(
+            md("a<b>&c\\d`e*f_g[h]i!j|k~l#m"),
+            "a&lt;b&gt;&amp;c\\\\d\\`e\\*f\\_g\\[h\\]i\\!j\\|k\\~l\\#m"
+        );
+        assert_eq!(md("中文，没有标记"), "中文，没有标记");
+        assert_eq!(md("![p](http://x/t.png)\n"), "\\!\\[p\\](http://x/t.png) ");
+        assert_eq!(md("tab\there\u{202E}"), "tab    here\u{FFFD}");
+        assert_eq!(md(""), "");
+    }
 }
