@@ -80,7 +80,9 @@ impl Record {
     /// # Errors
     /// The first field out of range, as `field.path is V, outside A–B`.
     pub fn check(&self) -> Result<(), String> {
-        fn within(field: &str, v: i64, lo: i64, hi: i64) -> Result<(), String> {
+        // The field is named only when its value is out of range (no text is made for
+        // the fields that are fine).
+        fn within(field: std::fmt::Arguments, v: i64, lo: i64, hi: i64) -> Result<(), String> {
             if (lo..=hi).contains(&v) {
                 Ok(())
             } else {
@@ -90,18 +92,33 @@ impl Record {
         let r = &self.report;
         let n = i64::from(MAX_COUNT);
         let pts = i64::from(MAX_POINTS);
-        within("report.score.total", r.score.total.into(), 0, 100)?;
+        within(
+            format_args!("report.score.total"),
+            r.score.total.into(),
+            0,
+            100,
+        )?;
         for (part, ps) in r.score.parts.list() {
-            let field = format!("report.score.parts.{}", part.code());
+            let field = part.code();
             // Not pinned to today's maximum: a rebalanced scoring must not hide older meetings.
-            within(&format!("{field}.max"), ps.max.into(), 1, 100)?;
             within(
-                &format!("{field}.points"),
+                format_args!("report.score.parts.{field}.max"),
+                ps.max.into(),
+                1,
+                100,
+            )?;
+            within(
+                format_args!("report.score.parts.{field}.points"),
                 ps.points.into(),
                 0,
                 ps.max.into(),
             )?;
-            within(&format!("{field}.raw"), ps.raw.into(), -n * pts, n * pts)?;
+            within(
+                format_args!("report.score.parts.{field}.raw"),
+                ps.raw.into(),
+                -n * pts,
+                n * pts,
+            )?;
         }
         let c = &r.counts;
         for (k, v) in [
@@ -118,28 +135,43 @@ impl Record {
             ("advantages", c.advantages),
             ("benefits", c.benefits),
         ] {
-            within(&format!("report.counts.{k}"), v.into(), 0, n)?;
+            within(format_args!("report.counts.{k}"), v.into(), 0, n)?;
         }
-        within("report.counts.in_share", c.in_share.into(), 0, 100)?;
+        within(
+            format_args!("report.counts.in_share"),
+            c.in_share.into(),
+            0,
+            100,
+        )?;
         let len = |v: usize| i64::try_from(v).unwrap_or(i64::MAX);
-        within("inputs (number of)", len(self.inputs.len()), 0, n)?;
-        within("report.turns (number of)", len(r.turns.len()), 0, n)?;
+        within(
+            format_args!("inputs (number of)"),
+            len(self.inputs.len()),
+            0,
+            n,
+        )?;
+        within(
+            format_args!("report.turns (number of)"),
+            len(r.turns.len()),
+            0,
+            n,
+        )?;
         for (i, t) in r.turns.iter().enumerate() {
             within(
-                &format!("report.turns[{i}].points"),
+                format_args!("report.turns[{i}].points"),
                 t.points.into(),
                 -pts,
                 pts,
             )?;
             within(
-                &format!("report.turns[{i}].findings (number of)"),
+                format_args!("report.turns[{i}].findings (number of)"),
                 len(t.step.findings.len()),
                 0,
                 n,
             )?;
             for (j, f) in t.step.findings.iter().enumerate() {
                 within(
-                    &format!("report.turns[{i}].findings[{j}].points"),
+                    format_args!("report.turns[{i}].findings[{j}].points"),
                     f.points.into(),
                     -pts,
                     pts,
@@ -148,7 +180,7 @@ impl Record {
         }
         for (j, f) in r.closing.iter().enumerate() {
             within(
-                &format!("report.closing[{j}].points"),
+                format_args!("report.closing[{j}].points"),
                 f.points.into(),
                 -pts,
                 pts,
@@ -608,16 +640,31 @@ fn read_record(p: &Path) -> Result<Record, Unusable> {
     struct Version {
         format: u32,
     }
-    if let Ok(v) = serde_json::from_slice::<Version>(&bytes)
-        && v.format > FORMAT
-    {
-        return Err(Unusable::Skip(format!(
-            "written by a newer spin-coach (format {}; this one reads format {FORMAT}): update spin-coach to see it",
-            v.format
-        )));
-    }
-    let rec: Record = serde_json::from_slice(&bytes)
-        .map_err(|e| Unusable::Corrupt(format!("not a valid meeting file: {e}")))?;
+    let newer = |format: u32| {
+        Unusable::Skip(format!(
+            "written by a newer spin-coach (format {format}; this one reads format {FORMAT}): update spin-coach to see it"
+        ))
+    };
+    // One parse: the version is looked at on its own only when the record does not
+    // read (a newer format may have changed it), to tell "newer" from "corrupt".
+    // Text that is valid UTF-8 is checked once as a whole rather than string by
+    // string; invalid UTF-8 goes through the byte parser for its located error.
+    let parsed: Result<Record, serde_json::Error> = match std::str::from_utf8(&bytes) {
+        Ok(text) => serde_json::from_str(text),
+        Err(_) => serde_json::from_slice(&bytes),
+    };
+    let rec = match parsed {
+        Ok(rec) if rec.format > FORMAT => return Err(newer(rec.format)),
+        Ok(rec) => rec,
+        Err(e) => {
+            if let Ok(v) = serde_json::from_slice::<Version>(&bytes)
+                && v.format > FORMAT
+            {
+                return Err(newer(v.format));
+            }
+            return Err(Unusable::Corrupt(format!("not a valid meeting file: {e}")));
+        }
+    };
     rec.check().map_err(|why| {
         Unusable::Skip(format!(
             "{} (the file was edited or damaged; fix the value or remove the file)",
