@@ -504,6 +504,32 @@ impl Store {
         }
     }
 
+    /// Reads the meeting a summary names, for an export that goes through the
+    /// history in the summaries' order. The file is read as [`Store::load_all`]
+    /// reads it; one that changed since its summary was made into something that
+    /// cannot be exported (removed, corrupt, another id) is left as it is.
+    ///
+    /// # Errors
+    /// The warning to show when the file can no longer be read as that meeting.
+    pub fn read_listed(&self, id: &str) -> Result<Record, String> {
+        let p = self.path_of(id).map_err(|e| e.to_string())?;
+        let shown = crate::text::sanitize_line(&p.display().to_string());
+        match read_record(&p) {
+            Ok(r) if r.id == id => Ok(r),
+            Ok(r) => Err(format!(
+                "{shown}: warning: its id `{}` is not its file name; it is skipped (rename the file to `<id>.json` or fix the id)",
+                crate::text::sanitize_line(&r.id)
+            )),
+            Err(Unusable::Skip(why)) => Err(format!(
+                "{shown}: warning: {why}; it is skipped and left in place"
+            )),
+            Err(Unusable::Corrupt(why)) => Err(format!(
+                "{shown}: warning: {}; it is skipped",
+                crate::text::sanitize_line(&why)
+            )),
+        }
+    }
+
     /// Takes the exclusive lock on one meeting (`<data dir>/locks/<id>.lock`),
     /// held until the returned [`MeetingLock`] is dropped. The lock is
     /// `std::fs::File::try_lock` (flock on Unix, `LockFileEx` on Windows).
@@ -691,21 +717,42 @@ fn sweep_if_stale(p: &Path) {
 /// # Errors
 /// When any step fails; the target is then untouched.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    atomic_write_with(path, |f| f.write_all(bytes))
+}
+
+/// Writes a file atomically as [`atomic_write`] does, its content written by
+/// `fill` as it goes (through a buffer), so a large file is never held in memory.
+///
+/// # Errors
+/// When any step fails, `fill` included; the target is then untouched.
+pub fn atomic_write_with<T>(
+    path: &Path,
+    fill: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<T>,
+) -> Result<T, StoreError> {
     let dir = path
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     let tmp = dir.join(format!(".tmp-{}-{}", std::process::id(), new_id()));
-    let mut f = std::fs::OpenOptions::new()
+    let f = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(&tmp)
         .map_err(io(&tmp))?;
-    let res = f.write_all(bytes).and_then(|()| f.sync_all());
-    if let Err(e) = res {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(io(&tmp)(e));
-    }
-    drop(f);
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, f);
+    let res = fill(&mut w).and_then(|t| {
+        let f = w
+            .into_inner()
+            .map_err(std::io::IntoInnerError::into_error)?;
+        f.sync_all()?;
+        Ok(t)
+    });
+    let value = match res {
+        Ok(t) => t,
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(io(&tmp)(e));
+        }
+    };
     if let Some(ms) = std::env::var("SPIN_COACH_TEST_SAVE_DELAY_MS")
         .ok()
         .and_then(|v| v.parse::<u64>().ok())
@@ -720,7 +767,7 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     if let Ok(d) = std::fs::File::open(&dir) {
         let _ = d.sync_all();
     }
-    Ok(())
+    Ok(value)
 }
 
 /// Builds a record from a finished or unfinished session.
