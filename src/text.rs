@@ -17,6 +17,15 @@ pub fn sanitize_line(s: &str) -> String {
     sanitize_with(s, " ")
 }
 
+/// [`sanitize_line`], borrowing the text when it needs no change.
+#[must_use]
+pub fn sanitize_line_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    match first_to_change(s, false) {
+        None => std::borrow::Cow::Borrowed(s),
+        Some(_) => std::borrow::Cow::Owned(sanitize_with(s, " ")),
+    }
+}
+
 /// [`sanitize`], writing `newline` for each line break. Most text needs no change,
 /// and is found so by looking at its bytes: every character changed is an ASCII
 /// control or starts with the byte 0xC2 (C1 controls), 0xD8 (U+061C) or 0xE2 (the
@@ -43,15 +52,31 @@ fn sanitize_with(s: &str, newline: &str) -> String {
 /// Where the first character that [`sanitize`] changes starts (a line break
 /// counts unless it is kept).
 fn first_to_change(s: &str, keep_newline: bool) -> Option<usize> {
-    s.bytes().enumerate().find_map(|(i, b)| {
-        let change = match b {
-            b'\n' => !keep_newline,
-            0..0x20 | 0x7F => true,
-            0xC2 | 0xD8 | 0xE2 => s[i..].chars().next().is_some_and(is_unsafe_char),
-            _ => false,
-        };
-        change.then_some(i)
-    })
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    // Runs of 32 bytes none of which can start a change are passed over with a test
+    // the compiler turns into a few vector instructions; a run with such a byte is
+    // looked at byte by byte.
+    for run in bytes.chunks(32) {
+        let suspect = |b: u8| b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xD8 || b == 0xE2;
+        if run.len() < 32 || run.iter().fold(false, |any, &b| any | suspect(b)) {
+            for (k, &b) in run.iter().enumerate() {
+                let i = at + k;
+                let change = match b {
+                    b'\n' => !keep_newline,
+                    0..0x20 | 0x7F => true,
+                    // A lead byte, so `i` starts a character.
+                    0xC2 | 0xD8 | 0xE2 => s[i..].chars().next().is_some_and(is_unsafe_char),
+                    _ => false,
+                };
+                if change {
+                    return Some(i);
+                }
+            }
+        }
+        at += run.len();
+    }
+    None
 }
 
 fn is_unsafe_char(c: char) -> bool {
@@ -199,6 +224,24 @@ mod tests {
             ] {
                 assert_eq!(sanitize(&s), rule(&s, "\n"), "{:?}", c as u32);
                 assert_eq!(sanitize_line(&s), rule(&s, " "), "{:?}", c as u32);
+            }
+        }
+        // In longer text, where it is looked at 32 bytes at a time: at the edges of
+        // those runs, after a suspect byte that changes nothing (U+201C starts with
+        // 0xE2), and straddling two runs.
+        let filler =
+            "abcdefghij\u{201C}klmnop中文字符qrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        let chars = (0..0x3000u32)
+            .chain(0x2000..0x2100)
+            .chain([0xFEFF, 0x1_F468])
+            .filter_map(char::from_u32);
+        for c in chars {
+            for at in [0, 1, 29, 30, 31, 32, 33, 62, 63, 64, 65] {
+                let mut s: String = filler.chars().take(at).collect();
+                s.push(c);
+                s.push_str(filler);
+                assert_eq!(sanitize(&s), rule(&s, "\n"), "{:?} at {at}", c as u32);
+                assert_eq!(sanitize_line(&s), rule(&s, " "), "{:?} at {at}", c as u32);
             }
         }
     }
