@@ -142,8 +142,7 @@ fn render_one(
                 r.trainee = Some(t.to_string());
             }
             let mut out = b"    ".to_vec();
-            let pretty = serde_json::ser::PrettyFormatter::with_indent(b"  ");
-            let mut ser = serde_json::Serializer::with_formatter(&mut out, Nested(pretty));
+            let mut ser = serde_json::Serializer::with_formatter(&mut out, Nested::new());
             r.serialize(&mut ser)?;
             out
         }
@@ -155,19 +154,53 @@ fn render_one(
     })
 }
 
-/// `serde_json`'s pretty printer two levels deeper: what it writes for a record
-/// inside the export document's `meetings` list. Every line it starts (after a
-/// line break, always written by one of the four calls that go through
-/// [`Indented`]) gets four more spaces; strings never hold a raw line break.
-struct Nested(serde_json::ser::PrettyFormatter<'static>);
+/// `serde_json`'s pretty printer (two spaces a level) started two levels deep:
+/// what it writes for a record inside the export document's `meetings` list. The
+/// same calls as its `PrettyFormatter`, except that a line break and its indent
+/// are written at once.
+struct Nested {
+    level: usize,
+    has_value: bool,
+}
+
+impl Nested {
+    fn new() -> Self {
+        Nested {
+            level: 2,
+            has_value: false,
+        }
+    }
+
+    fn line<W: ?Sized + Write>(&self, w: &mut W) -> std::io::Result<()> {
+        // A line break and 64 levels of indent.
+        const LINE: [u8; 129] = {
+            let mut l = [b' '; 129];
+            l[0] = b'\n';
+            l
+        };
+        match LINE.get(..=2 * self.level) {
+            Some(l) => w.write_all(l),
+            None => {
+                w.write_all(b"\n")?;
+                (0..self.level).try_for_each(|_| w.write_all(b"  "))
+            }
+        }
+    }
+}
 
 impl serde_json::ser::Formatter for Nested {
     fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.begin_array(w)
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"[")
     }
 
     fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_array(&mut Indented(w))
+        self.level -= 1;
+        if self.has_value {
+            self.line(w)?;
+        }
+        w.write_all(b"]")
     }
 
     fn begin_array_value<W: ?Sized + Write>(
@@ -175,19 +208,29 @@ impl serde_json::ser::Formatter for Nested {
         w: &mut W,
         first: bool,
     ) -> std::io::Result<()> {
-        self.0.begin_array_value(&mut Indented(w), first)
+        if !first {
+            w.write_all(b",")?;
+        }
+        self.line(w)
     }
 
-    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_array_value(w)
+    fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 
     fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.begin_object(w)
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"{")
     }
 
     fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_object(&mut Indented(w))
+        self.level -= 1;
+        if self.has_value {
+            self.line(w)?;
+        }
+        w.write_all(b"}")
     }
 
     fn begin_object_key<W: ?Sized + Write>(
@@ -195,39 +238,19 @@ impl serde_json::ser::Formatter for Nested {
         w: &mut W,
         first: bool,
     ) -> std::io::Result<()> {
-        self.0.begin_object_key(&mut Indented(w), first)
+        if !first {
+            w.write_all(b",")?;
+        }
+        self.line(w)
     }
 
     fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.begin_object_value(w)
+        w.write_all(b": ")
     }
 
-    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_object_value(w)
-    }
-}
-
-/// A writer that puts four spaces after each line break it passes on.
-struct Indented<'a, W: ?Sized>(&'a mut W);
-
-impl<W: ?Sized + Write> Write for Indented<'_, W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.write_all(buf)?;
-        Ok(buf.len())
-    }
-
-    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
-        let mut rest = buf;
-        while let Some(i) = rest.iter().position(|b| *b == b'\n') {
-            self.0.write_all(&rest[..=i])?;
-            self.0.write_all(b"    ")?;
-            rest = &rest[i + 1..];
-        }
-        self.0.write_all(rest)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.0.flush()
+    fn end_object_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 }
 
