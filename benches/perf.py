@@ -24,7 +24,9 @@ What is measured (wall time unless said otherwise; medians):
 - first frame: `spin-coach train --first-frame` (picker, 120x40) from spawn to
   exit, against the minimal app; with 0 saved meetings, with 10,000, with 1,000
   user scenarios. With saved meetings the first start after the data changed
-  (cold: the summary index is rebuilt) is shown apart from the next starts.
+  (cold: the summary index is rebuilt) is shown apart from the next starts. The
+  minimal app and the three later starts take turns run by run (one run of each,
+  then the next round), so the ratios compare runs made under the same load.
 - a turn: the trainer resumes the meeting from the picker; the time from Enter to
   the last byte of the frame that answers it, for 5 turns in a row, at turn 10,
   50, 200 and 1,000, and at turn 200 with 10,000 saved meetings.
@@ -325,31 +327,52 @@ def timed(argv, env, runs=3):
     return statistics.median(times)
 
 
-def measure(binary, work, info, runs, minimal_ms):
+def first_frames(argvs, env, runs):
+    """The median first frame of each command, the commands taking turns run by
+    run, so that a change in the machine's load falls on all of them alike."""
+    times = [[] for _ in argvs]
+    for _ in range(runs):
+        for i, argv in enumerate(argvs):
+            times[i].append(first_frame(argv, env, 1))
+    return [statistics.median(t) for t in times]
+
+
+def measure(binary, work, info, runs, minimal):
     env = env_for(work)
     res = {}
     empty = os.path.join(work, "empty")
     os.makedirs(empty, exist_ok=True)
     ff = [binary, "--lang", "en", "--data-dir", empty, "train", "--first-frame"]
     first_frame(ff, env, 3)  # warm up: the binary's pages in the cache
-    res["first frame, 0 meetings (ms)"] = first_frame(ff, env, runs)
-    res["  × minimal app"] = res["first frame, 0 meetings (ms)"] / minimal_ms
+    first_frame(minimal, env, 3)
     many = os.path.join(work, "run")
     shutil.rmtree(many, ignore_errors=True)
     shutil.copytree(os.path.join(work, "many"), many)
     ffm = [binary, "--lang", "en", "--data-dir", many, "train", "--first-frame"]
-    res[f"first frame, {info['meetings']} meetings, cold (ms)"] = first_frame(ffm, env, 1)
+    cold_m = first_frame(ffm, env, 1)
     # A trainee's next start comes later than the folder's last change: let the
     # folder's time settle (the index then trusts it without listing the folder).
     time.sleep(2.5)
     first_frame(ffm, env, 1)
-    res[f"first frame, {info['meetings']} meetings (ms)"] = first_frame(ffm, env, runs)
-    res["  × with 0 meetings"] = res[f"first frame, {info['meetings']} meetings (ms)"] / res["first frame, 0 meetings (ms)"]
-    ffu = [binary, "--lang", "en", "--data-dir", empty, "--scenarios", os.path.join(work, "users"),
+    # The user scenarios' index lives in its own data folder, so that the starts
+    # without them (which find no user files) do not rewrite it between runs.
+    users_data = os.path.join(work, "empty-users")
+    shutil.rmtree(users_data, ignore_errors=True)
+    os.makedirs(users_data)
+    ffu = [binary, "--lang", "en", "--data-dir", users_data, "--scenarios", os.path.join(work, "users"),
            "train", "--first-frame"]
-    res[f"first frame, {info['users']} user scenarios, cold (ms)"] = first_frame(ffu, env, 1)
-    res[f"first frame, {info['users']} user scenarios (ms)"] = first_frame(ffu, env, runs)
-    res["  × with 0 user scenarios"] = res[f"first frame, {info['users']} user scenarios (ms)"] / res["first frame, 0 meetings (ms)"]
+    cold_u = first_frame(ffu, env, 1)
+    # The minimal app and the three starts, side by side run by run.
+    min_ms, ff_ms, ffm_ms, ffu_ms = first_frames([minimal, ff, ffm, ffu], env, runs)
+    res["minimal app, first frame (ms)"] = min_ms
+    res["first frame, 0 meetings (ms)"] = ff_ms
+    res["  × minimal app"] = ff_ms / min_ms
+    res[f"first frame, {info['meetings']} meetings, cold (ms)"] = cold_m
+    res[f"first frame, {info['meetings']} meetings (ms)"] = ffm_ms
+    res["  × with 0 meetings"] = ffm_ms / ff_ms
+    res[f"first frame, {info['users']} user scenarios, cold (ms)"] = cold_u
+    res[f"first frame, {info['users']} user scenarios (ms)"] = ffu_ms
+    res["  × with 0 user scenarios"] = ffu_ms / ff_ms
     for n in info["turns"]:
         r = turn_costs(binary, work, n, False, 5, keystrokes=5 if n == info["turns"][-1] else 0)
         res[f"turn {n}, 0 meetings (ms)"] = r["turn"]
@@ -386,13 +409,13 @@ def main():
         print(f"preparing data in {work} ...", file=sys.stderr)
         info = prepare(work, os.path.abspath(a.binaries[0]), a.quick)
         os.sync()  # the generated data is written back before anything is timed
-        minimal_ms = first_frame([os.path.abspath(a.minimal), "--first-frame"], env_for(work), a.runs)
+        minimal = [os.path.abspath(a.minimal), "--first-frame"]
         cols = []
         for b in a.binaries:
             print(f"measuring {b} ...", file=sys.stderr)
             os.sync()
-            cols.append(measure(os.path.abspath(b), work, info, a.runs, minimal_ms))
-        print(f"\nminimal ratatui app, first frame: {minimal_ms:.1f} ms\n")
+            cols.append(measure(os.path.abspath(b), work, info, a.runs, minimal))
+        print()
         names = list(cols[0].keys())
         w = max(len(n) for n in names)
         print("| " + "what".ljust(w) + " | " + " | ".join(os.path.relpath(b) for b in a.binaries) + " |")

@@ -8,10 +8,38 @@
 /// bidi controls become U+FFFD so the reader sees that something was there.
 #[must_use]
 pub fn sanitize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    sanitize_with(s, "\n")
+}
+
+/// Like [`sanitize`] but also folds newlines into spaces, for one-line output.
+#[must_use]
+pub fn sanitize_line(s: &str) -> String {
+    sanitize_with(s, " ")
+}
+
+/// [`sanitize_line`], borrowing the text when it needs no change.
+#[must_use]
+pub fn sanitize_line_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    match first_to_change(s, false) {
+        None => std::borrow::Cow::Borrowed(s),
+        Some(_) => std::borrow::Cow::Owned(sanitize_with(s, " ")),
+    }
+}
+
+/// [`sanitize`], writing `newline` for each line break. Most text needs no change,
+/// and is found so by looking at its bytes: every character changed is an ASCII
+/// control or starts with the byte 0xC2 (C1 controls), 0xD8 (U+061C) or 0xE2 (the
+/// bidi controls), and only characters that start with those three are decoded.
+fn sanitize_with(s: &str, newline: &str) -> String {
+    let keep_newline = newline == "\n";
+    let Some(first) = first_to_change(s, keep_newline) else {
+        return s.to_owned();
+    };
+    let mut out = String::with_capacity(s.len() + 8);
+    out.push_str(&s[..first]);
+    for c in s[first..].chars() {
         match c {
-            '\n' => out.push('\n'),
+            '\n' => out.push_str(newline),
             '\t' => out.push_str("    "),
             '\r' => {}
             c if is_unsafe_char(c) => out.push('\u{FFFD}'),
@@ -21,10 +49,34 @@ pub fn sanitize(s: &str) -> String {
     out
 }
 
-/// Like [`sanitize`] but also folds newlines into spaces, for one-line output.
-#[must_use]
-pub fn sanitize_line(s: &str) -> String {
-    sanitize(s).replace('\n', " ")
+/// Where the first character that [`sanitize`] changes starts (a line break
+/// counts unless it is kept).
+fn first_to_change(s: &str, keep_newline: bool) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    // Runs of 32 bytes none of which can start a change are passed over with a test
+    // the compiler turns into a few vector instructions; a run with such a byte is
+    // looked at byte by byte.
+    for run in bytes.chunks(32) {
+        let suspect = |b: u8| b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xD8 || b == 0xE2;
+        if run.len() < 32 || run.iter().fold(false, |any, &b| any | suspect(b)) {
+            for (k, &b) in run.iter().enumerate() {
+                let i = at + k;
+                let change = match b {
+                    b'\n' => !keep_newline,
+                    0..0x20 | 0x7F => true,
+                    // A lead byte, so `i` starts a character.
+                    0xC2 | 0xD8 | 0xE2 => s[i..].chars().next().is_some_and(is_unsafe_char),
+                    _ => false,
+                };
+                if change {
+                    return Some(i);
+                }
+            }
+        }
+        at += run.len();
+    }
+    None
 }
 
 fn is_unsafe_char(c: char) -> bool {
@@ -141,6 +193,57 @@ mod tests {
         assert_eq!(sanitize("l1\nl2\tz\r"), "l1\nl2    z");
         assert_eq!(sanitize("\u{7f}\u{9b}"), "\u{FFFD}\u{FFFD}");
         assert_eq!(sanitize_line("a\nb"), "a b");
+    }
+
+    /// The quick look at the bytes changes exactly what the character by character
+    /// rule changes: every character up to U+10000 (and a few beyond), alone and
+    /// between other text.
+    #[test]
+    fn sanitize_agrees_with_the_rule_for_every_character() {
+        fn rule(s: &str, newline: &str) -> String {
+            let mut out = String::new();
+            for c in s.chars() {
+                match c {
+                    '\n' => out.push_str(newline),
+                    '\t' => out.push_str("    "),
+                    '\r' => {}
+                    c if is_unsafe_char(c) => out.push('\u{FFFD}'),
+                    c => out.push(c),
+                }
+            }
+            out
+        }
+        let chars = (0..0x1_0000u32)
+            .chain([0x1_F468, 0x1_F469, 0x2_0000, 0x10_FFFF])
+            .filter_map(char::from_u32);
+        for c in chars {
+            for s in [
+                c.to_string(),
+                format!("ab{c}cd"),
+                format!("中文{c}\u{201C}x\u{201D}{c}"),
+            ] {
+                assert_eq!(sanitize(&s), rule(&s, "\n"), "{:?}", c as u32);
+                assert_eq!(sanitize_line(&s), rule(&s, " "), "{:?}", c as u32);
+            }
+        }
+        // In longer text, where it is looked at 32 bytes at a time: at the edges of
+        // those runs, after a suspect byte that changes nothing (U+201C starts with
+        // 0xE2), and straddling two runs.
+        let filler =
+            "abcdefghij\u{201C}klmnop中文字符qrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        let chars = (0..0x3000u32)
+            .chain(0x2000..0x2100)
+            .chain([0xFEFF, 0x1_F468])
+            .filter_map(char::from_u32);
+        for c in chars {
+            for at in [0, 1, 29, 30, 31, 32, 33, 62, 63, 64, 65] {
+                let mut s: String = filler.chars().take(at).collect();
+                s.push(c);
+                s.push_str(filler);
+                assert_eq!(sanitize(&s), rule(&s, "\n"), "{:?} at {at}", c as u32);
+                assert_eq!(sanitize_line(&s), rule(&s, " "), "{:?} at {at}", c as u32);
+            }
+        }
     }
 
     #[test]

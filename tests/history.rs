@@ -414,3 +414,230 @@ fn concurrent_instances_lose_nothing() {
     }
     assert_eq!(json_files(&d.path().join("meetings")).len(), 8);
 }
+
+/// Copies the export fixtures (four meetings, a record from a newer version, one
+/// whose id is not its file name, one corrupt file) into a fresh data folder.
+fn export_fixtures() -> tempfile::TempDir {
+    let d = tempfile::tempdir().expect("tempdir");
+    let from = root().join("tests/fixtures/export/meetings");
+    let to = d.path().join("meetings");
+    std::fs::create_dir_all(&to).expect("mkdir");
+    for f in json_files(&from) {
+        std::fs::copy(&f, to.join(f.file_name().expect("name"))).expect("copy");
+    }
+    d
+}
+
+/// `export` output with the export time (the one thing that changes between
+/// runs) replaced by `<exported_at>`.
+fn export_out(data: &Path, args: &[&str]) -> (String, String) {
+    let o = Command::new(bin())
+        .args(args)
+        .current_dir(root())
+        .env("SPIN_COACH_DATA", data)
+        .env("SPIN_COACH_CONFIG", data.join("no-config.yaml"))
+        .env("TZ", "UTC")
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+    let text = stdout(&o)
+        .lines()
+        .map(|l| {
+            if l.starts_with("  \"exported_at\": \"") {
+                "  \"exported_at\": \"<exported_at>\",".to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let text = if stdout(&o).ends_with('\n') {
+        text + "\n"
+    } else {
+        text
+    };
+    (text, stderr(&o))
+}
+
+/// The export formats stay byte for byte what they were: the expected files in
+/// `tests/fixtures/export/expected` were written by `export` before it streamed its
+/// output (commit 08004cd) from the meetings in `tests/fixtures/export/meetings`
+/// (two English and two Chinese meetings, one unfinished, two finished at the same
+/// time, one with a trainee name and texts that need escaping: tabs, carriage
+/// returns, bidi and C1 controls, a ZWJ sequence, Markdown and CSV formula
+/// characters). Each command runs twice: once building the summary index (and
+/// moving the corrupt file aside), once with it.
+#[test]
+fn export_output_is_unchanged_in_every_format() {
+    let d = export_fixtures();
+    let cases: [(&[&str], &str); 8] = [
+        (&["export", "--all"], "all.md"),
+        (
+            &["export", "--all", "--trainee", "Ana <x>"],
+            "all-trainee.md",
+        ),
+        (&["export", "--all", "--format", "json"], "all.json"),
+        (
+            &["export", "--all", "--format", "json", "--trainee", "Ana"],
+            "all-trainee.json",
+        ),
+        (&["export", "--all", "--format", "csv"], "all.csv"),
+        (
+            &["export", "--all", "--format", "csv", "--trainee", "=Ana"],
+            "all-trainee.csv",
+        ),
+        (&["export", "exp-c"], "one.md"),
+        (&["export", "exp-c", "--format", "json"], "one.json"),
+    ];
+    for round in 0..2 {
+        for (args, file) in cases {
+            let want =
+                std::fs::read_to_string(root().join("tests/fixtures/export/expected").join(file))
+                    .expect("expected file");
+            let (got, err) = export_out(d.path(), args);
+            assert!(got == want, "round {round}: {args:?} differs from {file}");
+            if args[1] == "--all" {
+                assert!(
+                    err.contains("exp-future.json: warning: written by a newer spin-coach")
+                        && err.contains(
+                            "exp-wrong.json: warning: its id `exp-other` is not its file name"
+                        ),
+                    "{err}"
+                );
+            }
+        }
+    }
+    assert!(
+        d.path().join("corrupt").exists(),
+        "the corrupt file moved aside"
+    );
+    // To a file (-o) it is the same text.
+    let f = d.path().join("out.json");
+    let f = f.to_str().expect("utf8");
+    let (_, err) = export_out(d.path(), &["export", "--all", "--format", "json", "-o", f]);
+    assert!(err.contains("wrote 4 meeting(s)"), "{err}");
+    let (want, _) = export_out(d.path(), &["export", "--all", "--format", "json"]);
+    let got = std::fs::read_to_string(f).expect("read");
+    let got = got
+        .lines()
+        .map(|l| {
+            if l.starts_with("  \"exported_at\": \"") {
+                "  \"exported_at\": \"<exported_at>\","
+            } else {
+                l
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n";
+    assert!(got == want, "-o writes what standard output shows");
+    // No meetings: an empty document, a header, nothing.
+    let e = tempfile::tempdir().expect("tempdir");
+    let (json, _) = export_out(e.path(), &["export", "--all", "--format", "json"]);
+    assert_eq!(
+        json,
+        "{\n  \"format\": 1,\n  \"trainee\": null,\n  \"exported_at\": \"<exported_at>\",\n  \"meetings\": []\n}\n"
+    );
+    let (csv, _) = export_out(e.path(), &["export", "--all", "--format", "csv"]);
+    assert_eq!(csv.lines().count(), 1);
+    assert!(
+        csv.starts_with("id,trainee,") && csv.ends_with(",seed\n"),
+        "{csv}"
+    );
+    let (md, _) = export_out(e.path(), &["export", "--all"]);
+    assert_eq!(md, "");
+}
+
+/// Over many meetings (more than one batch of work), `export --all` is the
+/// meetings' single exports in the history's order: Markdown joined by rules, CSV
+/// rows under one header, JSON records in one `meetings` list.
+#[test]
+fn export_all_is_every_single_export_in_history_order() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let to = d.path().join("meetings");
+    std::fs::create_dir_all(&to).expect("mkdir");
+    let from = root().join("tests/fixtures/export/meetings");
+    let seeds: Vec<serde_json::Value> = ["exp-a", "exp-b", "exp-c", "exp-d"]
+        .iter()
+        .map(|id| {
+            serde_json::from_str(
+                &std::fs::read_to_string(from.join(format!("{id}.json"))).expect("read"),
+            )
+            .expect("json")
+        })
+        .collect();
+    let n = 150;
+    for i in 0..n {
+        let mut r = seeds[i % seeds.len()].clone();
+        let id = format!("m{i:03}");
+        r["id"] = id.clone().into();
+        // Some share a time, so the id breaks the tie.
+        let t = format!("2026-02-{:02}T10:00:00Z", 1 + (i * 7) % 27);
+        r["started_at"] = t.clone().into();
+        if !r["finished_at"].is_null() {
+            r["finished_at"] = t.into();
+        }
+        std::fs::write(
+            to.join(format!("{id}.json")),
+            serde_json::to_string_pretty(&r).expect("json"),
+        )
+        .expect("write");
+    }
+    let h = run_data(d.path(), &["history", "--format", "json"]);
+    let rows: serde_json::Value = serde_json::from_str(&stdout(&h)).expect("json");
+    let ids: Vec<&str> = rows
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|r| r["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(ids.len(), n);
+    let one = |id: &str, format: &str| export_out(d.path(), &["export", id, "--format", format]).0;
+    // Markdown.
+    let (all, _) = export_out(d.path(), &["export", "--all"]);
+    let want = ids
+        .iter()
+        .map(|id| one(id, "md"))
+        .collect::<Vec<_>>()
+        .join("\n---\n\n");
+    assert!(
+        all == want,
+        "Markdown: --all is not the single exports joined"
+    );
+    // CSV.
+    let (all, _) = export_out(d.path(), &["export", "--all", "--format", "csv"]);
+    let mut want = String::new();
+    for (k, id) in ids.iter().enumerate() {
+        let o = one(id, "csv");
+        let mut lines = o.lines();
+        let header = lines.next().expect("header");
+        if k == 0 {
+            want.push_str(header);
+            want.push('\n');
+        }
+        for l in lines {
+            want.push_str(l);
+            want.push('\n');
+        }
+    }
+    assert!(all == want, "CSV: --all is not the single rows");
+    // JSON: the record block of each single export, joined.
+    let (all, _) = export_out(d.path(), &["export", "--all", "--format", "json"]);
+    let blocks: Vec<String> = ids
+        .iter()
+        .map(|id| {
+            let o = one(id, "json");
+            let start = o.find("  \"meetings\": [\n").expect("list") + "  \"meetings\": [\n".len();
+            let end = o.rfind("\n  ]\n}").expect("end");
+            o[start..end].to_string()
+        })
+        .collect();
+    let want = format!(
+        "{{\n  \"format\": 1,\n  \"trainee\": null,\n  \"exported_at\": \"<exported_at>\",\n  \"meetings\": [\n{}\n  ]\n}}\n",
+        blocks.join(",\n")
+    );
+    assert!(
+        all == want,
+        "JSON: --all is not the single records in order"
+    );
+}

@@ -1,9 +1,10 @@
 //! `spin-coach export <id> | --all --format md|json|csv [--trainee NAME] [-o FILE]`.
 
 use crate::report::csv::row;
-use crate::store::{Record, Store, atomic_write};
+use crate::store::{Record, Store, atomic_write_with};
 use clap::ValueEnum;
 use serde::{Deserialize, Serialize};
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -99,7 +100,7 @@ pub fn csv_row(r: &Record, trainee: Option<&str>) -> String {
     ])
 }
 
-/// Renders records in a format.
+/// Renders records in a format, all at once (what `export` streams).
 ///
 /// # Errors
 /// When JSON serialisation fails.
@@ -108,53 +109,275 @@ pub fn render(
     format: ExportFormat,
     trainee: Option<&str>,
 ) -> anyhow::Result<String> {
+    let mut out = Vec::new();
+    let mut w = Writer::new(&mut out, format, trainee)?;
+    for r in records {
+        let chunk = render_one(r.clone(), format, trainee)?;
+        w.push(&chunk)?;
+    }
+    w.finish()?;
+    Ok(String::from_utf8(out)?)
+}
+
+/// One meeting's part of an export: its Markdown report, its JSON record (indented
+/// as an item of the document's `meetings` list) or its CSV row.
+///
+/// # Errors
+/// When JSON serialisation fails.
+fn render_one(
+    mut r: Record,
+    format: ExportFormat,
+    trainee: Option<&str>,
+) -> Result<Vec<u8>, serde_json::Error> {
     Ok(match format {
-        ExportFormat::Md => records
-            .iter()
-            .map(|r| {
-                crate::report::markdown::render(
-                    &r.report,
-                    trainee.or(r.trainee.as_deref()),
-                    r.when(),
-                    &r.id,
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("\n---\n\n"),
+        ExportFormat::Md => crate::report::markdown::render(
+            &r.report,
+            trainee.or(r.trainee.as_deref()),
+            r.when(),
+            &r.id,
+        )
+        .into_bytes(),
         ExportFormat::Json => {
-            let meetings = records
-                .iter()
-                .cloned()
-                .map(|mut r| {
-                    if let Some(t) = trainee {
-                        r.trainee = Some(t.to_string());
-                    }
-                    r
-                })
-                .collect();
-            let doc = Export {
-                format: 1,
-                trainee: trainee.map(str::to_string),
-                exported_at: crate::store::time::now(),
-                meetings,
-            };
-            serde_json::to_string_pretty(&doc)? + "\n"
-        }
-        ExportFormat::Csv => {
-            let mut out = row(CSV_HEADER) + "\n";
-            for r in records {
-                out.push_str(&csv_row(r, trainee));
-                out.push('\n');
+            if let Some(t) = trainee {
+                r.trainee = Some(t.to_string());
             }
+            let mut out = b"    ".to_vec();
+            let mut ser = serde_json::Serializer::with_formatter(&mut out, Nested::new());
+            r.serialize(&mut ser)?;
             out
         }
+        ExportFormat::Csv => {
+            let mut row = csv_row(&r, trainee);
+            row.push('\n');
+            row.into_bytes()
+        }
     })
+}
+
+/// `serde_json`'s pretty printer (two spaces a level) started two levels deep:
+/// what it writes for a record inside the export document's `meetings` list. The
+/// same calls as its `PrettyFormatter`, except that a line break and its indent
+/// are written at once.
+struct Nested {
+    level: usize,
+    has_value: bool,
+}
+
+impl Nested {
+    fn new() -> Self {
+        Nested {
+            level: 2,
+            has_value: false,
+        }
+    }
+
+    fn line<W: ?Sized + Write>(&self, w: &mut W) -> std::io::Result<()> {
+        // A line break and 64 levels of indent.
+        const LINE: [u8; 129] = {
+            let mut l = [b' '; 129];
+            l[0] = b'\n';
+            l
+        };
+        match LINE.get(..=2 * self.level) {
+            Some(l) => w.write_all(l),
+            None => {
+                w.write_all(b"\n")?;
+                (0..self.level).try_for_each(|_| w.write_all(b"  "))
+            }
+        }
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.line(w)?;
+        }
+        w.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        self.line(w)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.line(w)?;
+        }
+        w.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        self.line(w)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+/// The export document around the meetings' parts: the JSON document's head and
+/// tail, the CSV header, the rules between Markdown reports. The bytes are those
+/// `serde_json::to_string_pretty` of an [`Export`] gives, and those of the
+/// Markdown reports joined by `\n---\n\n`.
+struct Writer<W: Write> {
+    out: W,
+    format: ExportFormat,
+    written: usize,
+}
+
+impl<W: Write> Writer<W> {
+    fn new(mut out: W, format: ExportFormat, trainee: Option<&str>) -> std::io::Result<Self> {
+        match format {
+            ExportFormat::Md => {}
+            ExportFormat::Json => {
+                let head = format!(
+                    "{{\n  \"format\": 1,\n  \"trainee\": {},\n  \"exported_at\": {},\n  \"meetings\": [",
+                    serde_json::to_string(&trainee)?,
+                    serde_json::to_string(&crate::store::time::now())?
+                );
+                out.write_all(head.as_bytes())?;
+            }
+            ExportFormat::Csv => {
+                out.write_all(row(CSV_HEADER).as_bytes())?;
+                out.write_all(b"\n")?;
+            }
+        }
+        Ok(Writer {
+            out,
+            format,
+            written: 0,
+        })
+    }
+
+    fn push(&mut self, chunk: &[u8]) -> std::io::Result<()> {
+        let sep: &[u8] = match (self.format, self.written) {
+            (ExportFormat::Md, 0) | (ExportFormat::Csv, _) => b"",
+            (ExportFormat::Md, _) => b"\n---\n\n",
+            (ExportFormat::Json, 0) => b"\n",
+            (ExportFormat::Json, _) => b",\n",
+        };
+        self.out.write_all(sep)?;
+        self.out.write_all(chunk)?;
+        self.written += 1;
+        Ok(())
+    }
+
+    fn finish(mut self) -> std::io::Result<usize> {
+        if self.format == ExportFormat::Json {
+            let tail: &[u8] = if self.written == 0 {
+                b"]\n}\n"
+            } else {
+                b"\n  ]\n}\n"
+            };
+            self.out.write_all(tail)?;
+        }
+        self.out.flush()?;
+        Ok(self.written)
+    }
+}
+
+/// Meetings read and rendered by one thread in a row, between two writes.
+const BATCH: usize = 48;
+
+/// Streams the export of the meetings `ids` names, in that order, to `out`:
+/// each is read and rendered by a pool of threads (one per core, at most four)
+/// in batches, and written as soon as the meetings before it are, so the memory
+/// held is a few batches' worth whatever the size of the history. A meeting whose
+/// file can no longer be read as it was listed is left out with a warning.
+/// Returns how many meetings were written.
+fn stream<W: Write>(
+    store: &Store,
+    ids: &[&str],
+    format: ExportFormat,
+    trainee: Option<&str>,
+    out: W,
+) -> std::io::Result<usize> {
+    type Part = Result<Vec<u8>, String>;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .clamp(1, 4);
+    let one = |id: &str| -> Part {
+        let r = store.read_listed(id)?;
+        render_one(r, format, trainee).map_err(|e| format!("{id}: warning: {e}; it is skipped"))
+    };
+    let mut w = Writer::new(out, format, trainee)?;
+    let mut write = |parts: Vec<Part>| -> std::io::Result<()> {
+        for p in parts {
+            match p {
+                Ok(chunk) => w.push(&chunk)?,
+                Err(warning) => crate::errln!("{warning}"),
+            }
+        }
+        Ok(())
+    };
+    std::thread::scope(|s| -> std::io::Result<()> {
+        // While the threads read and render one round, the round before is written.
+        let mut done: Option<Vec<Part>> = None;
+        for round in ids.chunks(threads * BATCH) {
+            let workers: Vec<_> = round
+                .chunks(BATCH)
+                .map(|batch| s.spawn(move || batch.iter().map(|id| one(id)).collect::<Vec<Part>>()))
+                .collect();
+            if let Some(parts) = done.take() {
+                write(parts)?;
+            }
+            let mut parts = Vec::with_capacity(round.len());
+            for h in workers {
+                parts.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            }
+            done = Some(parts);
+        }
+        if let Some(parts) = done {
+            write(parts)?;
+        }
+        Ok(())
+    })?;
+    w.finish()
 }
 
 /// Runs the command.
 ///
 /// # Errors
-/// When the output cannot be written.
+/// When the history cannot be read.
 pub fn run(
     store: &Store,
     id: Option<&str>,
@@ -163,15 +386,17 @@ pub fn run(
     trainee: Option<&str>,
     out: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
-    let records = match (id, all) {
+    // One meeting is read here; the whole history is listed from its summaries
+    // (newest first, as `history` shows it) and read as it is written.
+    let (one, listed) = match (id, all) {
         (Some(id), false) => match store.find(id) {
-            Ok(r) => vec![r],
+            Ok(r) => (Some(r), Vec::new()),
             Err(e) => {
                 crate::errln!("spin-coach: error: {e}");
                 return Ok(ExitCode::from(1));
             }
         },
-        (None, true) => super::history::load(store)?,
+        (None, true) => (None, super::history::load_summaries(store)?),
         _ => {
             crate::errln!("spin-coach: error: give a meeting id or --all (not both)");
             return Ok(ExitCode::from(2));
@@ -184,10 +409,27 @@ pub fn run(
             None => return Ok(ExitCode::from(1)),
         },
     };
-    let text = render(&records, format, trainee.as_deref())?;
+    let trainee = trainee.as_deref();
+    let ids: Vec<&str> = listed.iter().map(|s| s.id.as_str()).collect();
+    let write = |w: &mut dyn Write| -> std::io::Result<usize> {
+        match &one {
+            Some(r) => {
+                let chunk =
+                    render_one(r.clone(), format, trainee).map_err(std::io::Error::other)?;
+                let mut w = Writer::new(w, format, trainee)?;
+                w.push(&chunk)?;
+                w.finish()
+            }
+            None => stream(store, &ids, format, trainee, w),
+        }
+    };
     match out.filter(|p| p.as_os_str() != "-") {
-        Some(p) => {
-            if let Err(e) = atomic_write(p, text.as_bytes()) {
+        Some(p) => match atomic_write_with(p, |f| write(f)) {
+            Ok(n) => crate::errln!(
+                "wrote {n} meeting(s) to {}",
+                crate::text::sanitize_line(&p.display().to_string())
+            ),
+            Err(e) => {
                 let why = match e {
                     crate::store::StoreError::Io { source, .. } => source.to_string(),
                     other => other.to_string(),
@@ -199,13 +441,14 @@ pub fn run(
                 );
                 return Ok(ExitCode::from(1));
             }
-            crate::errln!(
-                "wrote {} meeting(s) to {}",
-                records.len(),
-                crate::text::sanitize_line(&p.display().to_string())
-            );
+        },
+        None => {
+            let stdout = std::io::stdout();
+            let mut lock = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+            if let Err(e) = write(&mut lock) {
+                crate::out::stdout_failed(&e);
+            }
         }
-        None => crate::out!("{text}"),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -3,7 +3,7 @@
 use super::{Report, quadrant_name};
 use crate::lang::Lang;
 use crate::session::NeedState;
-use crate::text::sanitize_line;
+use crate::text::sanitize_line_cow;
 use std::fmt::Write as _;
 
 fn l(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
@@ -17,21 +17,66 @@ fn l(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
 /// Escaping `[` and `!` is enough to stop links and images.
 #[must_use]
 pub fn md(s: &str) -> String {
-    let s = sanitize_line(s);
     let mut o = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '&' => o.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '!' | '|' | '~' | '#' => {
-                o.push('\\');
-                o.push(c);
-            }
-            c => o.push(c),
+    push_md(&mut o, s);
+    o
+}
+
+/// [`md`], written at the end of `o`.
+pub fn push_md(o: &mut String, s: &str) {
+    let s = sanitize_line_cow(s);
+    let special = |b: u8| {
+        matches!(
+            b,
+            b'<' | b'>'
+                | b'&'
+                | b'\\'
+                | b'`'
+                | b'*'
+                | b'_'
+                | b'['
+                | b']'
+                | b'!'
+                | b'|'
+                | b'~'
+                | b'#'
+        )
+    };
+    // Runs of 32 bytes with nothing to escape are copied whole (a test the
+    // compiler vectorises); every character escaped is ASCII, so the text is cut
+    // only where one is.
+    let mut from = 0;
+    let mut at = 0;
+    for run in s.as_bytes().chunks(32) {
+        let start = at;
+        at += run.len();
+        if run.len() == 32 && !run.iter().fold(false, |any, &b| any | special(b)) {
+            continue;
+        }
+        for (k, &b) in run.iter().enumerate() {
+            let i = start + k;
+            let e = match b {
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'&' => "&amp;",
+                b'\\' => "\\\\",
+                b'`' => "\\`",
+                b'*' => "\\*",
+                b'_' => "\\_",
+                b'[' => "\\[",
+                b']' => "\\]",
+                b'!' => "\\!",
+                b'|' => "\\|",
+                b'~' => "\\~",
+                b'#' => "\\#",
+                _ => continue,
+            };
+            o.push_str(&s[from..i]);
+            o.push_str(e);
+            from = i + 1;
         }
     }
-    o
+    o.push_str(&s[from..]);
 }
 
 /// A Markdown code span holding `s` literally: the fence is one backtick longer
@@ -39,53 +84,61 @@ pub fn md(s: &str) -> String {
 /// `s` starts or ends with a backtick. Not for table cells (a `|` would end the cell).
 #[must_use]
 pub fn code(s: &str) -> String {
-    let s = sanitize_line(s);
+    let mut o = String::with_capacity(s.len() + 2);
+    push_code(&mut o, s);
+    o
+}
+
+/// [`code`], written at the end of `o`.
+pub fn push_code(o: &mut String, s: &str) {
+    let s = sanitize_line_cow(s);
     let mut longest = 0;
     let mut run = 0;
-    for c in s.chars() {
-        if c == '`' {
+    for b in s.bytes() {
+        if b == b'`' {
             run += 1;
             longest = longest.max(run);
         } else {
             run = 0;
         }
     }
-    let fence = "`".repeat(longest + 1);
     let pad = if s.starts_with('`') || s.ends_with('`') || s.is_empty() {
         " "
     } else {
         ""
     };
-    format!("{fence}{pad}{s}{pad}{fence}")
+    let fence = |o: &mut String| (0..=longest).for_each(|_| o.push('`'));
+    fence(o);
+    o.push_str(pad);
+    o.push_str(&s);
+    o.push_str(pad);
+    fence(o);
 }
 
 /// One meeting as Markdown: header, score, counts, needs, relationship, tips, transcript.
 #[must_use]
 pub fn render(r: &Report, trainee: Option<&str>, when: &str, id: &str) -> String {
     let lang = r.lang;
-    let mut o = String::new();
-    let _ = writeln!(o, "# {} · {}\n", md(&r.title), md(&r.scenario));
+    let mut o = String::with_capacity(4096 + 512 * r.turns.len());
+    o.push_str("# ");
+    push_md(&mut o, &r.title);
+    o.push_str(" · ");
+    push_md(&mut o, &r.scenario);
+    o.push_str("\n\n");
     if let Some(t) = trainee {
-        let _ = writeln!(o, "- {}: {}", l(lang, "学员", "Trainee"), md(t));
+        let _ = write!(o, "- {}: ", l(lang, "学员", "Trainee"));
+        push_md(&mut o, t);
+        o.push('\n');
     }
+    let _ = write!(o, "- {}: ", l(lang, "时间", "Date"));
+    push_md(&mut o, &crate::store::time::display(when));
+    let _ = write!(o, "\n- {}: ", l(lang, "会谈", "Meeting"));
+    push_code(&mut o, id);
+    let _ = write!(o, " · seed {} · {} ", r.seed, l(lang, "难度", "difficulty"));
+    push_md(&mut o, &r.difficulty);
     let _ = writeln!(
         o,
-        "- {}: {}",
-        l(lang, "时间", "Date"),
-        md(&crate::store::time::display(when))
-    );
-    let _ = writeln!(
-        o,
-        "- {}: {} · seed {} · {} {}",
-        l(lang, "会谈", "Meeting"),
-        code(id),
-        r.seed,
-        l(lang, "难度", "difficulty"),
-        md(&r.difficulty)
-    );
-    let _ = writeln!(
-        o,
-        "- {}: **{}/100**\n",
+        "\n- {}: **{}/100**\n",
         l(lang, "总分", "Score"),
         r.score.total
     );
@@ -124,59 +177,108 @@ pub fn render(r: &Report, trainee: Option<&str>, when: &str, id: &str) -> String
     );
     let _ = writeln!(o, "## {}\n", l(lang, "需求历程", "Needs journey"));
     for n in &r.needs {
-        let path = n.journey_text(lang);
-        let _ = writeln!(o, "- **{}**: {path}", md(&n.summary));
+        o.push_str("- **");
+        push_md(&mut o, &n.summary);
+        let _ = writeln!(o, "**: {}", n.journey_text(lang));
     }
-    let _ = writeln!(
+    let _ = write!(
         o,
-        "\n## {}\n\n{}: {}\n",
+        "\n## {}\n\n{}: ",
         l(lang, "客户关系", "Relationship"),
         quadrant_name(&r.relationship.quadrant, lang),
-        md(&r.relationship.reason)
     );
+    push_md(&mut o, &r.relationship.reason);
+    o.push_str("\n\n");
     let _ = writeln!(o, "## {}\n", l(lang, "最有用的建议", "Top tips"));
     for (i, t) in r.tips.iter().enumerate() {
-        let at = t.turn.map_or_else(String::new, |n| format!(", t{n}"));
-        let _ = writeln!(o, "{}. {} ({}{at})", i + 1, md(&t.tip), code(&t.rule));
+        let _ = write!(o, "{}. ", i + 1);
+        push_md(&mut o, &t.tip);
+        o.push_str(" (");
+        push_code(&mut o, &t.rule);
+        if let Some(n) = t.turn {
+            let _ = write!(o, ", t{n}");
+        }
+        o.push_str(")\n");
     }
     let _ = writeln!(o, "\n## {}\n", l(lang, "逐回合记录", "Transcript"));
     if let Some(op) = &r.opening {
         let _ = writeln!(o, "0. **{}**: {}\n", md(&op.speaker), md(&op.text));
     }
     for t in &r.turns {
-        let label = t
-            .label
-            .map_or_else(String::new, |lb| format!(" [{}]", lb.code()));
-        let input = match &t.input {
-            serde_json::Value::String(s) => md(s),
-            serde_json::Value::Null => String::new(),
-            other => md(&other.to_string()),
-        };
-        let _ = writeln!(
-            o,
-            "### {} {} ({}{label}) {:+}\n",
-            l(lang, "回合", "Turn"),
-            t.turn,
-            md(&t.kind),
-            t.points
-        );
-        if !input.is_empty() {
-            let _ = writeln!(o, "> **{}**: {input}  ", l(lang, "学员", "Trainee"));
+        let _ = write!(o, "### {} {} (", l(lang, "回合", "Turn"), t.turn);
+        push_md(&mut o, &t.kind);
+        if let Some(lb) = t.label {
+            let _ = write!(o, " [{}]", lb.code());
+        }
+        let _ = writeln!(o, ") {:+}\n", t.points);
+        let input_at = o.len();
+        let _ = write!(o, "> **{}**: ", l(lang, "学员", "Trainee"));
+        let text_at = o.len();
+        match &t.input {
+            serde_json::Value::String(s) => push_md(&mut o, s),
+            serde_json::Value::Null => {}
+            other => push_md(&mut o, &other.to_string()),
+        }
+        if o.len() == text_at {
+            // No input text: no trainee line.
+            o.truncate(input_at);
+        } else {
+            o.push_str("  \n");
         }
         if !t.reply.is_empty() {
-            let _ = writeln!(o, "> **{}**: {}\n", md(&t.speaker), md(&t.reply));
+            o.push_str("> **");
+            push_md(&mut o, &t.speaker);
+            o.push_str("**: ");
+            push_md(&mut o, &t.reply);
+            o.push_str("\n\n");
         }
         for f in &t.step.findings {
-            let _ = writeln!(o, "- {:+} {}: {}", f.points, code(&f.rule), md(&f.reason));
+            push_finding(&mut o, f);
         }
         o.push('\n');
     }
     if !r.closing.is_empty() {
         let _ = writeln!(o, "## {}\n", l(lang, "结束时", "At the end"));
         for f in &r.closing {
-            let _ = writeln!(o, "- {:+} {}: {}", f.points, code(&f.rule), md(&f.reason));
+            push_finding(&mut o, f);
         }
         o.push('\n');
     }
     o
+}
+
+/// `- +3 `rule`: reason` and a line break.
+fn push_finding(o: &mut String, f: &crate::scoring::Finding<crate::scoring::RuleName>) {
+    let _ = write!(o, "- {:+} ", f.points);
+    push_code(o, &f.rule);
+    o.push_str(": ");
+    push_md(o, &f.reason);
+    o.push('\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn md_escapes_markup_and_entities_and_leaves_the_rest() {
+        assert_eq!(
+            md("a<b>&c\\d`e*f_g[h]i!j|k~l#m"),
+            "a&lt;b&gt;&amp;c\\\\d\\`e\\*f\\_g\\[h\\]i\\!j\\|k\\~l\\#m"
+        );
+        assert_eq!(md("中文，没有标记"), "中文，没有标记");
+        assert_eq!(md("![p](http://x/t.png)\n"), "\\!\\[p\\](http://x/t.png) ");
+        assert_eq!(md("tab\there\u{202E}"), "tab    here\u{FFFD}");
+        assert_eq!(md(""), "");
+        // Past the first 32 bytes, at the edges of the runs looked at whole.
+        let long = "x".repeat(70);
+        for at in [0, 31, 32, 33, 63, 64, 65, 69] {
+            for (c, e) in [('<', "&lt;"), ('#', "\\#"), ('\\', "\\\\"), ('\n', " ")] {
+                let mut s = long.clone();
+                s.insert(at, c);
+                let want = format!("{}{e}{}", &long[..at], &long[at..]);
+                assert_eq!(md(&s), want, "{c:?} at {at}");
+            }
+        }
+    }
 }

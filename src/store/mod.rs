@@ -80,7 +80,9 @@ impl Record {
     /// # Errors
     /// The first field out of range, as `field.path is V, outside A–B`.
     pub fn check(&self) -> Result<(), String> {
-        fn within(field: &str, v: i64, lo: i64, hi: i64) -> Result<(), String> {
+        // The field is named only when its value is out of range (no text is made for
+        // the fields that are fine).
+        fn within(field: std::fmt::Arguments, v: i64, lo: i64, hi: i64) -> Result<(), String> {
             if (lo..=hi).contains(&v) {
                 Ok(())
             } else {
@@ -90,18 +92,33 @@ impl Record {
         let r = &self.report;
         let n = i64::from(MAX_COUNT);
         let pts = i64::from(MAX_POINTS);
-        within("report.score.total", r.score.total.into(), 0, 100)?;
+        within(
+            format_args!("report.score.total"),
+            r.score.total.into(),
+            0,
+            100,
+        )?;
         for (part, ps) in r.score.parts.list() {
-            let field = format!("report.score.parts.{}", part.code());
+            let field = part.code();
             // Not pinned to today's maximum: a rebalanced scoring must not hide older meetings.
-            within(&format!("{field}.max"), ps.max.into(), 1, 100)?;
             within(
-                &format!("{field}.points"),
+                format_args!("report.score.parts.{field}.max"),
+                ps.max.into(),
+                1,
+                100,
+            )?;
+            within(
+                format_args!("report.score.parts.{field}.points"),
                 ps.points.into(),
                 0,
                 ps.max.into(),
             )?;
-            within(&format!("{field}.raw"), ps.raw.into(), -n * pts, n * pts)?;
+            within(
+                format_args!("report.score.parts.{field}.raw"),
+                ps.raw.into(),
+                -n * pts,
+                n * pts,
+            )?;
         }
         let c = &r.counts;
         for (k, v) in [
@@ -118,28 +135,43 @@ impl Record {
             ("advantages", c.advantages),
             ("benefits", c.benefits),
         ] {
-            within(&format!("report.counts.{k}"), v.into(), 0, n)?;
+            within(format_args!("report.counts.{k}"), v.into(), 0, n)?;
         }
-        within("report.counts.in_share", c.in_share.into(), 0, 100)?;
+        within(
+            format_args!("report.counts.in_share"),
+            c.in_share.into(),
+            0,
+            100,
+        )?;
         let len = |v: usize| i64::try_from(v).unwrap_or(i64::MAX);
-        within("inputs (number of)", len(self.inputs.len()), 0, n)?;
-        within("report.turns (number of)", len(r.turns.len()), 0, n)?;
+        within(
+            format_args!("inputs (number of)"),
+            len(self.inputs.len()),
+            0,
+            n,
+        )?;
+        within(
+            format_args!("report.turns (number of)"),
+            len(r.turns.len()),
+            0,
+            n,
+        )?;
         for (i, t) in r.turns.iter().enumerate() {
             within(
-                &format!("report.turns[{i}].points"),
+                format_args!("report.turns[{i}].points"),
                 t.points.into(),
                 -pts,
                 pts,
             )?;
             within(
-                &format!("report.turns[{i}].findings (number of)"),
+                format_args!("report.turns[{i}].findings (number of)"),
                 len(t.step.findings.len()),
                 0,
                 n,
             )?;
             for (j, f) in t.step.findings.iter().enumerate() {
                 within(
-                    &format!("report.turns[{i}].findings[{j}].points"),
+                    format_args!("report.turns[{i}].findings[{j}].points"),
                     f.points.into(),
                     -pts,
                     pts,
@@ -148,7 +180,7 @@ impl Record {
         }
         for (j, f) in r.closing.iter().enumerate() {
             within(
-                &format!("report.closing[{j}].points"),
+                format_args!("report.closing[{j}].points"),
                 f.points.into(),
                 -pts,
                 pts,
@@ -472,6 +504,32 @@ impl Store {
         }
     }
 
+    /// Reads the meeting a summary names, for an export that goes through the
+    /// history in the summaries' order. The file is read as [`Store::load_all`]
+    /// reads it; one that changed since its summary was made into something that
+    /// cannot be exported (removed, corrupt, another id) is left as it is.
+    ///
+    /// # Errors
+    /// The warning to show when the file can no longer be read as that meeting.
+    pub fn read_listed(&self, id: &str) -> Result<Record, String> {
+        let p = self.path_of(id).map_err(|e| e.to_string())?;
+        let shown = crate::text::sanitize_line(&p.display().to_string());
+        match read_record(&p) {
+            Ok(r) if r.id == id => Ok(r),
+            Ok(r) => Err(format!(
+                "{shown}: warning: its id `{}` is not its file name; it is skipped (rename the file to `<id>.json` or fix the id)",
+                crate::text::sanitize_line(&r.id)
+            )),
+            Err(Unusable::Skip(why)) => Err(format!(
+                "{shown}: warning: {why}; it is skipped and left in place"
+            )),
+            Err(Unusable::Corrupt(why)) => Err(format!(
+                "{shown}: warning: {}; it is skipped",
+                crate::text::sanitize_line(&why)
+            )),
+        }
+    }
+
     /// Takes the exclusive lock on one meeting (`<data dir>/locks/<id>.lock`),
     /// held until the returned [`MeetingLock`] is dropped. The lock is
     /// `std::fs::File::try_lock` (flock on Unix, `LockFileEx` on Windows).
@@ -608,16 +666,31 @@ fn read_record(p: &Path) -> Result<Record, Unusable> {
     struct Version {
         format: u32,
     }
-    if let Ok(v) = serde_json::from_slice::<Version>(&bytes)
-        && v.format > FORMAT
-    {
-        return Err(Unusable::Skip(format!(
-            "written by a newer spin-coach (format {}; this one reads format {FORMAT}): update spin-coach to see it",
-            v.format
-        )));
-    }
-    let rec: Record = serde_json::from_slice(&bytes)
-        .map_err(|e| Unusable::Corrupt(format!("not a valid meeting file: {e}")))?;
+    let newer = |format: u32| {
+        Unusable::Skip(format!(
+            "written by a newer spin-coach (format {format}; this one reads format {FORMAT}): update spin-coach to see it"
+        ))
+    };
+    // One parse: the version is looked at on its own only when the record does not
+    // read (a newer format may have changed it), to tell "newer" from "corrupt".
+    // Text that is valid UTF-8 is checked once as a whole rather than string by
+    // string; invalid UTF-8 goes through the byte parser for its located error.
+    let parsed: Result<Record, serde_json::Error> = match std::str::from_utf8(&bytes) {
+        Ok(text) => serde_json::from_str(text),
+        Err(_) => serde_json::from_slice(&bytes),
+    };
+    let rec = match parsed {
+        Ok(rec) if rec.format > FORMAT => return Err(newer(rec.format)),
+        Ok(rec) => rec,
+        Err(e) => {
+            if let Ok(v) = serde_json::from_slice::<Version>(&bytes)
+                && v.format > FORMAT
+            {
+                return Err(newer(v.format));
+            }
+            return Err(Unusable::Corrupt(format!("not a valid meeting file: {e}")));
+        }
+    };
     rec.check().map_err(|why| {
         Unusable::Skip(format!(
             "{} (the file was edited or damaged; fix the value or remove the file)",
@@ -638,27 +711,73 @@ fn sweep_if_stale(p: &Path) {
     }
 }
 
+/// `f` of every item, in order, worked out by one thread per core (at most four)
+/// when there are enough items to be worth the threads, each taking a run of them.
+pub(crate) fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .clamp(1, 4);
+    if threads == 1 || items.len() < 64 {
+        return items.iter().map(f).collect();
+    }
+    let per = items.len().div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|s| {
+        let mut runs = items.chunks(per);
+        let first = runs.next().unwrap_or_default();
+        let others: Vec<_> = runs
+            .map(|run| s.spawn(move || run.iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        let mut out: Vec<R> = first.iter().map(f).collect();
+        for h in others {
+            out.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+        out
+    })
+}
+
 /// Writes a file atomically: a uniquely named temp file in the same folder,
 /// fsync, rename over the target, fsync the folder.
 ///
 /// # Errors
 /// When any step fails; the target is then untouched.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    atomic_write_with(path, |f| f.write_all(bytes))
+}
+
+/// Writes a file atomically as [`atomic_write`] does, its content written by
+/// `fill` as it goes (through a buffer), so a large file is never held in memory.
+///
+/// # Errors
+/// When any step fails, `fill` included; the target is then untouched.
+pub fn atomic_write_with<T>(
+    path: &Path,
+    fill: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<T>,
+) -> Result<T, StoreError> {
     let dir = path
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     let tmp = dir.join(format!(".tmp-{}-{}", std::process::id(), new_id()));
-    let mut f = std::fs::OpenOptions::new()
+    let f = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(&tmp)
         .map_err(io(&tmp))?;
-    let res = f.write_all(bytes).and_then(|()| f.sync_all());
-    if let Err(e) = res {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(io(&tmp)(e));
-    }
-    drop(f);
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, f);
+    let res = fill(&mut w).and_then(|t| {
+        let f = w
+            .into_inner()
+            .map_err(std::io::IntoInnerError::into_error)?;
+        f.sync_all()?;
+        Ok(t)
+    });
+    let value = match res {
+        Ok(t) => t,
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(io(&tmp)(e));
+        }
+    };
     if let Some(ms) = std::env::var("SPIN_COACH_TEST_SAVE_DELAY_MS")
         .ok()
         .and_then(|v| v.parse::<u64>().ok())
@@ -673,7 +792,7 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     if let Ok(d) = std::fs::File::open(&dir) {
         let _ = d.sync_all();
     }
-    Ok(())
+    Ok(value)
 }
 
 /// Builds a record from a finished or unfinished session.

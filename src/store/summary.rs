@@ -267,23 +267,41 @@ impl Store {
         let mut entries = Vec::with_capacity(names.len());
         let mut moved = Vec::new();
         let mut changed = !fresh;
+        // First what each file needs: its line as it is, or a new reading.
+        let mut kept: Vec<Option<Entry>> = Vec::with_capacity(names.len());
+        let mut stats = Vec::with_capacity(names.len());
         for name in &names {
-            let p = dir.join(name);
-            let meta = std::fs::symlink_metadata(&p);
+            let meta = std::fs::symlink_metadata(dir.join(name));
             let (size, mtime) = meta.as_ref().map_or((0, 0), |m| (m.len(), mtime_ns(m)));
-            if let Some(e) = by_file.remove(name)
-                && meta.is_ok()
-                && e.size == size
-                && e.mtime_ns == mtime
-                && (e.summary.is_some() || e.warning.is_some())
-            {
+            let keep = by_file.remove(name).filter(|e| {
+                meta.is_ok()
+                    && e.size == size
+                    && e.mtime_ns == mtime
+                    && (e.summary.is_some() || e.warning.is_some())
+            });
+            kept.push(keep);
+            stats.push((size, mtime));
+        }
+        // The files to read are read by a thread per core (at most four); what they
+        // found is taken in the folder's order below, where corrupt files move aside.
+        let to_read: Vec<usize> = (0..names.len()).filter(|&i| kept[i].is_none()).collect();
+        let mut read = super::par_map(&to_read, |&i| {
+            read_record(&dir.join(&names[i])).map(|r| Summary::of(&r))
+        })
+        .into_iter();
+        for ((name, keep), (size, mtime)) in names.iter().zip(kept).zip(stats) {
+            if let Some(e) = keep {
                 entries.push(e);
                 continue;
             }
             changed = true;
+            let p = dir.join(name);
             let shown = crate::text::sanitize_line(&p.display().to_string());
-            let (summary, warning) = match read_record(&p) {
-                Ok(r) if format!("{}.json", r.id) == *name => (Some(Summary::of(&r)), None),
+            let Some(result) = read.next() else {
+                continue;
+            };
+            let (summary, warning) = match result {
+                Ok(r) if format!("{}.json", r.id) == *name => (Some(r), None),
                 Ok(r) => (
                     None,
                     Some(format!(
