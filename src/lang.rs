@@ -49,6 +49,17 @@ impl Lang {
         }
     }
 
+    /// The language of the environment's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, the
+    /// first one set), if it is Chinese or English.
+    #[must_use]
+    pub fn from_env() -> Option<Lang> {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find(|v| !v.is_empty())
+            .and_then(|v| Lang::parse(&v))
+    }
+
     /// The language a text is written in: Chinese when it holds any Han character.
     #[must_use]
     pub fn detect(s: &str) -> Lang {

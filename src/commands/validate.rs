@@ -30,12 +30,14 @@ pub struct FileResult {
     pub problems: Vec<Problem>,
 }
 
+/// The problem in the message language, sanitised for the JSON document.
 fn clean(p: &Problem) -> Problem {
+    let p = p.localized(crate::scenario::problem::message_lang());
     Problem {
         path: crate::text::sanitize_line(&p.path),
         message: crate::text::sanitize_line(&p.message),
         hint: crate::text::sanitize_line(&p.hint),
-        ..p.clone()
+        ..p
     }
 }
 
