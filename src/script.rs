@@ -97,7 +97,8 @@ pub struct ScriptTurn {
 /// # Errors
 /// The parse problem, located.
 pub fn parse(src: &str, path: &str) -> Result<Vec<ScriptTurn>, Problem> {
-    let raw: Vec<Spanned<TurnDe>> = load::parse_yaml(src, path)?;
+    let raw: Vec<Spanned<TurnDe>> =
+        load::parse_doc(src, path, load::Doc::Script).map_err(load::first)?;
     let mut out = Vec::new();
     for t in raw {
         let line = t.referenced.line();

@@ -1,6 +1,8 @@
 //! Scenarios: the model trainers write, loading with budgets, and validation.
 
 pub mod discover;
+pub mod explain;
+pub(crate) mod layout;
 pub mod load;
 pub mod meta;
 pub mod model;
@@ -47,9 +49,10 @@ pub struct Loaded {
 /// Parses and validates scenario text; `path` is used in messages.
 ///
 /// # Errors
-/// Every error found (a parse error stops at the first).
+/// Every error found. A file YAML cannot read gives every layout mistake its text
+/// shows and the parser's complaint, in plain words (see [`explain`]).
 pub fn from_str(src: &str, path: &str) -> Result<(Scenario, Vec<Problem>), Vec<Problem>> {
-    let scenario: Scenario = load::parse_yaml(src, path).map_err(|p| vec![p])?;
+    let scenario: Scenario = load::parse_doc(src, path, load::Doc::Scenario)?;
     let problems = validate::validate(&scenario, path);
     if problems.iter().any(|p| p.severity == Severity::Error) {
         return Err(problems);
