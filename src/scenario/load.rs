@@ -176,14 +176,18 @@ pub fn first(mut problems: Vec<Problem>) -> Problem {
     }
 }
 
-/// Parses YAML text of a known format into `T` with tight budgets.
+/// Parses YAML text of a known format into `T` with tight budgets. Folded Chinese
+/// text loses the spaces YAML puts between its lines ([`super::fold`]).
 ///
 /// # Errors
 /// When the parser fails: every layout mistake the text shows (tabs, full-width
 /// punctuation, keys out of line) and the parser's complaint in plain words, each
 /// located, in English and Chinese, in line order.
 pub fn parse_doc<T: DeserializeOwned>(src: &str, path: &str, doc: Doc) -> Result<T, Vec<Problem>> {
-    serde_saphyr::from_str_with_options::<T>(src, options()).map_err(|e| super::explain::explain(&raw_error(&e), src, path, doc))
+    super::fold::with_table(src, || {
+        serde_saphyr::from_str_with_options::<T>(src, options())
+    })
+    .map_err(|e| super::explain::explain(&raw_error(&e), src, path, doc))
 }
 
 /// The parser's error as the explanation reads it.

@@ -2,6 +2,7 @@
 
 pub mod discover;
 pub mod explain;
+pub mod fold;
 pub(crate) mod layout;
 pub mod load;
 pub mod meta;
