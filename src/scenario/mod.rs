@@ -67,6 +67,14 @@ pub fn from_str(src: &str, path: &str) -> Result<(Scenario, Vec<Problem>), Vec<P
 /// Every problem found.
 pub fn load_file(path: &Path) -> Result<Loaded, Vec<Problem>> {
     let src = load::read_bounded(path, load::MAX_FILE_BYTES).map_err(|p| vec![p])?;
+    load_source(path, src)
+}
+
+/// Parses and validates a scenario file's text, already read.
+///
+/// # Errors
+/// Every problem found.
+pub fn load_source(path: &Path, src: String) -> Result<Loaded, Vec<Problem>> {
     let (scenario, warnings) = from_str(&src, &load::shown(path))?;
     Ok(Loaded {
         scenario: Arc::new(scenario),
