@@ -187,6 +187,15 @@ pub fn main() -> ExitCode {
         cli.command,
         None | Some(Command::Train { .. } | Command::Replay { .. } | Command::Learn)
     );
+    // Problems are shown in the interface language: `--lang`, else the config
+    // file's `lang`, else the locale, else English.
+    let flag_lang = match cli.lang {
+        Some(LangArg::Zh) => Some(crate::lang::Lang::Zh),
+        Some(LangArg::En) => Some(crate::lang::Lang::En),
+        Some(LangArg::Auto) | None => None,
+    };
+    let env_lang = || crate::lang::Lang::from_env().unwrap_or(crate::lang::Lang::En);
+    crate::scenario::problem::set_message_lang(flag_lang.unwrap_or_else(env_lang));
     let cfg = if trainer {
         match commands::config::load_or_report() {
             Some(c) => c,
@@ -195,6 +204,18 @@ pub fn main() -> ExitCode {
     } else {
         commands::config::Config::default()
     };
+    if flag_lang.is_none() {
+        // Other commands read the config file only for its language, quietly: a
+        // broken one is reported by the commands that depend on it.
+        let file_lang = if trainer {
+            cfg.lang
+        } else {
+            commands::config::load().ok().and_then(|c| c.lang)
+        };
+        if let Some(l) = file_lang {
+            crate::scenario::problem::set_message_lang(l);
+        }
+    }
     // Flags first, then the config file (theme, projector, interface language).
     let settings = |lang: Option<LangArg>| {
         let flag = match lang {

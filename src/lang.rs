@@ -49,6 +49,17 @@ impl Lang {
         }
     }
 
+    /// The language of the environment's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, the
+    /// first one set), if it is Chinese or English.
+    #[must_use]
+    pub fn from_env() -> Option<Lang> {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find(|v| !v.is_empty())
+            .and_then(|v| Lang::parse(&v))
+    }
+
     /// The language a text is written in: Chinese when it holds any Han character.
     #[must_use]
     pub fn detect(s: &str) -> Lang {
@@ -149,6 +160,12 @@ impl<'de> Deserialize<'de> for Text {
 
 struct TextVisitor;
 
+/// A folded Chinese text without the spaces YAML put between its lines (see
+/// [`crate::scenario::fold`]); other text as it is.
+fn unfold(s: String) -> String {
+    crate::scenario::fold::unfold(s)
+}
+
 impl<'de> Visitor<'de> for TextVisitor {
     type Value = Text;
 
@@ -157,11 +174,11 @@ impl<'de> Visitor<'de> for TextVisitor {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
-        Ok(Text::plain(v))
+        Ok(Text::plain(unfold(v.to_string())))
     }
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<Text, E> {
-        Ok(Text::plain(v))
+        Ok(Text::plain(unfold(v)))
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Text, E> {
@@ -180,8 +197,8 @@ impl<'de> Visitor<'de> for TextVisitor {
         let mut t = Text::default();
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
-                "zh" if t.zh.is_none() => t.zh = Some(map.next_value()?),
-                "en" if t.en.is_none() => t.en = Some(map.next_value()?),
+                "zh" if t.zh.is_none() => t.zh = Some(unfold(map.next_value()?)),
+                "en" if t.en.is_none() => t.en = Some(unfold(map.next_value()?)),
                 "zh" | "en" => return Err(de::Error::duplicate_field("zh/en")),
                 other => return Err(de::Error::unknown_field(other, &["zh", "en"])),
             }

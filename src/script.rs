@@ -97,7 +97,8 @@ pub struct ScriptTurn {
 /// # Errors
 /// The parse problem, located.
 pub fn parse(src: &str, path: &str) -> Result<Vec<ScriptTurn>, Problem> {
-    let raw: Vec<Spanned<TurnDe>> = load::parse_yaml(src, path)?;
+    let raw: Vec<Spanned<TurnDe>> =
+        load::parse_doc(src, path, load::Doc::Script).map_err(load::first)?;
     let mut out = Vec::new();
     for t in raw {
         let line = t.referenced.line();
@@ -118,6 +119,30 @@ pub fn parse(src: &str, path: &str) -> Result<Vec<ScriptTurn>, Problem> {
         out.push(ScriptTurn { input, line });
     }
     Ok(out)
+}
+
+/// Whether text looks like a script rather than a scenario: a list at the top level
+/// whose items start with a turn (`- ask:`, `- present:`, `- propose:`, `- end:`).
+/// Used to tell a script left in a scenario folder from a broken scenario.
+#[must_use]
+pub fn looks_like_script(src: &str) -> bool {
+    let mut items = src.lines().filter(|l| {
+        let t = l.trim();
+        !t.is_empty() && !t.starts_with('#') && !t.starts_with("---")
+    });
+    let Some(first) = items.next() else {
+        return false;
+    };
+    let turn = |l: &str| {
+        l.strip_prefix("- ").is_some_and(|r| {
+            let r = r.trim_start();
+            ["ask", "present", "propose", "end"].iter().any(|k| {
+                r.strip_prefix(k)
+                    .is_some_and(|after| after.trim_start().starts_with(':'))
+            })
+        })
+    };
+    turn(first)
 }
 
 /// Reads and parses a script file.
@@ -175,6 +200,15 @@ mod tests {
             matches!(&turns[3].input, Input::Present(Pitch::Parts(p)) if p.benefit.as_deref() == Some("b"))
         );
         assert_eq!(turns[5].input, Input::End);
+    }
+
+    #[test]
+    fn scripts_are_told_from_scenarios() {
+        assert!(looks_like_script("# a script\n\n- ask: hi?\n- end: true\n"));
+        assert!(looks_like_script("- present: {feature: a}\n"));
+        assert!(!looks_like_script("id: x\ntitle: y\n"));
+        assert!(!looks_like_script("- id: x\n"));
+        assert!(!looks_like_script(""));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Warnings on top of validation: cues shared by two needs or two facts, cues so
-//! generic they match most questions, implication cues that repeat the problem cues,
-//! benefits that can never be told apart, and missing translations.
+//! generic they match most questions, cues written as one with full-width commas,
+//! implication cues that repeat the problem cues, benefits that can never be told
+//! apart, contacts named in lines any contact may say, and missing translations.
 //!
 //! The loader does not run these (they cost time at start-up and never stop a file
 //! from loading); `spin-coach validate` does, and `--strict` makes them errors.
@@ -54,15 +55,11 @@ struct Out<'a> {
 }
 
 impl Out<'_> {
-    fn warn(&mut self, at: &Id, message: String, hint: &str) {
+    /// A warning at an id's line: (message, hint) in English, then in Chinese.
+    fn warn(&mut self, at: &Id, en: (String, &str), zh: (String, &str)) {
         let l = at.referenced;
-        self.list.push(Problem::warning(
-            self.path,
-            l.line(),
-            l.column(),
-            message,
-            hint,
-        ));
+        self.list
+            .push(Problem::warning(self.path, l.line(), l.column(), en.0, en.1).zh(zh.0, zh.1));
     }
 }
 
@@ -116,22 +113,64 @@ fn cue_lists(s: &Scenario) -> Vec<(&Id, String, &[String])> {
 fn generic(s: &Scenario, out: &mut Out<'_>) {
     for (owner, field, list) in cue_lists(s) {
         for c in norm(list).iter().filter(|c| is_generic(c)) {
+            let o = &owner.value;
             if c.chars().count() == 1 {
                 out.warn(
                     owner,
-                    format!("`{}`: cue `{c}` in `{field}` is a single character and matches inside many unrelated words", owner.value),
-                    "keep cues two characters or longer",
+                    (
+                        format!("`{o}`: cue `{c}` in `{field}` is a single character and matches inside many unrelated words"),
+                        "keep cues two characters or longer",
+                    ),
+                    (
+                        format!("`{o}`：`{field}` 里的 cue `{c}` 只有一个字，会出现在很多不相干的词里"),
+                        "cue 至少写两个字",
+                    ),
                 );
             } else {
                 out.warn(
                     owner,
-                    format!(
-                        "`{}`: cue `{c}` in `{field}` is so generic it matches most questions",
-                        owner.value
+                    (
+                        format!("`{o}`: cue `{c}` in `{field}` is so generic it matches most questions"),
+                        "use words specific to this topic; the classifier already knows question words",
                     ),
-                    "use words specific to this topic; the classifier already knows question words",
+                    (
+                        format!("`{o}`：`{field}` 里的 cue `{c}` 太常见，几乎每个问题都会命中"),
+                        "用这个话题特有的词；问句类型的词教练自己认得",
+                    ),
                 );
             }
+        }
+    }
+}
+
+/// Separators an author types by habit in Chinese: a cue that holds one is a list
+/// written as one cue, which a question matches only word for word.
+const WIDE_SEPARATORS: [char; 4] = ['，', '、', '；', '｜'];
+
+fn wide_commas(s: &Scenario, out: &mut Out<'_>) {
+    for (owner, field, list) in cue_lists(s) {
+        for c in list {
+            let Some(sep) = c.chars().find(|ch| WIDE_SEPARATORS.contains(ch)) else {
+                continue;
+            };
+            let parts: Vec<&str> = c
+                .split(|ch| WIDE_SEPARATORS.contains(&ch))
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
+            let fixed = parts.join(", ");
+            let o = &owner.value;
+            out.warn(
+                owner,
+                (
+                    format!("`{o}`: cue `{c}` in `{field}` holds a full-width “{sep}”, so it is one cue that a question matches only word for word"),
+                    &format!("separate cues with ASCII commas: [{fixed}]; see docs/scenario-format.md §5, “Warnings”"),
+                ),
+                (
+                    format!("`{o}`：`{field}` 里的 cue `{c}` 含全角的“{sep}”，整段算作一个 cue，只有一字不差的问题才会命中"),
+                    &format!("cue 之间用半角逗号分开：[{fixed}]；见 docs/scenario-format.md 第 5 节“Warnings”"),
+                ),
+            );
         }
     }
 }
@@ -178,12 +217,23 @@ fn overlaps(s: &Scenario, out: &mut Out<'_>) {
         ),
     ];
     for (kind, list) in groups {
+        let kind_zh = if kind == "needs" {
+            "需求"
+        } else {
+            "背景事实"
+        };
         for (cue, ids) in list {
             let names: Vec<String> = ids.iter().map(|i| format!("`{}`", i.value)).collect();
             out.warn(
                 ids[1],
-                format!("cue `{cue}` matches {kind} {}", names.join(" and ")),
-                "a question with it may reach the wrong one; keep each cue to one of them",
+                (
+                    format!("cue `{cue}` matches {kind} {}", names.join(" and ")),
+                    "a question with it may reach the wrong one; keep each cue to one of them",
+                ),
+                (
+                    format!("cue `{cue}` 同时属于{kind_zh} {}", names.join(" 和 ")),
+                    "带这个词的问题可能落到错的那一个上：每个 cue 只放在一处",
+                ),
             );
         }
     }
@@ -191,10 +241,17 @@ fn overlaps(s: &Scenario, out: &mut Out<'_>) {
         let problem = norm(&n.problem.cues);
         for (i, b) in n.implications.iter().enumerate() {
             for c in norm(&b.cues).iter().filter(|c| problem.contains(c)) {
+                let v = &n.id.value;
                 out.warn(
                     &n.id,
-                    format!("need `{}`: cue `{c}` is in both `problem.cues` and `implications[{i}].cues`", n.id.value),
-                    "implication cues name consequences (cost, customers lost), problem cues name the difficulty",
+                    (
+                        format!("need `{v}`: cue `{c}` is in both `problem.cues` and `implications[{i}].cues`"),
+                        "implication cues name consequences (cost, customers lost), problem cues name the difficulty",
+                    ),
+                    (
+                        format!("需求 `{v}`：cue `{c}` 同时在 `problem.cues` 和 `implications[{i}].cues` 里"),
+                        "暗示的 cue 写后果（成本、流失的客户），难点的 cue 写困难本身",
+                    ),
                 );
             }
         }
@@ -204,13 +261,17 @@ fn overlaps(s: &Scenario, out: &mut Out<'_>) {
 fn benefits(s: &Scenario, out: &mut Out<'_>) {
     for p in &s.products {
         if p.benefits.is_empty() {
+            let v = &p.id.value;
             out.warn(
                 &p.id,
-                format!(
-                    "product `{}` has no benefits: presenting it can never meet a need",
-                    p.id.value
+                (
+                    format!("product `{v}` has no benefits: presenting it can never meet a need"),
+                    "add benefits with `need: <need id>`",
                 ),
-                "add benefits with `need: <need id>`",
+                (
+                    format!("产品 `{v}` 没有利益（benefits）：介绍它永远满足不了需求"),
+                    "加上带 `need: <需求 id>` 的利益",
+                ),
             );
         }
     }
@@ -226,10 +287,17 @@ fn benefits(s: &Scenario, out: &mut Out<'_>) {
             .flat_map(|o| norm(&o.cues))
             .collect();
         if !own.is_empty() && own.iter().all(|c| others.contains(c)) {
+            let v = &b.id.value;
             out.warn(
                 &b.id,
-                format!("benefit `{}` cannot be told apart: each of its cues also names a benefit of another need", b.id.value),
-                "give it at least one cue of its own, in the customer's words for this need",
+                (
+                    format!("benefit `{v}` cannot be told apart: each of its cues also names a benefit of another need"),
+                    "give it at least one cue of its own, in the customer's words for this need",
+                ),
+                (
+                    format!("利益 `{v}` 无法区分：它的每个 cue 都也是别的需求的利益的 cue"),
+                    "至少给它一个自己的 cue，用客户谈这个需求时的说法",
+                ),
             );
         }
     }
@@ -243,8 +311,11 @@ pub fn lint(s: &Scenario, path: &str) -> Vec<Problem> {
         list: Vec::new(),
     };
     generic(s, &mut out);
+    wide_commas(s, &mut out);
     overlaps(s, &mut out);
     benefits(s, &mut out);
+    out.list
+        .extend(super::names::named_in_shared_lines(s, path));
     out.list.extend(super::texts::translations(s, path));
     out.list.sort_by_key(|p| (p.line, p.col));
     out.list

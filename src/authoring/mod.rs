@@ -8,6 +8,7 @@ pub mod expect;
 pub mod explore;
 pub mod frames;
 pub mod lint;
+pub mod names;
 pub mod phrasings;
 pub mod runner;
 pub mod schema;

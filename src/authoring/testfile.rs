@@ -149,19 +149,7 @@ impl Turn {
 /// # Errors
 /// The parse problem, located.
 pub fn parse(src: &str, path: &str) -> Result<TestFile, Problem> {
-    load::parse_yaml(src, path).map_err(explain)
-}
-
-/// Replaces the parser's words for the two either-or shapes with the format's own.
-fn explain(mut p: Problem) -> Problem {
-    if p.message.contains("enum AskArg") {
-        p.message = "`ask` must be a question, or {to: <contact id>, text: <question>}".into();
-        p.hint = "put a text with a comma, colon or # in quotes: text: \"Yes, and then?\"".into();
-    } else if p.message.contains("enum Bound") {
-        p.message = "a range must be a number, or {min: <number>, max: <number>}".into();
-        p.hint = "either end may be left out: {min: 60}".into();
-    }
-    p
+    load::parse_doc(src, path, load::Doc::Test).map_err(load::first)
 }
 
 /// Reads and parses a test file.

@@ -236,29 +236,45 @@ const MAX_LISTED: usize = 8;
 pub fn translations(s: &Scenario, path: &str) -> Vec<Problem> {
     let texts = all(s);
     let mut out = Vec::new();
-    let warn = |out: &mut Vec<Problem>, r: &TextRef<'_>, msg: String, hint: &str| {
+    let warn = |out: &mut Vec<Problem>, r: &TextRef<'_>, en: (String, &str), zh: (String, &str)| {
         let l = r.owner.referenced;
-        out.push(Problem::warning(path, l.line(), l.column(), msg, hint));
+        out.push(Problem::warning(path, l.line(), l.column(), en.0, en.1).zh(zh.0, zh.1));
     };
     for r in &texts {
+        let f = &r.field;
         match (&r.text.zh, &r.text.en) {
             (Some(_), None) => warn(
                 &mut out,
                 r,
-                format!("`{}` gives only `zh`", r.field),
-                "add `en`, or write it as a plain string",
+                (
+                    format!("`{f}` gives only `zh`"),
+                    "add `en`, or write it as a plain string",
+                ),
+                (
+                    format!("`{f}` 只写了 `zh`"),
+                    "补上 `en`，或者写成不分语言的一段文字",
+                ),
             ),
             (None, Some(_)) => warn(
                 &mut out,
                 r,
-                format!("`{}` gives only `en`", r.field),
-                "add `zh`, or write it as a plain string",
+                (
+                    format!("`{f}` gives only `en`"),
+                    "add `zh`, or write it as a plain string",
+                ),
+                (
+                    format!("`{f}` 只写了 `en`"),
+                    "补上 `zh`，或者写成不分语言的一段文字",
+                ),
             ),
             (Some(_), Some(en)) if r.kind != Kind::Name && crate::text::has_han(en) => warn(
                 &mut out,
                 r,
-                format!("the `en` side of `{}` holds Chinese", r.field),
-                "translate it into English",
+                (
+                    format!("the `en` side of `{f}` holds Chinese"),
+                    "translate it into English",
+                ),
+                (format!("`{f}` 的 `en` 里写的是中文"), "把它翻译成英文"),
             ),
             _ => {}
         }
@@ -280,27 +296,40 @@ pub fn translations(s: &Scenario, path: &str) -> Vec<Problem> {
         );
     }
     for r in missing.iter().take(MAX_LISTED) {
-        let hint = if r.kind == Kind::Label {
-            "the interface shows titles and need summaries in both languages: write {zh: .., en: ..}"
+        let (hint, hint_zh) = if r.kind == Kind::Label {
+            (
+                "the interface shows titles and need summaries in both languages: write {zh: .., en: ..}",
+                "界面会用两种语言显示标题和需求摘要：写成 {zh: .., en: ..}",
+            )
         } else {
-            "this file pairs other texts in {zh: .., en: ..}: pair this one too, or write every text in the scenario's language"
+            (
+                "this file pairs other texts in {zh: .., en: ..}: pair this one too, or write every text in the scenario's language",
+                "这个文件的其他文字写成了 {zh: .., en: ..}：这一段也配上，或者所有文字都只用场景的语言写",
+            )
         };
+        let f = &r.field;
         warn(
             &mut out,
             r,
-            format!("`{}` is not translated", r.field),
-            hint,
+            (format!("`{f}` is not translated"), hint),
+            (format!("`{f}` 没有翻译"), hint_zh),
         );
     }
     if missing.len() > MAX_LISTED {
         let rest = missing.len() - MAX_LISTED;
-        out.push(Problem::warning(
-            path,
-            s.id.referenced.line(),
-            s.id.referenced.column(),
-            format!("{rest} more text(s) are not translated"),
-            "fix the ones listed first, then validate again",
-        ));
+        out.push(
+            Problem::warning(
+                path,
+                s.id.referenced.line(),
+                s.id.referenced.column(),
+                format!("{rest} more text(s) are not translated"),
+                "fix the ones listed first, then validate again",
+            )
+            .zh(
+                format!("还有 {rest} 段文字没有翻译"),
+                "先改好上面列出的，再验证一次",
+            ),
+        );
     }
     out
 }

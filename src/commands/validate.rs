@@ -30,12 +30,35 @@ pub struct FileResult {
     pub problems: Vec<Problem>,
 }
 
+/// The problem in the message language, sanitised for the JSON document.
 fn clean(p: &Problem) -> Problem {
+    let p = p.localized(crate::scenario::problem::message_lang());
     Problem {
         path: crate::text::sanitize_line(&p.path),
         message: crate::text::sanitize_line(&p.message),
         hint: crate::text::sanitize_line(&p.hint),
-        ..p.clone()
+        ..p
+    }
+}
+
+/// What `validate` says about a script found among scenario files: that it is one
+/// and is skipped (a warning), or the script's own problems when it does not parse.
+fn script_note(src: &str, shown: &str) -> Vec<Problem> {
+    match crate::script::parse(src, shown) {
+        Ok(_) => vec![
+            Problem::warning(
+                shown,
+                1,
+                1,
+                "this is a script for `play` (a list of turns), not a scenario: skipped",
+                "keep scripts outside the scenario folders, e.g. in a `scripts` folder beside them; `spin-coach play <scenario> --script <file>` plays one; see docs/scenario-format.md §5, “Warnings”",
+            )
+            .zh(
+                "这是给 `play` 用的脚本（一串回合），不是场景：已跳过",
+                "脚本不要放在场景文件夹里，比如放到旁边的 `scripts` 文件夹；用 `spin-coach play <场景> --script <文件>` 来运行；见 docs/scenario-format.md 第 5 节“Warnings”",
+            ),
+        ],
+        Err(p) => vec![p],
     }
 }
 
@@ -93,7 +116,16 @@ pub fn run(paths: &[PathBuf], strict: bool, format: Format) -> anyhow::Result<Ex
     let mut bad = empty;
     for f in &files {
         let shown = scenario::load::shown(f);
-        match scenario::load_file(f) {
+        let loaded = scenario::load::read_bounded(f, scenario::load::MAX_FILE_BYTES)
+            .map_err(|p| vec![p])
+            .and_then(|src| {
+                if crate::script::looks_like_script(&src) {
+                    Err(script_note(&src, &shown))
+                } else {
+                    scenario::load_source(f, src)
+                }
+            });
+        match loaded {
             Ok(loaded) => {
                 let mut warnings = loaded.warnings.clone();
                 warnings.extend(crate::authoring::lint::lint(&loaded.scenario, &shown));
@@ -132,6 +164,31 @@ pub fn run(paths: &[PathBuf], strict: bool, format: Format) -> anyhow::Result<Ex
                     path: crate::text::sanitize_line(&shown),
                     valid: true,
                     problems: warnings.iter().map(clean).collect(),
+                });
+            }
+            Err(problems) if problems.iter().all(|p| p.severity == Severity::Warning) => {
+                // A script, not a scenario: said once, and skipped.
+                if strict {
+                    bad += 1;
+                }
+                let problems: Vec<Problem> = problems
+                    .iter()
+                    .map(|w| Problem {
+                        severity: if strict {
+                            Severity::Error
+                        } else {
+                            Severity::Warning
+                        },
+                        ..w.clone()
+                    })
+                    .collect();
+                for p in &problems {
+                    say!("{p}");
+                }
+                doc.files.push(FileResult {
+                    path: crate::text::sanitize_line(&shown),
+                    valid: !strict,
+                    problems: problems.iter().map(clean).collect(),
                 });
             }
             Err(problems) => {

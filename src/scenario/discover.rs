@@ -49,7 +49,8 @@ pub fn yaml_files(dir: &Path) -> Vec<PathBuf> {
 
 /// Every scenario available: bundled first, then each file of the `extra` folders
 /// in order. A file (or bundled scenario) that does not load is left out and its
-/// problems are returned, in the same order.
+/// problems are returned, in the same order; a script kept in a folder (see
+/// [`crate::script::looks_like_script`]) is left out quietly.
 #[must_use]
 pub fn discover(extra: &[PathBuf]) -> (Vec<Loaded>, Vec<Problem>) {
     let mut ok = Vec::new();
@@ -62,7 +63,18 @@ pub fn discover(extra: &[PathBuf]) -> (Vec<Loaded>, Vec<Problem>) {
     }
     for d in extra {
         for f in yaml_files(d) {
-            match super::load_file(&f) {
+            let src = match super::load::read_bounded(&f, super::load::MAX_FILE_BYTES) {
+                Ok(s) => s,
+                Err(p) => {
+                    problems.push(p);
+                    continue;
+                }
+            };
+            // A script kept beside the scenarios is not one of them.
+            if crate::script::looks_like_script(&src) {
+                continue;
+            }
+            match super::load_source(&f, src) {
                 Ok(l) => ok.push(l),
                 Err(ps) => problems.extend(ps),
             }

@@ -1,8 +1,11 @@
 //! Reading files safely and parsing YAML with budgets. The only module that
 //! talks to the YAML crate, so it stays swappable.
 
+use super::explain::{RawError, RawKind};
 use super::problem::Problem;
 use serde::de::DeserializeOwned;
+
+pub use super::explain::Doc;
 use std::io::Read;
 use std::path::Path;
 
@@ -49,6 +52,7 @@ pub fn read_bounded(path: &Path, cap: u64) -> Result<String, Problem> {
                     format!("cannot read standard input: {e}"),
                     "give a file instead of -",
                 )
+                .zh(format!("读不了标准输入：{e}"), "请改为给出文件")
             })?;
         return checked_text(bytes, cap, &shown);
     }
@@ -60,6 +64,7 @@ pub fn read_bounded(path: &Path, cap: u64) -> Result<String, Problem> {
             format!("cannot read file: {e}"),
             "check the path",
         )
+        .zh(format!("读不了文件：{e}"), "检查路径")
     })?;
     if !meta.is_file() {
         return Err(Problem::error(
@@ -68,6 +73,10 @@ pub fn read_bounded(path: &Path, cap: u64) -> Result<String, Problem> {
             0,
             "not a regular file",
             "give the path of a .yaml file (devices, pipes and directories are refused)",
+        )
+        .zh(
+            "不是普通文件",
+            "请给出 .yaml 文件的路径（设备、管道和文件夹都不接受）",
         ));
     }
     let file = std::fs::File::open(path).map_err(|e| {
@@ -78,6 +87,7 @@ pub fn read_bounded(path: &Path, cap: u64) -> Result<String, Problem> {
             format!("cannot open file: {e}"),
             "check the permissions",
         )
+        .zh(format!("打不开文件：{e}"), "检查文件权限")
     })?;
     let mut bytes = Vec::new();
     file.take(cap + 1).read_to_end(&mut bytes).map_err(|e| {
@@ -88,6 +98,7 @@ pub fn read_bounded(path: &Path, cap: u64) -> Result<String, Problem> {
             format!("cannot read file: {e}"),
             "check the file",
         )
+        .zh(format!("读不了文件：{e}"), "检查这个文件")
     })?;
     checked_text(bytes, cap, &shown)
 }
@@ -101,6 +112,10 @@ fn checked_text(bytes: Vec<u8>, cap: u64, shown: &str) -> Result<String, Problem
             0,
             format!("file is larger than {} KiB", cap / 1024),
             "scenario and script files are small; split or trim this one",
+        )
+        .zh(
+            format!("文件大于 {} KiB", cap / 1024),
+            "场景和脚本文件都很小：请拆分或删减",
         ));
     }
     String::from_utf8(bytes).map_err(|e| {
@@ -113,6 +128,7 @@ fn checked_text(bytes: Vec<u8>, cap: u64, shown: &str) -> Result<String, Problem
             "file is not valid UTF-8",
             "save the file as UTF-8",
         )
+        .zh("文件不是有效的 UTF-8 编码", "请把文件另存为 UTF-8 编码")
     })
 }
 
@@ -141,18 +157,86 @@ fn options() -> serde_saphyr::Options {
     options
 }
 
-/// Parses YAML text into `T` with tight budgets, turning any error into a located [`Problem`].
+/// Parses YAML text into `T` with tight budgets, turning any error into a located
+/// [`Problem`] (the first of [`parse_doc`]'s, in line order).
 ///
 /// # Errors
-/// The parser's complaint with its line and column and a hint.
+/// The parser's complaint in plain words, with its line and column and a hint.
 pub fn parse_yaml<T: DeserializeOwned>(src: &str, path: &str) -> Result<T, Problem> {
-    serde_saphyr::from_str_with_options::<T>(src, options()).map_err(|e| {
-        let (line, col) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
-        let raw = e.without_snippet().to_string();
-        let message = strip_location(&raw);
-        let hint = hint_for(&message);
-        Problem::error(path, line, col, message, hint)
+    parse_doc(src, path, Doc::Other).map_err(first)
+}
+
+/// The first of several problems (they come in line order).
+#[must_use]
+pub fn first(mut problems: Vec<Problem>) -> Problem {
+    if problems.is_empty() {
+        Problem::error("", 0, 0, "cannot read the file", "")
+    } else {
+        problems.swap_remove(0)
+    }
+}
+
+/// Parses YAML text of a known format into `T` with tight budgets. Folded Chinese
+/// text loses the spaces YAML puts between its lines ([`super::fold`]).
+///
+/// # Errors
+/// When the parser fails: every layout mistake the text shows (tabs, full-width
+/// punctuation, keys out of line) and the parser's complaint in plain words, each
+/// located, in English and Chinese, in line order.
+pub fn parse_doc<T: DeserializeOwned>(src: &str, path: &str, doc: Doc) -> Result<T, Vec<Problem>> {
+    super::fold::with_table(src, || {
+        serde_saphyr::from_str_with_options::<T>(src, options())
     })
+    .map_err(|e| super::explain::explain(&raw_error(&e), src, path, doc))
+}
+
+/// The parser's error as the explanation reads it.
+fn raw_error(e: &serde_saphyr::Error) -> RawError {
+    use serde_saphyr::Error as E;
+    let (line, col) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
+    let text = || strip_location(&e.without_snippet().to_string());
+    let mut inner = e.without_snippet();
+    while let E::AliasError { error, .. } = inner {
+        inner = error.without_snippet();
+    }
+    let kind = match inner {
+        E::SerdeMissingField { field, .. } => RawKind::MissingField((*field).to_string()),
+        E::SerdeUnknownField {
+            field, expected, ..
+        } => RawKind::UnknownField(
+            field.clone(),
+            expected.iter().map(|s| (*s).to_string()).collect(),
+        ),
+        E::SerdeUnknownVariant {
+            variant, expected, ..
+        } => RawKind::UnknownVariant(
+            variant.clone(),
+            expected.iter().map(|s| (*s).to_string()).collect(),
+        ),
+        E::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        }
+        | E::SerdeInvalidValue {
+            unexpected,
+            expected,
+            ..
+        } => RawKind::InvalidType(unexpected.clone(), expected.clone()),
+        E::InvalidScalar { ty, .. } => RawKind::InvalidScalar((*ty).to_string()),
+        E::Unexpected { expected, .. } => RawKind::Unexpected((*expected).to_string()),
+        E::DuplicateMappingKey { key, .. } => RawKind::Duplicate(key.clone()),
+        E::Budget { .. } | E::MultipleDocuments { .. } => RawKind::Budget(text()),
+        _ => {
+            let t = text();
+            if t.contains("budget") {
+                RawKind::Budget(t)
+            } else {
+                RawKind::Other(t)
+            }
+        }
+    };
+    RawError { kind, line, col }
 }
 
 fn strip_location(raw: &str) -> String {
@@ -163,34 +247,6 @@ fn strip_location(raw: &str) -> String {
     };
     let msg = msg.trim_start_matches("error: ");
     msg.replace(", set DuplicateKeyPolicy in Options if acceptable", "")
-}
-
-fn hint_for(message: &str) -> String {
-    let m = message.to_ascii_lowercase();
-    let hint = if m.contains("unknown field") {
-        "check the spelling; the README's scenario format section lists the fields"
-    } else if m.contains("missing field") {
-        "add the field; the README example shows every required one"
-    } else if m.contains("duplicate") {
-        "each key may appear once in a mapping; remove or rename one"
-    } else if m.contains("unknown variant") {
-        "use one of the listed values"
-    } else if m.contains("budget") && (m.contains("nodes") || m.contains("events")) {
-        "the file has too many values (at most 60,000; a script of about 20,000 turns), not too deep: shorten it, a meeting ends long before"
-    } else if m.contains("budget") && m.contains("scalar") {
-        "the file's texts add up to too many bytes (at most 2 MiB): shorten them"
-    } else if m.contains("budget") && m.contains("document") {
-        "the file holds more than one YAML document (`---`): keep one"
-    } else if m.contains("alias") || m.contains("anchor") || m.contains("merge") {
-        "the file uses too many aliases, anchors or merge keys (at most 64); write it out plainly"
-    } else if m.contains("budget") || m.contains("depth") || m.contains("limit") {
-        "the file is too deeply nested (at most 24 levels); write it out plainly"
-    } else if m.contains("invalid type") {
-        "this value has the wrong shape: a text, list or mapping was expected"
-    } else {
-        "check the YAML syntax near this place (indentation, quotes, colons)"
-    };
-    hint.to_string()
 }
 
 #[cfg(test)]
@@ -210,6 +266,24 @@ mod tests {
         let e = e.map(|p| p.to_string()).unwrap_or_default();
         assert!(e.starts_with("x.yaml:2:1: error: unknown field `b`"), "{e}");
         assert!(e.contains("(check the spelling"), "{e}");
+    }
+
+    #[test]
+    fn every_layout_mistake_is_reported_with_the_parse_error() {
+        let src = "a: 1\n\tb: 2\nc： 3\n";
+        let e = parse_doc::<T>(src, "x.yaml", Doc::Other)
+            .err()
+            .unwrap_or_default();
+        let lines: Vec<String> = e.iter().map(ToString::to_string).collect();
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(
+            lines[0].starts_with("x.yaml:2:1: error: a tab"),
+            "{lines:?}"
+        );
+        assert!(
+            lines[1].starts_with("x.yaml:3:2: error: the colon after `c` is a full-width “：”"),
+            "{lines:?}"
+        );
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! Scenarios: the model trainers write, loading with budgets, and validation.
 
 pub mod discover;
+pub mod explain;
+pub mod fold;
+pub(crate) mod layout;
 pub mod load;
 pub mod meta;
 pub mod model;
@@ -47,9 +50,10 @@ pub struct Loaded {
 /// Parses and validates scenario text; `path` is used in messages.
 ///
 /// # Errors
-/// Every error found (a parse error stops at the first).
+/// Every error found. A file YAML cannot read gives every layout mistake its text
+/// shows and the parser's complaint, in plain words (see [`explain`]).
 pub fn from_str(src: &str, path: &str) -> Result<(Scenario, Vec<Problem>), Vec<Problem>> {
-    let scenario: Scenario = load::parse_yaml(src, path).map_err(|p| vec![p])?;
+    let scenario: Scenario = load::parse_doc(src, path, load::Doc::Scenario)?;
     let problems = validate::validate(&scenario, path);
     if problems.iter().any(|p| p.severity == Severity::Error) {
         return Err(problems);
@@ -63,6 +67,14 @@ pub fn from_str(src: &str, path: &str) -> Result<(Scenario, Vec<Problem>), Vec<P
 /// Every problem found.
 pub fn load_file(path: &Path) -> Result<Loaded, Vec<Problem>> {
     let src = load::read_bounded(path, load::MAX_FILE_BYTES).map_err(|p| vec![p])?;
+    load_source(path, src)
+}
+
+/// Parses and validates a scenario file's text, already read.
+///
+/// # Errors
+/// Every problem found.
+pub fn load_source(path: &Path, src: String) -> Result<Loaded, Vec<Problem>> {
     let (scenario, warnings) = from_str(&src, &load::shown(path))?;
     Ok(Loaded {
         scenario: Arc::new(scenario),

@@ -20,52 +20,75 @@ struct Checker<'a> {
     out: Vec<Problem>,
 }
 
+/// A kind of id in both languages: (English, Chinese).
+type Kind = (&'static str, &'static str);
+
+const SCENARIO: Kind = ("scenario", "场景");
+const CONTACT: Kind = ("contact", "联系人");
+const FACT: Kind = ("fact", "背景事实");
+const NEED: Kind = ("need", "需求");
+const PRODUCT: Kind = ("product", "产品");
+const PART: Kind = ("product part", "产品要点");
+const OBJECTION: Kind = ("objection", "异议");
+const ADVANCE: Kind = ("advance", "下一步");
+
 impl Checker<'_> {
-    fn at(&mut self, id: &Id, message: String, hint: &str) {
+    /// An error at an id's line, in English and Chinese: (message, hint) each.
+    fn at(&mut self, id: &Id, en: (String, String), zh: (String, String)) {
         let l = id.referenced;
-        self.out.push(Problem::error(
-            self.path,
-            l.line(),
-            l.column(),
-            message,
-            hint,
-        ));
+        self.out
+            .push(Problem::error(self.path, l.line(), l.column(), en.0, en.1).zh(zh.0, zh.1));
     }
 
-    fn warn(&mut self, id: &Id, message: String, hint: &str) {
+    /// A warning at an id's line, in English and Chinese.
+    fn warn(&mut self, id: &Id, en: (String, String), zh: (String, String)) {
         let l = id.referenced;
-        self.out.push(Problem::warning(
-            self.path,
-            l.line(),
-            l.column(),
-            message,
-            hint,
-        ));
+        self.out
+            .push(Problem::warning(self.path, l.line(), l.column(), en.0, en.1).zh(zh.0, zh.1));
     }
 
-    fn id(&mut self, id: &Id, kind: &str, seen: &mut HashSet<String>) {
+    fn id(&mut self, id: &Id, kind: Kind, seen: &mut HashSet<String>) {
         let v = &id.value;
+        let (k, kz) = kind;
         let ok = !v.is_empty()
             && v.chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
         if !ok {
             self.at(
                 id,
-                format!("{kind} id `{v}` is not a valid id"),
-                "use lower-case letters, digits, `-` and `_`",
+                (
+                    format!("{k} id `{v}` is not a valid id"),
+                    "use lower-case letters, digits, `-` and `_`".into(),
+                ),
+                (
+                    format!("{kz} id `{v}` 不是有效的 id"),
+                    "id 只能用小写英文字母、数字、`-` 和 `_`".into(),
+                ),
             );
         } else if v.chars().count() > MAX_ID_CHARS {
             self.at(
                 id,
-                format!("{kind} id `{v}` is longer than {MAX_ID_CHARS} characters"),
-                "shorten it",
+                (
+                    format!("{k} id `{v}` is longer than {MAX_ID_CHARS} characters"),
+                    "shorten it".into(),
+                ),
+                (
+                    format!("{kz} id `{v}` 超过 {MAX_ID_CHARS} 个字符"),
+                    "把它改短".into(),
+                ),
             );
         }
         if !seen.insert(v.clone()) {
             self.at(
                 id,
-                format!("duplicate {kind} id `{v}`"),
-                "every id of this kind must be unique; rename one",
+                (
+                    format!("duplicate {k} id `{v}`"),
+                    "every id of this kind must be unique; rename one".into(),
+                ),
+                (
+                    format!("{kz} id `{v}` 重复了"),
+                    format!("每个{kz}的 id 都不能重复：把其中一个改名"),
+                ),
             );
         }
     }
@@ -74,25 +97,73 @@ impl Checker<'_> {
         if t.is_blank() {
             self.at(
                 owner,
-                format!("`{}`: `{field}` is empty", owner.value),
-                "write the text the trainee will see",
+                (
+                    format!("`{}`: `{field}` is empty", owner.value),
+                    "write the text the trainee will see".into(),
+                ),
+                (
+                    format!("`{}`：`{field}` 是空的", owner.value),
+                    "写上学员会看到的文字".into(),
+                ),
             );
         }
-        self.long(owner, field, t);
     }
 
-    /// Only the length limit, for texts that may be empty.
+    /// The length limit, for every text of the scenario.
     fn long(&mut self, owner: &Id, field: &str, t: &Text) {
         for s in t.all() {
             let n = s.chars().count();
             if n > MAX_TEXT_CHARS {
                 self.at(
                     owner,
-                    format!(
-                        "`{}`: `{field}` is {n} characters long (limit {MAX_TEXT_CHARS})",
-                        owner.value
+                    (
+                        format!("`{field}` is {n} characters long (limit {MAX_TEXT_CHARS})"),
+                        "shorten it".into(),
                     ),
-                    "shorten it",
+                    (
+                        format!("`{field}` 有 {n} 个字符（上限 {MAX_TEXT_CHARS}）"),
+                        "把它改短".into(),
+                    ),
+                );
+            }
+        }
+    }
+
+    /// Length limits of a word list: each word, and how many.
+    fn words(&mut self, owner: &Id, field: &str, cues: &[String]) {
+        if cues.len() > MAX_CUES {
+            self.at(
+                owner,
+                (
+                    format!(
+                        "`{}`: `{field}` has {} cues (limit {MAX_CUES})",
+                        owner.value,
+                        cues.len()
+                    ),
+                    "keep the most telling ones".into(),
+                ),
+                (
+                    format!(
+                        "`{}`：`{field}` 有 {} 个 cue（上限 {MAX_CUES}）",
+                        owner.value,
+                        cues.len()
+                    ),
+                    "只留最有区分度的".into(),
+                ),
+            );
+        }
+        for c in cues {
+            if c.chars().count() > MAX_CUE_CHARS {
+                self.at(
+                    owner,
+                    (
+                        format!("cue `{c}` in `{field}` is longer than {MAX_CUE_CHARS} characters"),
+                        "cues are short words or phrases".into(),
+                    ),
+                    (
+                        format!("`{field}` 里的 cue `{c}` 超过 {MAX_CUE_CHARS} 个字符"),
+                        "cue 是短词或短语".into(),
+                    ),
                 );
             }
         }
@@ -102,37 +173,30 @@ impl Checker<'_> {
         if cues.iter().all(|c| c.trim().is_empty()) {
             self.at(
                 owner,
-                format!("`{}`: `{field}` has no cues", owner.value),
-                "list a few words a trainee would use, e.g. [延误, delay]",
+                (
+                    format!("`{}`: `{field}` has no cues", owner.value),
+                    "list a few words a trainee would use, e.g. [延误, delay]".into(),
+                ),
+                (
+                    format!("`{}`：`{field}` 没有 cue", owner.value),
+                    "列几个学员会用的词，如 [延误, delay]".into(),
+                ),
             );
         }
-        if cues.len() > MAX_CUES {
+        if cues.len() > 1 && cues.iter().any(|c| c.trim().is_empty()) {
             self.at(
                 owner,
-                format!(
-                    "`{}`: `{field}` has {} cues (limit {MAX_CUES})",
-                    owner.value,
-                    cues.len()
+                (
+                    format!("`{}`: `{field}` has a blank cue", owner.value),
+                    "remove it".into(),
                 ),
-                "keep the most telling ones",
+                (
+                    format!("`{}`：`{field}` 里有一个空的 cue", owner.value),
+                    "删掉它".into(),
+                ),
             );
         }
-        for c in cues {
-            if c.trim().is_empty() && cues.len() > 1 {
-                self.at(
-                    owner,
-                    format!("`{}`: `{field}` has a blank cue", owner.value),
-                    "remove it",
-                );
-            }
-            if c.chars().count() > MAX_CUE_CHARS {
-                self.at(
-                    owner,
-                    format!("cue `{c}` in `{field}` is longer than {MAX_CUE_CHARS} characters"),
-                    "cues are short words or phrases",
-                );
-            }
-        }
+        self.words(owner, field, cues);
     }
 
     /// `known_by` names contacts, and includes the one who answers when both are given.
@@ -144,7 +208,7 @@ impl Checker<'_> {
         contacts: &HashSet<String>,
     ) {
         for k in known_by {
-            self.reference(k, "contact", contacts);
+            self.reference(k, CONTACT, contacts);
         }
         if let Some(who) = contact
             && !known_by.is_empty()
@@ -152,16 +216,25 @@ impl Checker<'_> {
         {
             self.at(
                 who,
-                format!(
-                    "`{}` answers about `{}` but is not in its `known_by`",
-                    who.value, owner.value
+                (
+                    format!(
+                        "`{}` answers about `{}` but is not in its `known_by`",
+                        who.value, owner.value
+                    ),
+                    "add the contact to `known_by`, or answer with one who knows".into(),
                 ),
-                "add the contact to `known_by`, or answer with one who knows",
+                (
+                    format!(
+                        "`{}` 回答关于 `{}` 的问题，却不在它的 `known_by` 里",
+                        who.value, owner.value
+                    ),
+                    "把这个联系人加进 `known_by`，或改由知道的人回答".into(),
+                ),
             );
         }
     }
 
-    fn reference(&mut self, r: &Id, kind: &str, known: &HashSet<String>) {
+    fn reference(&mut self, r: &Id, kind: Kind, known: &HashSet<String>) {
         if !known.contains(&r.value) {
             let mut names: Vec<&String> = known.iter().collect();
             names.sort();
@@ -170,10 +243,17 @@ impl Checker<'_> {
                 .map(|s| s.as_str())
                 .collect::<Vec<_>>()
                 .join(", ");
+            let (k, kz) = kind;
             self.at(
                 r,
-                format!("unknown {kind} `{}`", r.value),
-                &format!("known {kind}s: {list}"),
+                (
+                    format!("unknown {k} `{}`", r.value),
+                    format!("known {k}s: {list}"),
+                ),
+                (
+                    format!("没有 id 为 `{}` 的{kz}", r.value),
+                    format!("已有的{kz}：{list}（id 要和定义处一字不差）"),
+                ),
             );
         }
     }
@@ -188,7 +268,7 @@ pub fn validate(s: &Scenario, path: &str) -> Vec<Problem> {
     };
     let params = Params::of(s);
     let mut seen = HashSet::new();
-    c.id(&s.id, "scenario", &mut seen);
+    c.id(&s.id, SCENARIO, &mut seen);
     for (f, t) in [
         ("title", &s.title),
         ("industry", &s.industry),
@@ -197,35 +277,33 @@ pub fn validate(s: &Scenario, path: &str) -> Vec<Problem> {
     ] {
         c.text(&s.id, f, t);
     }
-    c.long(&s.id, "customer.company", &s.customer.company);
-    if let Some(t) = &s.customer.about {
-        c.long(&s.id, "customer.about", t);
+    // Every text the trainee may see has the same length limit.
+    for r in crate::authoring::texts::all(s) {
+        c.long(r.owner, &r.field, r.text);
     }
-    for (i, n) in s.customer.institutional_needs.iter().enumerate() {
-        c.long(
-            &s.id,
-            &format!("customer.institutional_needs[{i}].note"),
-            &n.note,
-        );
-    }
-    for (k, list) in [
-        ("off_topic", &s.fallbacks.off_topic),
-        ("unclear", &s.fallbacks.unclear),
-        ("repeated", &s.fallbacks.repeated),
-        ("not_yet", &s.fallbacks.not_yet),
-        ("leave", &s.fallbacks.leave),
+    let lx = &s.lexicon;
+    for (f, list) in [
+        ("lexicon.situation", &lx.situation),
+        ("lexicon.problem", &lx.problem),
+        ("lexicon.implication", &lx.implication),
+        ("lexicon.need_payoff", &lx.need_payoff),
     ] {
-        for (i, t) in list.iter().enumerate() {
-            c.long(&s.id, &format!("fallbacks.{k}[{i}]"), t);
-        }
+        c.words(&s.id, f, list);
     }
     if let Some(n) = s.customer.employees {
         let (lo, hi) = s.segment.employees();
         if n < lo || n > hi {
+            let seg = s.segment.code();
             c.warn(
                 &s.id,
-                format!("{n} employees does not fit segment {}", s.segment.code()),
-                "A ≥1000, B 500–999, C 100–499, D 10–99, E 1–9",
+                (
+                    format!("{n} employees does not fit segment {seg}"),
+                    "A ≥1000, B 500–999, C 100–499, D 10–99, E 1–9".into(),
+                ),
+                (
+                    format!("{n} 名员工和客户分群 {seg} 对不上"),
+                    "A ≥1000，B 500–999，C 100–499，D 10–99，E 1–9".into(),
+                ),
             );
         }
     }
@@ -233,35 +311,45 @@ pub fn validate(s: &Scenario, path: &str) -> Vec<Problem> {
     if s.customer.contacts.is_empty() {
         c.at(
             &s.id,
-            "the customer has no contacts".into(),
-            "add at least one contact under customer.contacts",
+            (
+                "the customer has no contacts".into(),
+                "add at least one contact under customer.contacts".into(),
+            ),
+            (
+                "客户没有联系人".into(),
+                "在 customer.contacts 下至少加一个联系人".into(),
+            ),
         );
     }
     if s.customer.institutional_needs.is_empty() {
         c.at(
             &s.id,
-            "the customer has no institutional needs".into(),
-            "list financial, performance or image needs",
+            (
+                "the customer has no institutional needs".into(),
+                "list financial, performance or image needs".into(),
+            ),
+            (
+                "客户没有组织需求".into(),
+                "列出 financial、performance 或 image 需求".into(),
+            ),
         );
     }
     let mut personal: HashMap<String, Vec<super::model::Personal>> = HashMap::new();
     for ct in &s.customer.contacts {
-        c.id(&ct.id, "contact", &mut contacts);
+        c.id(&ct.id, CONTACT, &mut contacts);
         c.text(&ct.id, "name", &ct.name);
-        c.long(&ct.id, "title", &ct.title);
         personal.insert(ct.id.value.clone(), ct.personal_needs.clone());
     }
     let mut facts = HashSet::new();
     for f in &s.facts {
-        c.id(&f.id, "fact", &mut facts);
-        c.long(&f.id, "topic", &f.topic);
+        c.id(&f.id, FACT, &mut facts);
         c.cues(&f.id, "cues", &f.cues);
         c.text(&f.id, "reply", &f.reply);
         for v in &f.variants {
             c.text(&f.id, "variants", v);
         }
         if let Some(r) = &f.contact {
-            c.reference(r, "contact", &contacts);
+            c.reference(r, CONTACT, &contacts);
         }
         c.knowledge(&f.id, f.contact.as_ref(), &f.known_by, &contacts);
     }
@@ -269,29 +357,32 @@ pub fn validate(s: &Scenario, path: &str) -> Vec<Problem> {
     if s.needs.is_empty() {
         c.at(
             &s.id,
-            "the scenario has no needs".into(),
-            "add at least one need under `needs`",
+            (
+                "the scenario has no needs".into(),
+                "add at least one need under `needs`".into(),
+            ),
+            ("场景没有需求".into(), "在 `needs` 下至少加一个需求".into()),
         );
     }
     for n in &s.needs {
-        c.id(&n.id, "need", &mut needs);
+        c.id(&n.id, NEED, &mut needs);
     }
     let mut parts = HashSet::new();
     let mut products = HashSet::new();
     let mut benefited = HashSet::new();
     for p in &s.products {
-        c.id(&p.id, "product", &mut products);
+        c.id(&p.id, PRODUCT, &mut products);
         c.text(&p.id, "name", &p.name);
         for part in p.features.iter().chain(&p.functions).chain(&p.advantages) {
-            c.id(&part.id, "product part", &mut parts);
+            c.id(&part.id, PART, &mut parts);
             c.text(&part.id, "text", &part.text);
             c.cues(&part.id, "cues", &part.cues);
         }
         for b in &p.benefits {
-            c.id(&b.id, "product part", &mut parts);
+            c.id(&b.id, PART, &mut parts);
             c.text(&b.id, "text", &b.text);
             c.cues(&b.id, "cues", &b.cues);
-            c.reference(&b.need, "need", &needs);
+            c.reference(&b.need, NEED, &needs);
             benefited.insert(b.need.value.clone());
         }
         if p.features.is_empty()
@@ -299,36 +390,36 @@ pub fn validate(s: &Scenario, path: &str) -> Vec<Problem> {
             && p.advantages.is_empty()
             && p.benefits.is_empty()
         {
+            let id = &p.id.value;
             c.at(
                 &p.id,
-                format!(
-                    "product `{}` has no features, functions, advantages or benefits",
-                    p.id.value
+                (
+                    format!("product `{id}` has no features, functions, advantages or benefits"),
+                    "describe it in FFAB parts".into(),
                 ),
-                "describe it in FFAB parts",
+                (
+                    format!("产品 `{id}` 没有特点、功能、优势或利益"),
+                    "按 FFAB 分部分描述它".into(),
+                ),
             );
         }
     }
     if s.products.is_empty() {
         c.at(
             &s.id,
-            "the scenario has no products".into(),
-            "add at least one product with benefits",
+            (
+                "the scenario has no products".into(),
+                "add at least one product with benefits".into(),
+            ),
+            (
+                "场景没有产品".into(),
+                "至少加一个带利益（benefits）的产品".into(),
+            ),
         );
     }
     for n in &s.needs {
         let id = &n.id;
         c.text(id, "summary", &n.summary);
-        if let Some(t) = &n.satisfied {
-            c.long(id, "satisfied", t);
-        }
-        if let Some(l) = &n.layers {
-            c.long(id, "layers.stated", &l.stated);
-            c.long(id, "layers.actual", &l.actual);
-            if let Some(b) = &l.behind {
-                c.long(id, "layers.behind.text", &b.text);
-            }
-        }
         c.cues(id, "problem.cues", &n.problem.cues);
         c.text(id, "problem.reply", &n.problem.reply);
         c.cues(id, "payoff.cues", &n.payoff.cues);
@@ -338,80 +429,98 @@ pub fn validate(s: &Scenario, path: &str) -> Vec<Problem> {
             c.text(id, &format!("implications[{i}].reply"), &imp.reply);
         }
         let need_imps = params.threshold(n);
-        if n.implications.len() < usize::from(need_imps) {
+        let has = n.implications.len();
+        if has < usize::from(need_imps) {
+            let v = &id.value;
             c.at(
                 id,
-                format!(
-                    "need `{}` can never become explicit: it needs {need_imps} implication(s) but has {}",
-                    id.value,
-                    n.implications.len()
+                (
+                    format!("need `{v}` can never become explicit: it needs {need_imps} implication(s) but has {has}"),
+                    "add implications or lower `threshold`".into(),
                 ),
-                "add implications or lower `threshold`",
+                (
+                    format!("需求 `{v}` 永远无法变成明确需求：需要 {need_imps} 个暗示（implications），却只有 {has} 个"),
+                    "增加暗示，或调低 `threshold`".into(),
+                ),
             );
         }
         if !benefited.contains(&id.value) {
+            let v = &id.value;
             c.at(
                 id,
-                format!("need `{}` has no benefit that meets it", id.value),
-                "add a benefit with `need: <this id>` to a product",
+                (
+                    format!("need `{v}` has no benefit that meets it"),
+                    "add a benefit with `need: <this id>` to a product".into(),
+                ),
+                (
+                    format!("需求 `{v}` 没有能满足它的利益"),
+                    "给某个产品加一条带 `need: <这个 id>` 的利益（benefit）".into(),
+                ),
             );
         }
         if let Some(r) = &n.contact {
-            c.reference(r, "contact", &contacts);
+            c.reference(r, CONTACT, &contacts);
         }
         c.knowledge(id, n.contact.as_ref(), &n.known_by, &contacts);
         if let Some(b) = n.layers.as_ref().and_then(|l| l.behind.as_ref()) {
-            c.reference(&b.contact, "contact", &contacts);
+            c.reference(&b.contact, CONTACT, &contacts);
             if let Some(list) = personal.get(&b.contact.value)
                 && !list.contains(&b.need)
             {
+                let (who, need) = (&b.contact.value, b.need.code());
                 c.at(
                     &b.contact,
-                    format!(
-                        "contact `{}` does not list the personal need `{}`",
-                        b.contact.value,
-                        b.need.code()
+                    (
+                        format!("contact `{who}` does not list the personal need `{need}`"),
+                        "add it to the contact's personal_needs".into(),
                     ),
-                    "add it to the contact's personal_needs",
+                    (
+                        format!("联系人 `{who}` 的个人需求里没有 `{need}`"),
+                        "把它加到这个联系人的 personal_needs 里".into(),
+                    ),
                 );
             }
         }
     }
     let mut objections = HashSet::new();
     for o in &s.objections {
-        c.id(&o.id, "objection", &mut objections);
+        c.id(&o.id, OBJECTION, &mut objections);
         c.text(&o.id, "reply", &o.reply);
         if let Some(r) = &o.need {
-            c.reference(r, "need", &needs);
+            c.reference(r, NEED, &needs);
         }
         if let Some(h) = &o.handling {
             c.text(&o.id, "handling.clarify", &h.clarify);
             c.text(&o.id, "handling.resolved", &h.resolved);
             if let Some(r) = &h.need {
-                c.reference(r, "need", &needs);
+                c.reference(r, NEED, &needs);
             }
         }
     }
     let mut advances = HashSet::new();
     for a in &s.advances {
-        c.id(&a.id, "advance", &mut advances);
+        c.id(&a.id, ADVANCE, &mut advances);
         c.cues(&a.id, "cues", &a.cues);
         c.text(&a.id, "accept", &a.accept);
         c.text(&a.id, "decline", &a.decline);
         for r in &a.requires.needs {
-            c.reference(r, "need", &needs);
+            c.reference(r, NEED, &needs);
         }
         let total = s.needs.len();
         let wanted = usize::from(a.requires.explicit.unwrap_or(0))
             .max(usize::from(a.requires.met.unwrap_or(0)));
         if wanted > total {
+            let v = &a.id.value;
             c.at(
                 &a.id,
-                format!(
-                    "advance `{}` wants {wanted} needs but the scenario has {total}",
-                    a.id.value
+                (
+                    format!("advance `{v}` wants {wanted} needs but the scenario has {total}"),
+                    "lower `requires`".into(),
                 ),
-                "lower `requires`",
+                (
+                    format!("下一步 `{v}` 要求 {wanted} 个需求，场景却只有 {total} 个"),
+                    "调低 `requires`".into(),
+                ),
             );
         }
     }
@@ -426,11 +535,17 @@ pub fn validate(s: &Scenario, path: &str) -> Vec<Problem> {
     {
         c.warn(
             &n.id,
-            format!(
-                "need `{}` starts implied but the customer says nothing to open the meeting",
-                n.id.value
+            (
+                format!(
+                    "need `{}` starts implied but the customer says nothing to open the meeting",
+                    n.id.value
+                ),
+                "add `opening:` with the complaint the customer opens with".into(),
             ),
-            "add `opening:` with the complaint the customer opens with",
+            (
+                format!("需求 `{}` 一开始就是隐含需求，但客户没有开场白", n.id.value),
+                "加上 `opening:`，写客户一开口的抱怨".into(),
+            ),
         );
     }
     if !s.advances.is_empty()
@@ -440,8 +555,14 @@ pub fn validate(s: &Scenario, path: &str) -> Vec<Problem> {
     {
         c.warn(
             &s.id,
-            "every advance is a continuation: the trainee can never gain a real advance".into(),
-            "add a next step that moves the sale (a trial, a site visit) with the default `weight: advance`",
+            (
+                "every advance is a continuation: the trainee can never gain a real advance".into(),
+                "add a next step that moves the sale (a trial, a site visit) with the default `weight: advance`".into(),
+            ),
+            (
+                "所有下一步都只是保持联系：学员永远得不到真正的推进".into(),
+                "加一个真正推进销售的下一步（试用、参观考察），`weight` 用默认的 `advance`".into(),
+            ),
         );
     }
     for ct in &s.customer.contacts {
@@ -452,8 +573,14 @@ pub fn validate(s: &Scenario, path: &str) -> Vec<Problem> {
     if s.advances.is_empty() {
         c.warn(
             &s.id,
-            "the scenario has no advances".into(),
-            "add next steps the customer may accept, e.g. a trial or a site visit",
+            (
+                "the scenario has no advances".into(),
+                "add next steps the customer may accept, e.g. a trial or a site visit".into(),
+            ),
+            (
+                "场景没有下一步（advances）".into(),
+                "加上客户可能接受的下一步，比如试用或上门考察".into(),
+            ),
         );
     }
     for (k, sg) in s.suggestions.iter().enumerate() {
@@ -461,8 +588,14 @@ pub fn validate(s: &Scenario, path: &str) -> Vec<Problem> {
         if !(2..=4).contains(&n) {
             c.at(
                 &s.id,
-                format!("suggestions[{k}] has {n} options"),
-                "give two to four options, lettered A–D in order",
+                (
+                    format!("suggestions[{k}] has {n} options"),
+                    "give two to four options, lettered A–D in order".into(),
+                ),
+                (
+                    format!("suggestions[{k}] 有 {n} 个选项"),
+                    "给两到四个选项，依次标为 A–D".into(),
+                ),
             );
         }
         for (j, o) in sg.options.iter().enumerate() {
@@ -472,10 +605,14 @@ pub fn validate(s: &Scenario, path: &str) -> Vec<Problem> {
             if kinds != 1 {
                 c.at(
                     &s.id,
-                    format!(
-                        "suggestions[{k}].options[{j}] needs exactly one of ask, present or propose"
+                    (
+                        format!("suggestions[{k}].options[{j}] needs exactly one of ask, present or propose"),
+                        "write e.g. `- ask: 请问……`".into(),
                     ),
-                    "write e.g. `- ask: 请问……`",
+                    (
+                        format!("suggestions[{k}].options[{j}] 只能写 ask、present、propose 中的一个"),
+                        "例如写 `- ask: 请问……`".into(),
+                    ),
                 );
             }
             for t in [&o.ask, &o.present, &o.propose].into_iter().flatten() {
@@ -490,8 +627,14 @@ pub fn validate(s: &Scenario, path: &str) -> Vec<Problem> {
     if !linked {
         c.warn(
             &s.id,
-            "no need is linked to a contact's personal need".into(),
-            "add `layers.behind` to a need so the relationship can reach partner",
+            (
+                "no need is linked to a contact's personal need".into(),
+                "add `layers.behind` to a need so the relationship can reach partner".into(),
+            ),
+            (
+                "没有哪个需求关联到联系人的个人需求".into(),
+                "给某个需求加上 `layers.behind`，关系才可能达到“伙伴”".into(),
+            ),
         );
     }
     c.out.sort_by_key(|p| (p.line, p.col));

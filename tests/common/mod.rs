@@ -28,6 +28,10 @@ pub fn run_in(dir: &Path, args: &[&str]) -> Output {
         .env("HOME", &home)
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_DATA_HOME", home.join("data"))
+        // Messages follow the locale: the tests read them in English.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
         .output()
         .expect("run spin-coach")
 }
