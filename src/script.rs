@@ -157,12 +157,7 @@ pub fn load_file(path: &Path) -> Result<Vec<ScriptTurn>, Problem> {
 /// Checks a script against a scenario: every `to` names a contact.
 #[must_use]
 pub fn check(turns: &[ScriptTurn], sc: &Scenario, path: &str) -> Vec<Problem> {
-    let ids: Vec<&str> = sc
-        .customer
-        .contacts
-        .iter()
-        .map(|c| c.id.value.as_str())
-        .collect();
+    let ids = sc.customer.contact_ids();
     turns
         .iter()
         .filter_map(|t| match &t.input {

@@ -151,12 +151,7 @@ pub fn check(banks: &[At<Bank>], sc: &Scenario, path: &str) -> Vec<Problem> {
         if let Some(to) = &v.to
             && !sc.customer.contacts.iter().any(|c| c.id.value == *to)
         {
-            let known: Vec<&str> = sc
-                .customer
-                .contacts
-                .iter()
-                .map(|c| c.id.value.as_str())
-                .collect();
+            let known = sc.customer.contact_ids();
             err(
                 &mut out,
                 path,

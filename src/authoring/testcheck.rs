@@ -190,12 +190,7 @@ pub fn check(tf: &TestFile, sc: &Scenario, path: &str) -> Vec<Problem> {
     }
     c.out
         .extend(super::phrasings::check(&tf.phrasings, sc, path));
-    let contacts: Vec<&str> = sc
-        .customer
-        .contacts
-        .iter()
-        .map(|x| x.id.value.as_str())
-        .collect();
+    let contacts = sc.customer.contact_ids();
     for case in &tf.cases {
         if case.name.value.trim().is_empty() {
             c.err(

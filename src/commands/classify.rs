@@ -6,12 +6,9 @@ use crate::lexicon::Lexicon;
 use crate::lexicon::classify::{classify, classify_as};
 use crate::text::sanitize_line;
 use serde::Serialize;
-use std::io::{BufRead, Read, Write};
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
-
-/// Longest line read from standard input; the rest of a longer line is ignored.
-const MAX_LINE: usize = 64 * 1024;
 
 #[derive(Serialize)]
 struct Out<'a> {
@@ -74,29 +71,7 @@ pub fn run(
         }
         Ok(())
     };
-    if texts.is_empty() {
-        let stdin = std::io::stdin();
-        let mut reader = stdin.lock();
-        let mut buf = Vec::new();
-        loop {
-            buf.clear();
-            let n = Read::take(&mut reader, MAX_LINE as u64).read_until(b'\n', &mut buf)?;
-            if n == 0 {
-                break;
-            }
-            if buf.last() != Some(&b'\n') && n == MAX_LINE {
-                // Skip the rest of an over-long line.
-                let mut rest = Vec::new();
-                reader.read_until(b'\n', &mut rest)?;
-            }
-            let line = String::from_utf8_lossy(&buf);
-            one(line.trim_end_matches(['\n', '\r']))?;
-        }
-    } else {
-        for t in texts {
-            one(t)?;
-        }
-    }
+    super::each_text(texts, &mut one)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

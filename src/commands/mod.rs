@@ -18,6 +18,42 @@ pub mod validate;
 
 use std::process::ExitCode;
 
+/// Longest line read from standard input; the rest of a longer line is skipped.
+const MAX_LINE: usize = 64 * 1024;
+
+/// Calls `one` on each text given, or, when none are given, on each line of standard
+/// input (at most [`MAX_LINE`] bytes of each; line ends removed). `classify` and
+/// `try` read their texts this way.
+///
+/// # Errors
+/// The first error of `one`, or a read error.
+pub fn each_text(
+    texts: &[String],
+    mut one: impl FnMut(&str) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    use std::io::{BufRead, Read};
+    if !texts.is_empty() {
+        return texts.iter().try_for_each(|t| one(t));
+    }
+    let stdin = std::io::stdin();
+    let mut reader = stdin.lock();
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let n = Read::take(&mut reader, MAX_LINE as u64).read_until(b'\n', &mut buf)?;
+        if n == 0 {
+            return Ok(());
+        }
+        if buf.last() != Some(&b'\n') && n == MAX_LINE {
+            // Skip the rest of an over-long line.
+            let mut rest = Vec::new();
+            reader.read_until(b'\n', &mut rest)?;
+        }
+        let line = String::from_utf8_lossy(&buf);
+        one(line.trim_end_matches(['\n', '\r']))?;
+    }
+}
+
 /// `spin-coach completions <shell>`: the completion script, generated from the
 /// clap definitions of the command line (`cli` passes them in).
 ///

@@ -9,13 +9,9 @@ use crate::authoring::tryout::{Tried, lines, try_one};
 use crate::lang::Lang;
 use crate::session::{Input, Session};
 use crate::text::sanitize_line;
-use std::io::{BufRead, Read};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
-
-/// Longest line read from standard input; the rest of a longer line is ignored.
-const MAX_LINE: usize = 64 * 1024;
 
 /// The command's arguments.
 #[derive(Debug, clap::Args)]
@@ -64,12 +60,7 @@ pub fn run(a: &Args, lang: Option<LangArg>, extra: &[PathBuf]) -> anyhow::Result
     if let Some(to) = &a.to
         && !sc.customer.contacts.iter().any(|c| c.id.value == *to)
     {
-        let known: Vec<&str> = sc
-            .customer
-            .contacts
-            .iter()
-            .map(|c| c.id.value.as_str())
-            .collect();
+        let known = sc.customer.contact_ids();
         crate::errln!(
             "error: unknown contact `{}` (contacts in this scenario: {})",
             sanitize_line(to),
@@ -127,27 +118,6 @@ pub fn run(a: &Args, lang: Option<LangArg>, extra: &[PathBuf]) -> anyhow::Result
         }
         Ok(())
     };
-    if a.text.is_empty() {
-        let stdin = std::io::stdin();
-        let mut reader = stdin.lock();
-        let mut buf = Vec::new();
-        loop {
-            buf.clear();
-            let n = Read::take(&mut reader, MAX_LINE as u64).read_until(b'\n', &mut buf)?;
-            if n == 0 {
-                break;
-            }
-            if buf.last() != Some(&b'\n') && n == MAX_LINE {
-                let mut rest = Vec::new();
-                reader.read_until(b'\n', &mut rest)?;
-            }
-            let line = String::from_utf8_lossy(&buf);
-            one(line.trim_end_matches(['\n', '\r']))?;
-        }
-    } else {
-        for t in &a.text {
-            one(t)?;
-        }
-    }
+    super::each_text(&a.text, &mut one)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -195,6 +195,14 @@ pub struct Customer {
     pub contacts: Vec<Contact>,
 }
 
+impl Customer {
+    /// The contacts' ids, in order (what `ask: {to: ..}` may name).
+    #[must_use]
+    pub fn contact_ids(&self) -> Vec<&str> {
+        self.contacts.iter().map(|c| c.id.value.as_str()).collect()
+    }
+}
+
 /// One of the organisation's needs.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
