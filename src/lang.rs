@@ -166,6 +166,35 @@ fn unfold(s: String) -> String {
     crate::scenario::fold::unfold(s)
 }
 
+/// A key of a translated text, read without copying the two known ones.
+enum TextKey {
+    Zh,
+    En,
+    Other(String),
+}
+
+impl<'de> Deserialize<'de> for TextKey {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl Visitor<'_> for KeyVisitor {
+            type Value = TextKey;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("`zh` or `en`")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<TextKey, E> {
+                Ok(match v {
+                    "zh" => TextKey::Zh,
+                    "en" => TextKey::En,
+                    other => TextKey::Other(other.to_string()),
+                })
+            }
+        }
+        d.deserialize_str(KeyVisitor)
+    }
+}
+
 impl<'de> Visitor<'de> for TextVisitor {
     type Value = Text;
 
@@ -195,12 +224,14 @@ impl<'de> Visitor<'de> for TextVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
         let mut t = Text::default();
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "zh" if t.zh.is_none() => t.zh = Some(unfold(map.next_value()?)),
-                "en" if t.en.is_none() => t.en = Some(unfold(map.next_value()?)),
-                "zh" | "en" => return Err(de::Error::duplicate_field("zh/en")),
-                other => return Err(de::Error::unknown_field(other, &["zh", "en"])),
+        while let Some(key) = map.next_key::<TextKey>()? {
+            match key {
+                TextKey::Zh if t.zh.is_none() => t.zh = Some(unfold(map.next_value()?)),
+                TextKey::En if t.en.is_none() => t.en = Some(unfold(map.next_value()?)),
+                TextKey::Zh | TextKey::En => return Err(de::Error::duplicate_field("zh/en")),
+                TextKey::Other(other) => {
+                    return Err(de::Error::unknown_field(&other, &["zh", "en"]));
+                }
             }
         }
         if t.zh.is_none() && t.en.is_none() {

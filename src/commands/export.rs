@@ -315,15 +315,16 @@ impl<W: Write> Writer<W> {
     }
 }
 
-/// Meetings read and rendered by one thread in a row, between two writes.
-const BATCH: usize = 48;
+/// How many meetings each thread may be ahead of the writer.
+const AHEAD: usize = 48;
 
-/// Streams the export of the meetings `ids` names, in that order, to `out`:
-/// each is read and rendered by a pool of threads (one per core, at most four)
-/// in batches, and written as soon as the meetings before it are, so the memory
-/// held is a few batches' worth whatever the size of the history. A meeting whose
-/// file can no longer be read as it was listed is left out with a warning.
-/// Returns how many meetings were written.
+/// Streams the export of the meetings `ids` names, in that order, to `out`: a
+/// thread per core (at most four) takes the next meeting, reads and renders it;
+/// this thread writes each one as soon as those before it are written. The
+/// threads stay at most [`AHEAD`] meetings each ahead of the writer, so the
+/// memory held is a few dozen meetings' worth whatever the size of the history.
+/// A meeting whose file can no longer be read as it was listed is left out with
+/// a warning. Returns how many meetings were written.
 fn stream<W: Write>(
     store: &Store,
     ids: &[&str],
@@ -331,45 +332,66 @@ fn stream<W: Write>(
     trainee: Option<&str>,
     out: W,
 ) -> std::io::Result<usize> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Condvar, Mutex, PoisonError};
     type Part = Result<Vec<u8>, String>;
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .clamp(1, 4);
+    let window = threads * AHEAD;
     let one = |id: &str| -> Part {
         let r = store.read_listed(id)?;
         render_one(r, format, trainee).map_err(|e| format!("{id}: warning: {e}; it is skipped"))
     };
     let mut w = Writer::new(out, format, trainee)?;
-    let mut write = |parts: Vec<Part>| -> std::io::Result<()> {
-        for p in parts {
-            match p {
-                Ok(chunk) => w.push(&chunk)?,
-                Err(warning) => crate::errln!("{warning}"),
-            }
-        }
-        Ok(())
-    };
+    let next = AtomicUsize::new(0);
+    // How many meetings are written, and whether the writer gave up.
+    let gate = (Mutex::new((0usize, false)), Condvar::new());
     std::thread::scope(|s| -> std::io::Result<()> {
-        // While the threads read and render one round, the round before is written.
-        let mut done: Option<Vec<Part>> = None;
-        for round in ids.chunks(threads * BATCH) {
-            let workers: Vec<_> = round
-                .chunks(BATCH)
-                .map(|batch| s.spawn(move || batch.iter().map(|id| one(id)).collect::<Vec<Part>>()))
-                .collect();
-            if let Some(parts) = done.take() {
-                write(parts)?;
-            }
-            let mut parts = Vec::with_capacity(round.len());
-            for h in workers {
-                parts.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-            }
-            done = Some(parts);
+        let (tx, rx) = std::sync::mpsc::channel::<(usize, Part)>();
+        for _ in 0..threads {
+            let (tx, next, gate, one) = (tx.clone(), &next, &gate, &one);
+            s.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(id) = ids.get(i) else { break };
+                    let (lock, cv) = gate;
+                    let mut g = lock.lock().unwrap_or_else(PoisonError::into_inner);
+                    while !g.1 && i >= g.0 + window {
+                        g = cv.wait(g).unwrap_or_else(PoisonError::into_inner);
+                    }
+                    let stop = g.1;
+                    drop(g);
+                    if stop || tx.send((i, one(id))).is_err() {
+                        break;
+                    }
+                }
+            });
         }
-        if let Some(parts) = done {
-            write(parts)?;
+        drop(tx);
+        let mut pending = std::collections::HashMap::new();
+        let mut written = 0;
+        let mut write = |i: usize, part: Part| -> std::io::Result<()> {
+            pending.insert(i, part);
+            while let Some(p) = pending.remove(&written) {
+                match p {
+                    Ok(chunk) => w.push(&chunk)?,
+                    Err(warning) => crate::errln!("{warning}"),
+                }
+                written += 1;
+                let (lock, cv) = &gate;
+                lock.lock().unwrap_or_else(PoisonError::into_inner).0 = written;
+                cv.notify_all();
+            }
+            Ok(())
+        };
+        let res = rx.iter().try_for_each(|(i, part)| write(i, part));
+        if res.is_err() {
+            let (lock, cv) = &gate;
+            lock.lock().unwrap_or_else(PoisonError::into_inner).1 = true;
+            cv.notify_all();
         }
-        Ok(())
+        res
     })?;
     w.finish()
 }

@@ -28,23 +28,55 @@ pub fn user_scenario_dir() -> Option<PathBuf> {
 /// Every `*.yaml` (not `*.test.yaml`) in a folder, sorted.
 #[must_use]
 pub fn yaml_files(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+    yaml_entries(dir).into_iter().map(|e| e.path()).collect()
+}
+
+/// Every `*.yaml` (not `*.test.yaml`) in a folder, sorted, with its size and
+/// modification time (nanoseconds since the epoch; none when it cannot be read),
+/// as a cache of what the files held compares them. The file is looked up in its
+/// folder (no walk of the whole path per file); a symbolic link is followed.
+#[must_use]
+pub fn yaml_files_stat(dir: &Path) -> Vec<(PathBuf, Option<(u64, u128)>)> {
+    yaml_entries(dir)
+        .into_iter()
+        .map(|e| {
+            let path = e.path();
+            let meta = match e.file_type() {
+                Ok(t) if !t.is_symlink() => e.metadata(),
+                _ => std::fs::metadata(&path),
+            };
+            let st = meta.ok().and_then(|m| {
+                let t = m
+                    .modified()
+                    .ok()?
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .ok()?
+                    .as_nanos();
+                Some((m.len(), t))
+            });
+            (path, st)
+        })
+        .collect()
+}
+
+/// The scenario files' entries of a folder, sorted by name. The names are
+/// compared as bytes: for the files of one folder that is the order of their
+/// paths, without comparing the paths component by component.
+fn yaml_entries(dir: &Path) -> Vec<std::fs::DirEntry> {
+    let mut v: Vec<(std::ffi::OsString, std::fs::DirEntry)> = std::fs::read_dir(dir)
         .map(|rd| {
             rd.filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| {
-                    let name = p
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default();
-                    (name.ends_with(".yaml") || name.ends_with(".yml"))
-                        && !name.ends_with(".test.yaml")
+                .filter_map(|e| {
+                    let name = e.file_name();
+                    let b = name.as_encoded_bytes();
+                    ((b.ends_with(b".yaml") || b.ends_with(b".yml")) && !b.ends_with(b".test.yaml"))
+                        .then_some((name, e))
                 })
                 .collect()
         })
         .unwrap_or_default();
-    v.sort();
-    v
+    v.sort_unstable_by(|a, b| a.0.as_encoded_bytes().cmp(b.0.as_encoded_bytes()));
+    v.into_iter().map(|(_, e)| e).collect()
 }
 
 /// Every scenario available: bundled first, then each file of the `extra` folders

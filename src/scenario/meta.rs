@@ -51,6 +51,9 @@ impl Meta {
 
     /// Reads the catalogue data from a scenario's text without parsing the rest;
     /// `None` when the six keys are not plain top-level blocks (then parse it all).
+    /// The text is read up to the end of the last of the six blocks (they come
+    /// first in every scenario the template writes); what follows is left to the
+    /// full parse when the scenario is opened.
     #[must_use]
     pub fn peek(src: &str) -> Option<Meta> {
         let mut head = String::new();
@@ -66,6 +69,8 @@ impl Meta {
                 keep = KEYS.contains(&key) && line[key.len()..].starts_with(':');
                 if keep {
                     found += 1;
+                } else if found == KEYS.len() {
+                    break;
                 }
             }
             if keep {

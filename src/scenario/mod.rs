@@ -12,7 +12,7 @@ pub mod problem;
 pub mod validate;
 
 pub use crate::lang::Text;
-pub use discover::{discover, scenario_dirs, user_scenario_dir, yaml_files};
+pub use discover::{discover, scenario_dirs, user_scenario_dir, yaml_files, yaml_files_stat};
 pub use meta::Meta;
 pub use model::*;
 pub use params::Params;

@@ -112,17 +112,6 @@ struct Seen {
     problems: Vec<String>,
 }
 
-fn stat(p: &std::path::Path) -> Option<(u64, u128)> {
-    let m = std::fs::metadata(p).ok()?;
-    let t = m
-        .modified()
-        .ok()?
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?
-        .as_nanos();
-    Some((m.len(), t))
-}
-
 fn read_seen(path: &std::path::Path) -> std::collections::HashMap<std::path::PathBuf, Seen> {
     let Ok(meta) = std::fs::symlink_metadata(path) else {
         return std::collections::HashMap::new();
@@ -178,8 +167,7 @@ pub fn discover(
     let mut now = Vec::new();
     let mut changed = false;
     for d in extra {
-        for f in crate::scenario::yaml_files(d) {
-            let st = stat(&f);
+        for (f, st) in crate::scenario::yaml_files_stat(d) {
             let hit = seen
                 .remove(&f)
                 .filter(|s| st.is_some_and(|(size, t)| s.size == size && s.mtime_ns == t));
