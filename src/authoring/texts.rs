@@ -48,6 +48,23 @@ fn variants<'a>(out: &mut Vec<TextRef<'a>>, owner: &'a Id, base: &str, list: &'a
     }
 }
 
+fn cases<'a>(
+    out: &mut Vec<TextRef<'a>>,
+    owner: &'a Id,
+    base: &str,
+    list: &'a [crate::scenario::Case],
+) {
+    for (i, c) in list.iter().enumerate() {
+        push(
+            out,
+            owner,
+            format!("{base}.cases[{i}].reply"),
+            Kind::Content,
+            &c.reply,
+        );
+    }
+}
+
 /// Every text in the scenario, in file order.
 #[must_use]
 pub fn all(s: &Scenario) -> Vec<TextRef<'_>> {
@@ -80,12 +97,18 @@ pub fn all(s: &Scenario) -> Vec<TextRef<'_>> {
         let base = format!("contacts.{}", c.id.value);
         push(&mut out, &c.id, format!("{base}.name"), Name, &c.name);
         push(&mut out, &c.id, format!("{base}.title"), Content, &c.title);
+        for (name, m) in [("joins", &c.joins), ("leaves", &c.leaves)] {
+            if let Some(t) = m.as_ref().and_then(|m| m.says.as_ref()) {
+                push(&mut out, &c.id, format!("{base}.{name}.says"), Content, t);
+            }
+        }
     }
     for f in &s.facts {
         let base = format!("facts.{}", f.id.value);
         push(&mut out, &f.id, format!("{base}.topic"), Content, &f.topic);
         push(&mut out, &f.id, format!("{base}.reply"), Content, &f.reply);
         variants(&mut out, &f.id, &base, &f.variants);
+        cases(&mut out, &f.id, &base, &f.cases);
     }
     for n in &s.needs {
         let id = &n.id;
@@ -108,6 +131,7 @@ pub fn all(s: &Scenario) -> Vec<TextRef<'_>> {
                 &b.reply,
             );
             variants(&mut out, id, &format!("{base}.{name}"), &b.variants);
+            cases(&mut out, id, &format!("{base}.{name}"), &b.cases);
         }
         if let Some(l) = &n.layers {
             push(

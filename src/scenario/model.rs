@@ -290,6 +290,127 @@ pub struct Contact {
     /// knows; `{name}` is replaced by that contact's name (default: a built-in line).
     #[serde(default)]
     pub redirect: Option<Text>,
+    /// How this person treats the trainee (default neutral: they follow the room).
+    #[serde(default)]
+    pub mood: Mood,
+    /// This person's own patience (default from the mood: warm none, busy 4,
+    /// hostile 3; neutral none). At zero they leave the meeting.
+    #[serde(default)]
+    pub patience: Option<u8>,
+    /// Not in the room when the meeting opens: comes in when `when` holds.
+    #[serde(default)]
+    pub joins: Option<Move>,
+    /// Leaves the room when `when` holds (or when their own patience runs out).
+    #[serde(default)]
+    pub leaves: Option<Move>,
+}
+
+/// How a contact treats the trainee.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Mood {
+    /// Friendly: poor moves do not wear on them, they never walk out.
+    Warm,
+    /// Follows the room's patience (the usual case).
+    #[default]
+    Neutral,
+    /// Short of time: every situation question they answer costs their patience.
+    Busy,
+    /// Guarded: every poor move costs their patience twice.
+    Hostile,
+}
+
+impl Mood {
+    /// The word used in files.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Mood::Warm => "warm",
+            Mood::Neutral => "neutral",
+            Mood::Busy => "busy",
+            Mood::Hostile => "hostile",
+        }
+    }
+
+    /// The patience a contact of this mood starts with when the file gives none
+    /// (`None`: no patience of their own).
+    #[must_use]
+    pub fn default_patience(self) -> Option<u8> {
+        match self {
+            Mood::Warm | Mood::Neutral => None,
+            Mood::Busy => Some(4),
+            Mood::Hostile => Some(3),
+        }
+    }
+}
+
+/// A contact coming in or going out: when, and what they say.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Move {
+    /// When it happens.
+    pub when: When,
+    /// What the contact says as they come in or go (default: a built-in line).
+    #[serde(default)]
+    pub says: Option<Text>,
+}
+
+/// A point in the meeting: every condition given must hold.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct When {
+    /// After this many of the trainee's turns.
+    #[serde(default)]
+    pub turn: Option<u16>,
+    /// Once this need has reached `state` (default explicit).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub need: Option<Id>,
+    /// The state `need` must have reached.
+    #[serde(default)]
+    pub state: Option<StateName>,
+    /// Once the trainee has asked about this fact.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub fact: Option<Id>,
+    /// Once the customer has agreed to this next step.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub advance: Option<Id>,
+}
+
+impl When {
+    /// True when the file gave no condition at all.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.turn.is_none() && self.need.is_none() && self.fact.is_none() && self.advance.is_none()
+    }
+}
+
+/// A need's state as a condition names it.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum StateName {
+    /// Voiced as a problem.
+    Implied,
+    /// Its implications developed.
+    Developed,
+    /// Stated as a want.
+    Explicit,
+    /// Met by a benefit.
+    Met,
+}
+
+/// A reply that replaces the usual one once something has happened.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// When this reply applies.
+    pub when: When,
+    /// The reply.
+    pub reply: Text,
 }
 
 /// Role in the buying decision.
@@ -344,6 +465,10 @@ pub struct Fact {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub known_by: Vec<Id>,
+    /// Replies that take the place of `reply` once something has happened (the
+    /// last whose `when` holds).
+    #[serde(default)]
+    pub cases: Vec<Case>,
 }
 
 /// Where a need stands when the meeting opens.
@@ -409,6 +534,10 @@ pub struct Beat {
     /// Alternative answers, picked by the seeded random generator.
     #[serde(default)]
     pub variants: Vec<Text>,
+    /// Replies that take the place of `reply` once something has happened (the
+    /// last whose `when` holds).
+    #[serde(default)]
+    pub cases: Vec<Case>,
 }
 
 /// The layers of a need (deck slide 33).

@@ -259,6 +259,118 @@ impl Checker<'_> {
     }
 }
 
+/// The ids a condition (`when`) may name.
+struct Known<'a> {
+    needs: &'a HashSet<String>,
+    facts: &'a HashSet<String>,
+    advances: &'a HashSet<String>,
+}
+
+impl Checker<'_> {
+    /// A condition names what exists and says something.
+    fn when(&mut self, owner: &Id, field: &str, w: &super::model::When, k: &Known<'_>) {
+        if w.is_empty() {
+            self.at(
+                owner,
+                (
+                    format!("`{}`: `{field}` gives no condition", owner.value),
+                    "give one or more of `turn`, `need` (with `state`), `fact`, `advance` (guide §3a)".into(),
+                ),
+                (
+                    format!("`{}`：`{field}` 没有写条件", owner.value),
+                    "写上 `turn`、`need`（可加 `state`）、`fact`、`advance` 中的一个或几个（指南 §3a）".into(),
+                ),
+            );
+        }
+        if w.state.is_some() && w.need.is_none() {
+            self.at(
+                owner,
+                (
+                    format!("`{}`: `{field}` has a `state` but no `need`", owner.value),
+                    "name the need whose state it waits for: `need: <id>`".into(),
+                ),
+                (
+                    format!("`{}`：`{field}` 写了 `state` 却没写 `need`", owner.value),
+                    "写上要等哪个需求到这个状态：`need: <id>`".into(),
+                ),
+            );
+        }
+        if let Some(r) = &w.need {
+            self.reference(r, NEED, k.needs);
+        }
+        if let Some(r) = &w.fact {
+            self.reference(r, FACT, k.facts);
+        }
+        if let Some(r) = &w.advance {
+            self.reference(r, ADVANCE, k.advances);
+        }
+    }
+
+    /// Who is in the room: moods, comings and goings, and replies that change.
+    fn room(&mut self, s: &Scenario, k: &Known<'_>) {
+        for ct in &s.customer.contacts {
+            for (name, m) in [("joins", &ct.joins), ("leaves", &ct.leaves)] {
+                if let Some(m) = m {
+                    self.when(&ct.id, &format!("{name}.when"), &m.when, k);
+                    if let Some(t) = &m.says {
+                        self.text(&ct.id, &format!("{name}.says"), t);
+                    }
+                }
+            }
+            if ct.patience == Some(0) {
+                self.at(
+                    &ct.id,
+                    (
+                        format!("contact `{}` has a patience of 0: they would leave before the meeting starts", ct.id.value),
+                        "give 1 or more, or leave `patience` out".into(),
+                    ),
+                    (
+                        format!("联系人 `{}` 的耐心是 0：会谈还没开始就会离开", ct.id.value),
+                        "写 1 或更大的数，或者不写 `patience`".into(),
+                    ),
+                );
+            }
+        }
+        if !s.customer.contacts.is_empty() && s.customer.contacts.iter().all(|c| c.joins.is_some())
+        {
+            self.at(
+                &s.id,
+                (
+                    "every contact `joins` later: nobody is in the room when the meeting opens"
+                        .into(),
+                    "leave `joins` out for at least one contact".into(),
+                ),
+                (
+                    "每个联系人都是后来才加入（`joins`）：会谈开始时屋里没有人".into(),
+                    "至少有一个联系人不写 `joins`".into(),
+                ),
+            );
+        }
+        for f in &s.facts {
+            for (i, cs) in f.cases.iter().enumerate() {
+                self.when(&f.id, &format!("cases[{i}].when"), &cs.when, k);
+                self.text(&f.id, &format!("cases[{i}].reply"), &cs.reply);
+            }
+        }
+        for n in &s.needs {
+            let beats = std::iter::once(("problem".to_string(), &n.problem))
+                .chain(
+                    n.implications
+                        .iter()
+                        .enumerate()
+                        .map(|(i, b)| (format!("implications[{i}]"), b)),
+                )
+                .chain(std::iter::once(("payoff".to_string(), &n.payoff)));
+            for (name, b) in beats {
+                for (i, cs) in b.cases.iter().enumerate() {
+                    self.when(&n.id, &format!("{name}.cases[{i}].when"), &cs.when, k);
+                    self.text(&n.id, &format!("{name}.cases[{i}].reply"), &cs.reply);
+                }
+            }
+        }
+    }
+}
+
 /// Checks a parsed scenario and returns every problem found (errors and warnings).
 #[must_use]
 pub fn validate(s: &Scenario, path: &str) -> Vec<Problem> {
@@ -570,6 +682,12 @@ pub fn validate(s: &Scenario, path: &str) -> Vec<Problem> {
             c.text(&ct.id, "redirect", t);
         }
     }
+    let known = Known {
+        needs: &needs,
+        facts: &facts,
+        advances: &advances,
+    };
+    c.room(s, &known);
     if s.advances.is_empty() {
         c.warn(
             &s.id,

@@ -42,6 +42,11 @@ impl Session {
             return;
         }
         let to = to.filter(|id| self.sc.customer.contacts.iter().any(|c| c.id.value == *id));
+        if let Some(id) = to
+            && self.absent(step, id)
+        {
+            return;
+        }
         let r = self.read_question(text, to);
         step.label = Some(r.form);
         step.cues.clone_from(&r.cues);
@@ -50,6 +55,14 @@ impl Session {
             step.addressed = Some(step.speaker.clone());
         }
         let terms = term_set(text);
+        // Only people who are not in the room know this.
+        if r.form != Label::Other {
+            let known = self.known_by(r.topic).to_vec();
+            if self.knowers_absent(step, &known) {
+                self.record(norm, terms, r.topic, None);
+                return;
+            }
+        }
         // Only some contacts know this: asked of another, they send the trainee on.
         if let Some(asked) = to
             && r.form != Label::Other
@@ -121,7 +134,11 @@ impl Session {
             Topic::Need { need } => self.need_name(need),
             Topic::Nothing => return None,
         };
-        Some((name, self.contact_name(Some(&known[0].value))))
+        let knower = known
+            .iter()
+            .find(|k| self.is_present(&k.value))
+            .unwrap_or(&known[0]);
+        Some((name, self.contact_name(Some(&knower.value))))
     }
 
     /// What contact `asked` says to send the trainee to `knower`.
@@ -241,12 +258,13 @@ impl Session {
         ) {
             step.speaker = self.contact_name(Some(&c.value));
         }
-        let (reply, variants, topic) = (
+        let (reply, variants, cases, topic) = (
             fact.reply.clone(),
             fact.variants.clone(),
+            fact.cases.clone(),
             self.text(&fact.topic),
         );
-        step.reply = self.pick(&reply, &variants);
+        step.reply = self.pick_case(&reply, &variants, &cases);
         step.answered = true;
         if !self.facts_asked.insert(f) {
             step.findings
@@ -281,11 +299,8 @@ impl Session {
     }
 
     fn problem_reply(&mut self, i: usize) -> String {
-        let (reply, variants) = (
-            self.sc.needs[i].problem.reply.clone(),
-            self.sc.needs[i].problem.variants.clone(),
-        );
-        self.pick(&reply, &variants)
+        let b = self.sc.needs[i].problem.clone();
+        self.pick_case(&b.reply, &b.variants, &b.cases)
     }
 
     /// The customer repeats the gist of what they said before.
@@ -350,11 +365,8 @@ impl Session {
             return;
         };
         let want = self.params.threshold(&self.sc.needs[i]);
-        let (reply, variants) = (
-            self.sc.needs[i].implications[k].reply.clone(),
-            self.sc.needs[i].implications[k].variants.clone(),
-        );
-        let more = self.pick(&reply, &variants);
+        let b = self.sc.needs[i].implications[k].clone();
+        let more = self.pick_case(&b.reply, &b.variants, &b.cases);
         step.reply = format!("{} {more}", step.reply);
         self.needs[i].developed[k] = true;
         let have = self.needs[i].developed_count();
@@ -388,8 +400,8 @@ impl Session {
         self.focus = Some(i);
         let need = &self.sc.needs[i];
         step.matched = Some(format!("needs.{}.payoff", need.id.value));
-        let (reply, variants) = (need.payoff.reply.clone(), need.payoff.variants.clone());
-        step.reply = self.pick(&reply, &variants);
+        let b = need.payoff.clone();
+        step.reply = self.pick_case(&b.reply, &b.variants, &b.cases);
         step.answered = true;
         self.set_state(step, i, NeedState::Explicit);
         let pts = self.pot(rules::MAKE_EXPLICIT_POT, self.credits.explicit);
@@ -466,11 +478,8 @@ impl Session {
         };
         let need = &self.sc.needs[i];
         step.matched = Some(format!("needs.{}.implications[{k}]", need.id.value));
-        let (reply, variants) = (
-            need.implications[k].reply.clone(),
-            need.implications[k].variants.clone(),
-        );
-        step.reply = self.pick(&reply, &variants);
+        let b = need.implications[k].clone();
+        step.reply = self.pick_case(&b.reply, &b.variants, &b.cases);
         step.answered = true;
         self.needs[i].developed[k] = true;
         if generic {

@@ -11,6 +11,7 @@ mod objection;
 mod present;
 mod propose;
 mod replies;
+mod room;
 
 pub use input::{FfabParts, Input, Pitch};
 
@@ -215,6 +216,7 @@ pub struct Session {
     steps: Vec<Step>,
     ending: Option<Ending>,
     open_objection: Option<objection::Open>,
+    seats: Vec<room::Seat>,
 }
 
 impl Session {
@@ -295,6 +297,7 @@ impl Session {
             steps: Vec::new(),
             ending: None,
             open_objection: None,
+            seats: room::seats(&sc),
             sc,
         }
     }
@@ -397,6 +400,7 @@ impl Session {
             step.findings
                 .push(crate::scoring::rules::meeting_over(self.lang));
         } else {
+            let before = self.patience;
             if !self.before_input(&mut step, &input) {
                 match &input {
                     Input::Ask { to, text } => self.ask(&mut step, to.as_deref(), text),
@@ -407,6 +411,9 @@ impl Session {
                     Input::Propose(text) => self.propose(&mut step, text),
                     Input::End => self.end(&mut step),
                 }
+            }
+            if self.ending.is_none() {
+                self.after_step(&mut step, before);
             }
             if self.patience <= 0 && self.ending.is_none() {
                 self.patience = 0;
@@ -454,8 +461,11 @@ impl Session {
         self.text(&list[i])
     }
 
+    /// The name of contact `id` if in the room, else of the first contact in the
+    /// room (else the first contact).
     fn contact_name(&self, id: Option<&str>) -> String {
         let contacts = &self.sc.customer.contacts;
+        let id = id.filter(|id| self.is_present(id)).or(self.first_present());
         let c = id
             .and_then(|id| contacts.iter().find(|c| c.id.value == id))
             .or_else(|| contacts.first());

@@ -173,3 +173,61 @@ pub fn objection_unresolved(lang: Lang, objection: &str) -> Finding {
         )),
     )
 }
+
+/// The `contact-left` rule.
+pub const CONTACT_LEFT: Rule = Rule {
+    id: RuleId::ContactLeft,
+    name: "contact-left",
+    part: Part::Investigating,
+    what: "a contact with a patience of their own ran out of it and left the room: -2",
+};
+
+/// Points a contact walking out costs.
+pub const CONTACT_LEFT_POINTS: i32 = -2;
+
+/// `contact-left`: `name` (of `mood`, in buying role `role`) lost patience and left.
+#[must_use]
+pub fn contact_left(lang: Lang, name: &str, mood: &str, role: &str) -> Finding {
+    let (why_zh, why_en) = match mood {
+        "busy" => (
+            "时间紧的人最受不了一个接一个的背景问题",
+            "a busy contact has no time for one situation question after another",
+        ),
+        "hostile" => (
+            "戒备心重的人对每一个失误都加倍在意",
+            "a guarded contact counts every poor move twice",
+        ),
+        _ => ("", ""),
+    };
+    let dm = role == "decision_maker";
+    finding(
+        &CONTACT_LEFT,
+        CONTACT_LEFT_POINTS,
+        t(
+            lang,
+            format!("{name}失去耐心,离开了会议室"),
+            format!("{name} ran out of patience and left the room"),
+        ),
+        Some(t(
+            lang,
+            format!(
+                "{why_zh}{}先看清在座每个人关心什么,问他们在意的难点,背景信息提前做好功课{}",
+                if why_zh.is_empty() { "" } else { ":" },
+                if dm {
+                    ";决策者走了,下一步只能另约"
+                } else {
+                    ""
+                }
+            ),
+            format!(
+                "{why_en}{}read what each person in the room cares about, ask about the problems they own and do the background homework beforehand{}",
+                if why_en.is_empty() { "" } else { ": " },
+                if dm {
+                    "; with the decision maker gone, any next step needs another meeting"
+                } else {
+                    ""
+                }
+            ),
+        )),
+    )
+}

@@ -377,3 +377,33 @@ pub fn wrong_contact(lang: Lang, asked: &str, topic: &str, knower: &str) -> Find
         )),
     )
 }
+
+/// The `contact-absent` rule.
+pub const CONTACT_ABSENT: Rule = Rule {
+    id: RuleId::ContactAbsent,
+    name: "contact-absent",
+    part: Part::Investigating,
+    what: "a question for someone who is not in the room (not arrived yet, or gone) earns nothing",
+};
+
+/// `contact-absent`: `name` is not in the room (`gone`: has left).
+#[must_use]
+pub fn contact_absent(lang: Lang, name: &str, gone: bool) -> Finding {
+    finding(
+        &CONTACT_ABSENT,
+        0,
+        t(
+            lang,
+            format!("{name}{},这个问题没人能回答", if gone { "已经离开" } else { "还不在场" }),
+            format!(
+                "{name} {}, so nobody could answer",
+                if gone { "has left" } else { "is not in the room yet" }
+            ),
+        ),
+        Some(t(
+            lang,
+            "问在场的人他们了解的事;需要不在场的人时,可以把约见他作为下一步".into(),
+            "ask the people in the room what they know; when you need someone who is not here, make meeting them the next step".into(),
+        )),
+    )
+}

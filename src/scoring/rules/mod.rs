@@ -123,6 +123,8 @@ rule_ids! {
     ObjectionAnswered => demonstrating::OBJECTION_ANSWERED,
     ObjectionIgnored => demonstrating::OBJECTION_IGNORED,
     ObjectionUnresolved => closing::OBJECTION_UNRESOLVED,
+    ContactLeft => closing::CONTACT_LEFT,
+    ContactAbsent => investigating::CONTACT_ABSENT,
 }
 
 impl RuleId {
