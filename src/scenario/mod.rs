@@ -1,5 +1,6 @@
 //! Scenarios: the model trainers write, loading with budgets, and validation.
 
+pub mod carry;
 pub mod discover;
 pub mod explain;
 pub mod fold;

@@ -39,6 +39,12 @@ pub struct Scenario {
     /// complaint a need that `starts: implied` comes from).
     #[serde(default)]
     pub opening: Option<Text>,
+    /// The scenario this meeting follows up: its needs start where the trainee's
+    /// last finished meeting of that scenario left them (the file's `starts`
+    /// when there is none).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub follows: Option<Id>,
     /// The organisation and the people in the room.
     pub customer: Customer,
     /// What situation questions on a topic reveal.
@@ -472,7 +478,9 @@ pub struct Fact {
 }
 
 /// Where a need stands when the meeting opens.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum NeedStart {
     /// Hidden until a problem question uncovers it (the usual case).
@@ -482,6 +490,26 @@ pub enum NeedStart {
     /// to uncover (the uncovering credit is shared by the other needs); the trainee
     /// goes on to its implications.
     Implied,
+    /// Developed in an earlier meeting: ready for a need-payoff question.
+    Developed,
+    /// Stated as a want in an earlier meeting: ready for a benefit.
+    Explicit,
+    /// Met by a benefit in an earlier meeting.
+    Met,
+}
+
+impl NeedStart {
+    /// The word used in files.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            NeedStart::Hidden => "hidden",
+            NeedStart::Implied => "implied",
+            NeedStart::Developed => "developed",
+            NeedStart::Explicit => "explicit",
+            NeedStart::Met => "met",
+        }
+    }
 }
 
 /// A customer need: hidden until a problem question uncovers it.

@@ -306,8 +306,27 @@ impl Checker<'_> {
         }
     }
 
-    /// Who is in the room: moods, comings and goings, and replies that change.
+    /// Who is in the room: moods, comings and goings, and replies that change;
+    /// and the scenario a follow-up continues.
     fn room(&mut self, s: &Scenario, k: &Known<'_>) {
+        if let Some(f) = &s.follows {
+            if f.value == s.id.value {
+                self.at(
+                    f,
+                    (
+                        format!("scenario `{}` follows itself", f.value),
+                        "`follows` names the scenario of the earlier meeting".into(),
+                    ),
+                    (
+                        format!("场景 `{}` 的 `follows` 指向了自己", f.value),
+                        "`follows` 写前一次会谈所用场景的 id".into(),
+                    ),
+                );
+            } else {
+                let mut seen = HashSet::new();
+                self.id(f, SCENARIO, &mut seen);
+            }
+        }
         for ct in &s.customer.contacts {
             for (name, m) in [("joins", &ct.joins), ("leaves", &ct.leaves)] {
                 if let Some(m) = m {

@@ -266,15 +266,30 @@ impl Session {
             })
             .collect();
         // A need that starts implied is on the table from the opening (turn 0); the
-        // customer is talking about the first of them.
+        // customer is talking about the first of them. A need further on (carried
+        // over from an earlier meeting) has its implications behind it.
         let mut needs = needs;
         let mut focus = None;
         for (i, n) in sc.needs.iter().enumerate() {
-            if n.starts == crate::scenario::NeedStart::Implied {
-                needs[i].state = NeedState::Implied;
-                needs[i].journey.push((0, NeedState::Implied));
-                // The customer volunteered it: there is nothing left to uncover.
-                needs[i].uncovered = true;
+            use crate::scenario::NeedStart;
+            let state = match n.starts {
+                NeedStart::Hidden => continue,
+                NeedStart::Implied => NeedState::Implied,
+                NeedStart::Developed => NeedState::Developed,
+                NeedStart::Explicit => NeedState::Explicit,
+                NeedStart::Met => NeedState::Met,
+            };
+            needs[i].state = state;
+            needs[i].journey.push((0, state));
+            // The customer volunteered it: there is nothing left to uncover.
+            needs[i].uncovered = true;
+            if state >= NeedState::Developed {
+                let want = usize::from(params.threshold(n));
+                for d in needs[i].developed.iter_mut().take(want) {
+                    *d = true;
+                }
+            }
+            if state < NeedState::Met {
                 focus = focus.or(Some(i));
             }
         }

@@ -53,6 +53,9 @@ pub struct Record {
     pub inputs: Vec<Input>,
     /// The full graded report.
     pub report: Report,
+    /// For a follow-up meeting: what it carried over from the earlier one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub continues: Option<crate::scenario::carry::Carried>,
 }
 
 /// Whether a meeting ended.
@@ -530,6 +533,19 @@ impl Store {
         }
     }
 
+    /// What a follow-up of `scenario` carries over: the newest finished meeting of
+    /// that scenario in this history, if there is one that reads.
+    #[must_use]
+    pub fn carried_from(&self, scenario: &str) -> Option<crate::scenario::carry::Carried> {
+        let list = self.summaries().ok()?.list;
+        let newest = list
+            .iter()
+            .filter(|s| s.scenario == scenario && s.status == Status::Finished)
+            .max_by(|a, b| a.started_at.cmp(&b.started_at).then(a.id.cmp(&b.id)))?;
+        let r = self.find(&newest.id).ok()?;
+        Some(carried_of(&r))
+    }
+
     /// Takes the exclusive lock on one meeting (`<data dir>/locks/<id>.lock`),
     /// held until the returned [`MeetingLock`] is dropped. The lock is
     /// `std::fs::File::try_lock` (flock on Unix, `LockFileEx` on Windows).
@@ -840,5 +856,34 @@ pub fn record_with(
         finished_at: finished.then(time::now),
         inputs,
         report,
+        continues: None,
+    }
+}
+
+/// What a follow-up meeting carries over from record `r`: where each need ended.
+#[must_use]
+pub fn carried_of(r: &Record) -> crate::scenario::carry::Carried {
+    use crate::scenario::NeedStart;
+    use crate::session::NeedState;
+    crate::scenario::carry::Carried {
+        from: r.id.clone(),
+        scenario: r.scenario.clone(),
+        started_at: r.started_at.clone(),
+        score: r.report.score.total,
+        needs: r
+            .report
+            .needs
+            .iter()
+            .map(|n| crate::scenario::carry::CarriedNeed {
+                need: n.id.clone(),
+                state: match n.state {
+                    NeedState::Hidden => NeedStart::Hidden,
+                    NeedState::Implied => NeedStart::Implied,
+                    NeedState::Developed => NeedStart::Developed,
+                    NeedState::Explicit => NeedStart::Explicit,
+                    NeedState::Met => NeedStart::Met,
+                },
+            })
+            .collect(),
     }
 }

@@ -31,6 +31,49 @@ pub fn role_name(r: crate::scenario::BuyingRole, lang: Lang) -> &'static str {
     }
 }
 
+/// A contact's mood as the briefing shows it (nothing for neutral).
+fn mood_name(m: crate::scenario::Mood, lang: Lang) -> Option<&'static str> {
+    use crate::scenario::Mood as M;
+    match m {
+        M::Neutral => None,
+        M::Warm => Some(lang.pick("态度友好", "friendly")),
+        M::Busy => Some(lang.pick("时间很紧", "short of time")),
+        M::Hostile => Some(lang.pick("有戒心", "guarded")),
+    }
+}
+
+/// What the briefing says about a follow-up: the meeting it continues, or that
+/// there is none yet.
+fn follow_text(
+    title: &str,
+    carried: Option<&crate::scenario::carry::Carried>,
+    sc: &crate::scenario::Scenario,
+    lang: Lang,
+) -> String {
+    let Some(c) = carried else {
+        return match lang {
+            Lang::Zh => format!(
+                "后续会谈:接着「{title}」那次会谈。您还没有完成过那个场景,需求按本场景写的状态开始。"
+            ),
+            Lang::En => format!(
+                "Follow-up of \"{title}\": you have no finished meeting of it yet, so the needs start as this scenario sets them."
+            ),
+        };
+    };
+    let date = c.started_at.get(..10).unwrap_or(&c.started_at);
+    let (shared, further) = crate::scenario::carry::overlap(sc, c);
+    match lang {
+        Lang::Zh => format!(
+            "后续会谈:接着您 {date} 的「{title}」会谈({} 分)。带过来 {shared} 个需求,其中 {further} 个比本场景默认的进展更远。",
+            c.score
+        ),
+        Lang::En => format!(
+            "Follow-up of \"{title}\": continues your meeting of {date} ({} points). {shared} needs carry over, {further} of them further along than this scenario starts them.",
+            c.score
+        ),
+    }
+}
+
 fn stage_name(s: crate::scenario::Stage, lang: Lang) -> &'static str {
     use crate::scenario::Stage as S;
     let (zh, en) = match s {
@@ -59,6 +102,8 @@ pub struct Briefing {
     pub drill: Option<DrillKind>,
     /// The best saved streak of that drill on this scenario.
     best: Option<u32>,
+    /// For a follow-up: the earlier meeting it continues, if one was found.
+    follow: Option<Option<crate::scenario::carry::Carried>>,
 }
 
 impl Briefing {
@@ -66,15 +111,20 @@ impl Briefing {
     /// its problems become the notice.
     #[must_use]
     pub fn open(sh: &mut Shared, i: usize) -> Option<Briefing> {
-        if sh.scenario(i).is_none() {
+        let Some(sc) = sh.scenario(i) else {
             sh.show_problems(i);
             return None;
-        }
+        };
+        let follow = sc
+            .follows
+            .as_ref()
+            .map(|f| sh.store.as_ref().and_then(|st| st.carried_from(&f.value)));
         Some(Briefing {
             scenario: i,
             scroll: 0,
             drill: None,
             best: None,
+            follow,
         })
     }
 
@@ -176,12 +226,16 @@ impl Briefing {
         lines.push(Line::from(""));
         lines.push(head(s.contacts));
         for c in &sc.customer.contacts {
-            let t = format!(
+            let mut t = format!(
                 "{} · {} · {}",
                 c.name.get(l),
                 c.title.get(l),
                 role_name(c.role, l)
             );
+            if let Some(m) = mood_name(c.mood, l) {
+                t.push_str(" · ");
+                t.push_str(m);
+            }
             lines.extend(wrap_prefixed(
                 "  • ",
                 ctx.theme.customer(),
@@ -199,6 +253,21 @@ impl Briefing {
             Style::default(),
             w,
         ));
+        if let (Some(follow), Some(of)) = (&self.follow, &sc.follows) {
+            lines.push(Line::from(""));
+            let title = sh
+                .scenarios
+                .iter()
+                .find(|e| e.meta.id == of.value)
+                .map_or_else(|| of.value.clone(), |e| e.meta.title.get(l).to_string());
+            lines.extend(wrap_prefixed(
+                "",
+                Style::default(),
+                &follow_text(&title, follow.as_ref(), sc, l),
+                ctx.theme.title(),
+                w,
+            ));
+        }
         lines.push(Line::from(""));
         match self.drill {
             None => lines.push(Line::styled(s.drill_none, ctx.theme.dim())),

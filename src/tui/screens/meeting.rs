@@ -80,6 +80,19 @@ pub struct Meeting {
     /// The meeting file as this trainer last wrote it (so the next save need not
     /// read it back to check that nobody else changed it).
     pub saved_file: Option<crate::store::FileId>,
+    /// For a follow-up meeting: what it carries over from the earlier one.
+    pub carried: Option<crate::scenario::carry::Carried>,
+}
+
+/// The scenario as played: a follow-up's needs start where `carried` left them.
+fn continued(
+    sc: &Arc<crate::scenario::Scenario>,
+    carried: Option<&crate::scenario::carry::Carried>,
+) -> Arc<crate::scenario::Scenario> {
+    match carried {
+        Some(c) => Arc::new(crate::scenario::carry::continued(sc, c)),
+        None => Arc::clone(sc),
+    }
 }
 
 /// An empty editor with a placeholder.
@@ -126,7 +139,15 @@ impl Meeting {
         for f in s.fields {
             editors.push(editor(f));
         }
-        let session = Session::new(Arc::clone(&sc), sh.seed, Some(sh.lang), None);
+        // A follow-up starts where the trainee's last meeting of the followed
+        // scenario ended (not in a drill, which sets up its own state).
+        let carried = sc
+            .follows
+            .as_ref()
+            .filter(|_| drill_kind.is_none())
+            .and_then(|f| sh.store.as_ref()?.carried_from(&f.value));
+        let played = continued(&sc, carried.as_ref());
+        let session = Session::new(played, sh.seed, Some(sh.lang), None);
         let max_patience = session.params().patience;
         let report = report::build(&session, sh.seed);
         let mut m = Meeting {
@@ -148,6 +169,7 @@ impl Meeting {
             seed: sh.seed,
             wrapped: crate::tui::wrap::WrapCache::default(),
             saved_file: None,
+            carried,
         };
         if let Some(kind) = drill_kind {
             let need = drill::focus_need(&sc);
@@ -213,6 +235,8 @@ impl Meeting {
         m.inputs.clone_from(&rec.inputs);
         m.lock = lock;
         m.seed = rec.seed;
+        // The state it carried over when it started, not the history's newest.
+        m.carried.clone_from(&rec.continues);
         m.replay(sh);
         if source_hash != rec.scenario_hash {
             sh.message = Some(sh.lang.pick("场景文件已修改:已按新版本重放之前的回合", "the scenario file changed since: the earlier turns were replayed on the new version").to_string());
@@ -345,11 +369,11 @@ impl Meeting {
     /// Replays the meeting's inputs through a fresh session (resuming, a drill's
     /// setup, a reloaded scenario, another language); a turn does not need this.
     pub fn replay(&mut self, sh: &Shared) {
-        let Some(sc) = sh.scenario(self.scenario).map(Arc::clone) else {
+        let Some(sc) = sh.scenario(self.scenario) else {
             return;
         };
         let (session, _) = Session::replay(
-            sc,
+            continued(sc, self.carried.as_ref()),
             self.seed,
             Some(sh.lang),
             None,
@@ -512,7 +536,7 @@ impl Meeting {
             return;
         };
         self.vote = crate::classroom::vote::offer(
-            sc,
+            &continued(sc, self.carried.as_ref()),
             self.seed,
             sh.lang,
             &self.inputs,
@@ -558,6 +582,7 @@ impl Meeting {
             self.report.clone(),
         );
         rec.trainee = None;
+        rec.continues.clone_from(&self.carried);
         if self.lock.is_none() {
             match store.lock(&self.id) {
                 Ok(l) => {
