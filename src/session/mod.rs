@@ -5,9 +5,13 @@
 //! with good questions; at zero the customer ends the meeting.
 
 mod ask;
+mod competitor;
+mod conflict;
 mod cues;
 pub mod input;
 mod objection;
+mod people;
+mod personal;
 mod present;
 mod propose;
 mod replies;
@@ -215,6 +219,7 @@ pub struct Session {
     steps: Vec<Step>,
     ending: Option<Ending>,
     open_objection: Option<objection::Open>,
+    people: people::People,
 }
 
 impl Session {
@@ -295,6 +300,7 @@ impl Session {
             steps: Vec::new(),
             ending: None,
             open_objection: None,
+            people: people::People::new(&sc),
             sc,
         }
     }
@@ -397,7 +403,7 @@ impl Session {
             step.findings
                 .push(crate::scoring::rules::meeting_over(self.lang));
         } else {
-            if !self.before_input(&mut step, &input) {
+            if !self.before_input(&mut step, &input) && !self.people_before(&mut step, &input) {
                 match &input {
                     Input::Ask { to, text } => self.ask(&mut step, to.as_deref(), text),
                     Input::Present(p) => {
@@ -408,6 +414,7 @@ impl Session {
                     Input::End => self.end(&mut step),
                 }
             }
+            self.people_after(&mut step, &input);
             if self.patience <= 0 && self.ending.is_none() {
                 self.patience = 0;
                 self.ending = Some(Ending::CustomerLeft);
