@@ -73,8 +73,10 @@ pub struct Coverage {
 }
 
 /// True for a field that the customer says (a reply, not a label or briefing).
+/// The lines the people additions add after a reply (a contact's win) are not
+/// counted: exploration does not play them.
 fn is_reply(field: &str) -> bool {
-    field.ends_with(".reply")
+    (field.ends_with(".reply") && !field.contains(".wins["))
         || field.contains(".variants[")
         || field.ends_with(".satisfied")
         || field.ends_with(".accept")

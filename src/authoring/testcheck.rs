@@ -83,7 +83,7 @@ impl Checker<'_> {
             self.err(
                 m,
                 format!("`{}` names no element of this scenario", m.value),
-                "write facts.<id>, needs.<id>.problem, needs.<id>.implications[<n>], needs.<id>.payoff, needs.<id> or advances.<id>",
+                "write facts.<id>, needs.<id>.problem, needs.<id>.implications[<n>], needs.<id>.payoff, needs.<id>, advances.<id> or competitors.<id>",
             );
         }
     }
@@ -95,6 +95,9 @@ impl Checker<'_> {
         }
         if let Some(id) = m.strip_prefix("advances.") {
             return sc.advances.iter().any(|a| a.id.value == id);
+        }
+        if let Some(id) = m.strip_prefix("competitors.") {
+            return sc.competitors.iter().any(|c| c.id.value == id);
         }
         let Some(rest) = m.strip_prefix("needs.") else {
             return false;

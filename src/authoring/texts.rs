@@ -242,7 +242,37 @@ pub fn all(s: &Scenario) -> Vec<TextRef<'_>> {
             push(&mut out, top, format!("fallbacks.{name}[{i}]"), Content, t);
         }
     }
+    people(s, &mut out);
     out
+}
+
+/// The texts of the people additions (guide §3a): competitors, contacts' wins and
+/// needs' conflicts.
+fn people<'a>(s: &'a Scenario, out: &mut Vec<TextRef<'a>>) {
+    use Kind::{Content, Name};
+    for k in &s.competitors {
+        let base = format!("competitors.{}", k.id.value);
+        push(out, &k.id, format!("{base}.name"), Name, &k.name);
+        push(out, &k.id, format!("{base}.about"), Content, &k.about);
+        if let Some(m) = &k.mention {
+            push(out, &k.id, format!("{base}.mention.says"), Content, &m.says);
+        }
+        if let Some(t) = &k.knocked {
+            push(out, &k.id, format!("{base}.knocked"), Content, t);
+        }
+    }
+    for c in &s.customer.contacts {
+        for (i, w) in c.wins.iter().enumerate() {
+            let field = format!("contacts.{}.wins[{i}].reply", c.id.value);
+            push(out, &c.id, field, Content, &w.reply);
+        }
+    }
+    for n in &s.needs {
+        if let Some(cw) = &n.conflicts_with {
+            let field = format!("needs.{}.conflicts_with.says", n.id.value);
+            push(out, &n.id, field, Content, &cw.says);
+        }
+    }
 }
 
 fn paired(t: &Text) -> bool {

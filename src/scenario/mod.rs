@@ -9,6 +9,7 @@ pub mod load;
 pub mod meta;
 pub mod model;
 pub mod params;
+pub mod people;
 pub mod problem;
 pub mod validate;
 
@@ -17,6 +18,7 @@ pub use discover::{discover, scenario_dirs, user_scenario_dir, yaml_files, yaml_
 pub use meta::Meta;
 pub use model::*;
 pub use params::Params;
+pub use people::{Competitor, Conflict, Mention, Win};
 pub use problem::{Problem, Severity};
 
 use std::path::{Path, PathBuf};

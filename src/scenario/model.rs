@@ -72,6 +72,9 @@ pub struct Scenario {
     /// Suggested turns for a class vote, offered at a stage of the meeting.
     #[serde(default)]
     pub suggestions: Vec<Suggestion>,
+    /// Other suppliers the customer knows, often the incumbent (section 3a).
+    #[serde(default)]
+    pub competitors: Vec<super::people::Competitor>,
 }
 
 /// Difficulty changes how the customer behaves, not just a label.
@@ -309,6 +312,10 @@ pub struct Contact {
     /// Leaves the room when `when` holds (or when their own patience runs out).
     #[serde(default)]
     pub leaves: Option<Move>,
+    /// Ways a presentation or statement meets one of this person's personal needs
+    /// directly (section 3a).
+    #[serde(default)]
+    pub wins: Vec<super::people::Win>,
 }
 
 /// How a contact treats the trainee.
@@ -549,6 +556,9 @@ pub struct Need {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub known_by: Vec<Id>,
+    /// Another contact's need that pulls against this one (section 3a).
+    #[serde(default)]
+    pub conflicts_with: Option<super::people::Conflict>,
 }
 
 /// A cue list and the customer's answer when a question hits it.

@@ -6,6 +6,8 @@ use super::problem::Problem;
 use crate::lang::Text;
 use std::collections::{HashMap, HashSet};
 
+mod people;
+
 /// Longest text field, in characters.
 pub const MAX_TEXT_CHARS: usize = 800;
 /// Longest cue, in characters.
@@ -774,6 +776,7 @@ pub fn validate(s: &Scenario, path: &str) -> Vec<Problem> {
             ),
         );
     }
+    people::check(&mut c, s, &contacts, &needs);
     c.out.sort_by_key(|p| (p.line, p.col));
     c.out
 }

@@ -5,9 +5,13 @@
 //! with good questions; at zero the customer ends the meeting.
 
 mod ask;
+mod competitor;
+mod conflict;
 mod cues;
 pub mod input;
 mod objection;
+mod people;
+mod personal;
 mod present;
 mod propose;
 mod replies;
@@ -217,6 +221,7 @@ pub struct Session {
     ending: Option<Ending>,
     open_objection: Option<objection::Open>,
     seats: Vec<room::Seat>,
+    people: people::People,
 }
 
 impl Session {
@@ -313,6 +318,7 @@ impl Session {
             ending: None,
             open_objection: None,
             seats: room::seats(&sc),
+            people: people::People::new(&sc),
             sc,
         }
     }
@@ -416,7 +422,7 @@ impl Session {
                 .push(crate::scoring::rules::meeting_over(self.lang));
         } else {
             let before = self.patience;
-            if !self.before_input(&mut step, &input) {
+            if !self.before_input(&mut step, &input) && !self.people_before(&mut step, &input) {
                 match &input {
                     Input::Ask { to, text } => self.ask(&mut step, to.as_deref(), text),
                     Input::Present(p) => {
@@ -427,6 +433,7 @@ impl Session {
                     Input::End => self.end(&mut step),
                 }
             }
+            self.people_after(&mut step, &input);
             if self.ending.is_none() {
                 self.after_step(&mut step, before);
             }

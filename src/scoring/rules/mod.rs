@@ -18,12 +18,14 @@ pub mod commitment;
 pub mod demonstrating;
 pub mod developing;
 pub mod investigating;
+pub mod people;
 
 pub use closing::*;
 pub use commitment::*;
 pub use demonstrating::*;
 pub use developing::*;
 pub use investigating::*;
+pub use people::*;
 
 use super::{Finding, Part};
 use crate::lang::Lang;
@@ -125,6 +127,11 @@ rule_ids! {
     ObjectionUnresolved => closing::OBJECTION_UNRESOLVED,
     ContactLeft => closing::CONTACT_LEFT,
     ContactAbsent => investigating::CONTACT_ABSENT,
+    CompetitorExplored => people::COMPETITOR_EXPLORED,
+    CompetitorKnocked => people::COMPETITOR_KNOCKED,
+    PersonalNeedMet => people::PERSONAL_NEED_MET,
+    ConflictRaised => people::CONFLICT_RAISED,
+    ConflictBalanced => people::CONFLICT_BALANCED,
 }
 
 impl RuleId {
