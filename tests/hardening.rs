@@ -1278,3 +1278,51 @@ fn history_and_markdown_show_local_time_with_the_offset() {
         "stored in UTC"
     );
 }
+
+/// `export -o` onto a pipe or a device writes into it: it is never replaced by a
+/// file (as root, `-o /dev/null` used to rename a regular file over /dev/null).
+#[cfg(unix)]
+#[test]
+fn export_to_a_pipe_writes_into_it_and_leaves_it_a_pipe() {
+    use std::os::unix::fs::FileTypeExt;
+    let d = tempfile::tempdir().expect("tempdir");
+    let fifo = d.path().join("out.fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).expect("read the pipe"))
+    };
+    let data = d.path().join("data");
+    let o = std::process::Command::new(bin())
+        .args(["--data-dir"])
+        .arg(&data)
+        .args(["export", "--all", "--format", "csv", "-o"])
+        .arg(&fifo)
+        .env("HOME", d.path())
+        .env("XDG_CONFIG_HOME", d.path().join("config"))
+        .env("LANG", "C.UTF-8")
+        .output()
+        .expect("run");
+    if !o.status.success() {
+        // Let the reader finish before failing, so the test cannot hang.
+        drop(std::fs::OpenOptions::new().write(true).open(&fifo));
+    }
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // Checked before waiting for the reader: a replaced pipe is never written to.
+    let kind = std::fs::symlink_metadata(&fifo)
+        .expect("still there")
+        .file_type();
+    assert!(kind.is_fifo(), "the pipe was replaced: {kind:?}");
+    let got = reader.join().expect("reader");
+    assert!(got.starts_with("id,"), "{got}");
+    let left: Vec<_> = std::fs::read_dir(d.path())
+        .expect("dir")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".tmp-"))
+        .collect();
+    assert!(left.is_empty(), "no temp file is left behind");
+}

@@ -444,3 +444,29 @@ fn the_room_fields_are_validated() {
         "{p:?}"
     );
 }
+
+#[test]
+fn a_question_about_a_competitor_for_someone_absent_is_answered_by_the_room() {
+    let src = format!(
+        "{}competitors:\n  - id: mednet\n    name: MedNet\n    incumbent: true\n    cues: [mednet]\n    about: MedNet are cheap but slow to fix anything.\n",
+        with_contact("adeyemi", "user", "      joins:\n        when: {turn: 5}\n")
+    );
+    let s = play(
+        &src,
+        Lang::En,
+        vec![ask_to("adeyemi", "What do you think of MedNet?")],
+    );
+    assert_eq!(rules(&s, 0), vec![RuleId::ContactAbsent]);
+    assert!(
+        !s.steps()[0].reply.contains("cheap but slow"),
+        "{}",
+        s.steps()[0].reply
+    );
+    // Present, she answers it.
+    let s = play(&src, Lang::En, vec![ask("What do you think of MedNet?")]);
+    assert!(
+        rules(&s, 0).contains(&RuleId::CompetitorExplored),
+        "{:?}",
+        rules(&s, 0)
+    );
+}

@@ -422,7 +422,12 @@ impl Session {
                 .push(crate::scoring::rules::meeting_over(self.lang));
         } else {
             let before = self.patience;
-            if !self.before_input(&mut step, &input) && !self.people_before(&mut step, &input) {
+            // A question for someone not in the room is answered by the room, even
+            // when it names a competitor.
+            let to_absent = matches!(&input, Input::Ask { to: Some(t), .. } if !self.is_present(t));
+            if !self.before_input(&mut step, &input)
+                && (to_absent || !self.people_before(&mut step, &input))
+            {
                 match &input {
                     Input::Ask { to, text } => self.ask(&mut step, to.as_deref(), text),
                     Input::Present(p) => {

@@ -770,6 +770,21 @@ pub fn atomic_write_with<T>(
     path: &Path,
     fill: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<T>,
 ) -> Result<T, StoreError> {
+    if let Ok(m) = std::fs::metadata(path)
+        && !m.is_file()
+        && !m.is_dir()
+    {
+        // A device or a pipe (`-o /dev/null`, `-o /dev/stdout`, a FIFO): written to
+        // as it is. Renaming a file over it would replace the device itself.
+        let f = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(io(path))?;
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, f);
+        let t = fill(&mut w).map_err(io(path))?;
+        std::io::Write::flush(&mut w).map_err(io(path))?;
+        return Ok(t);
+    }
     let dir = path
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
