@@ -470,3 +470,37 @@ fn a_question_about_a_competitor_for_someone_absent_is_answered_by_the_room() {
         rules(&s, 0)
     );
 }
+
+#[test]
+fn the_opening_is_said_by_its_owner_even_after_they_walk_out() {
+    // frozen-foods: the busy general manager opens with the cold store and walks out
+    // at the second premature pitch; the opening is still his.
+    let sc = scenario::bundled_by_id("frozen-foods")
+        .expect("bundled")
+        .expect("valid")
+        .scenario;
+    let pitch = |t: &str| Input::Present(spin_coach::session::Pitch::Sentence(t.into()));
+    let (s, _) = Session::replay(
+        Arc::clone(&sc),
+        1,
+        Some(Lang::Zh),
+        None,
+        vec![
+            pitch(
+                "我们的NB-IoT温度传感器每分钟上报一次温度，比人工抄表可靠得多，冷库温度一高您马上就知道。",
+            ),
+            pitch("温度一高，系统马上打电话给您，比门卫巡查靠谱多了。"),
+        ],
+    );
+    assert!(
+        s.steps()[1]
+            .findings
+            .iter()
+            .any(|f| f.rule == RuleId::ContactLeft),
+        "{:?}",
+        rules(&s, 1)
+    );
+    let (speaker, text) = s.opening().expect("an opening");
+    assert_eq!(speaker, "钱志刚");
+    assert!(text.starts_with("先说好"), "{text}");
+}

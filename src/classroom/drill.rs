@@ -128,18 +128,21 @@ pub fn focus_need(sc: &Scenario) -> usize {
 
 /// The number of hits a drill aims for, sized to what the scenario can answer after
 /// the setup steps: for Implication, the implications of the needs the setup uncovered
-/// (the customer tells each once; after that he only repeats himself); for
-/// Need-payoff, the needs the setup developed; for Problem, every need.
+/// and of those the customer opened with (`starts: implied`; the customer tells each
+/// once, after that he only repeats himself); for Need-payoff, the needs the setup
+/// developed; for Problem, every need there is to uncover (not those that start
+/// implied).
 #[must_use]
 pub fn target(kind: DrillKind, sc: &Scenario, setup: &[Step]) -> u32 {
     let reached = |state: NeedState| -> Vec<&crate::scenario::Need> {
         sc.needs
             .iter()
             .filter(|n| {
-                setup
-                    .iter()
-                    .flat_map(|st| &st.changes)
-                    .any(|c| c.to == state && c.need == n.id.value)
+                (state == NeedState::Implied && starts_implied(n))
+                    || setup
+                        .iter()
+                        .flat_map(|st| &st.changes)
+                        .any(|c| c.to == state && c.need == n.id.value)
             })
             .collect()
     };
@@ -149,9 +152,15 @@ pub fn target(kind: DrillKind, sc: &Scenario, setup: &[Step]) -> u32 {
             .map(|n| n.implications.len())
             .sum(),
         DrillKind::NeedPayoff => reached(NeedState::Developed).len(),
-        DrillKind::Problem => sc.needs.len(),
+        DrillKind::Problem => sc.needs.iter().filter(|n| !starts_implied(n)).count(),
     };
     u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Whether the customer opens with this need (`starts: implied`): there is nothing
+/// to uncover.
+fn starts_implied(n: &crate::scenario::Need) -> bool {
+    n.starts == crate::scenario::NeedStart::Implied
 }
 
 /// Replays inputs through a fresh session. Need states do not depend on the seed
@@ -194,11 +203,15 @@ fn push_first(
     false
 }
 
-/// Adds a problem question on need `i`'s problem cues that uncovers it.
+/// Adds a problem question on need `i`'s problem cues that uncovers it; nothing for
+/// a need the customer opens with (`starts: implied`), which is implied already.
 fn uncover(sc: &Arc<Scenario>, inputs: &mut Vec<Input>, i: usize) -> bool {
     let Some(need) = sc.needs.get(i) else {
         return false;
     };
+    if starts_implied(need) {
+        return true;
+    }
     let lang = sc.language;
     let cues = slots(need.problem.cues.iter().map(String::as_str), lang);
     push_first(
@@ -452,18 +465,27 @@ mod tests {
             let sc = &l.scenario;
             for need in 0..sc.needs.len() {
                 let setup = prepare(DrillKind::Implication, sc, need);
-                assert_eq!(setup.len(), 1, "{} need {need}", sc.id.value);
+                // A need the customer opens with needs no problem question.
+                let opened = starts_implied(&sc.needs[need]);
+                assert_eq!(
+                    setup.len(),
+                    usize::from(!opened),
+                    "{} need {need}",
+                    sc.id.value
+                );
                 let got = states(sc, &setup);
                 for (i, st) in got.iter().enumerate() {
-                    let want = if i == need {
+                    let want = if i == need || starts_implied(&sc.needs[i]) {
                         NeedState::Implied
                     } else {
                         NeedState::Hidden
                     };
                     assert_eq!(*st, want, "{} need {i}: {setup:?}", sc.id.value);
                 }
-                let text = setup[0].display_text();
-                assert_eq!(Lang::detect(&text), sc.language, "{text}");
+                if let Some(first) = setup.first() {
+                    let text = first.display_text();
+                    assert_eq!(Lang::detect(&text), sc.language, "{text}");
+                }
             }
             assert!(prepare(DrillKind::Implication, sc, sc.needs.len()).is_empty());
         }
@@ -484,12 +506,12 @@ mod tests {
             let wanted: usize = sc
                 .needs
                 .iter()
-                .map(|n| 1 + usize::from(p.threshold(n)))
+                .map(|n| usize::from(!starts_implied(n)) + usize::from(p.threshold(n)))
                 .sum();
             assert_eq!(
                 setup.len(),
                 wanted,
-                "{}: one P and threshold I per need",
+                "{}: one P (unless the need starts implied) and threshold I per need",
                 sc.id.value
             );
         }
@@ -501,7 +523,19 @@ mod tests {
             let sc = &l.scenario;
             let setup = prepare(DrillKind::Problem, sc, 0);
             assert!(setup.is_empty());
-            assert!(states(sc, &setup).iter().all(|s| *s == NeedState::Hidden));
+            // Except a need the customer opens with, which is implied from the start
+            // and not part of the goal.
+            for (n, s) in sc.needs.iter().zip(states(sc, &setup)) {
+                let want = if starts_implied(n) {
+                    NeedState::Implied
+                } else {
+                    NeedState::Hidden
+                };
+                assert_eq!(s, want, "{}", sc.id.value);
+            }
+            let open = sc.needs.iter().filter(|n| !starts_implied(n)).count();
+            let t = target(DrillKind::Problem, sc, &[]);
+            assert_eq!(t, u32::try_from(open).expect("small"), "{}", sc.id.value);
         }
     }
 

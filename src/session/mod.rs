@@ -324,7 +324,8 @@ impl Session {
     }
 
     /// The customer's opening words and who says them (the owner of the first need
-    /// that starts implied, else the first contact), when the scenario has them.
+    /// that starts implied, else the first contact), when the scenario has them. The
+    /// speaker is who opened the meeting, even if they have left it since.
     #[must_use]
     pub fn opening(&self) -> Option<(String, String)> {
         let text = self.sc.opening.as_ref()?;
@@ -334,8 +335,10 @@ impl Session {
             .iter()
             .find(|n| n.starts == crate::scenario::NeedStart::Implied)
             .and_then(|n| n.contact.as_ref())
-            .map(|c| c.value.as_str());
-        Some((self.contact_name(owner), self.text(text)))
+            .or_else(|| self.sc.customer.contacts.first().map(|c| &c.id))
+            .map(|c| c.value.clone())
+            .unwrap_or_default();
+        Some((self.contact_name_any(&owner), self.text(text)))
     }
 
     /// The scenario being played.
