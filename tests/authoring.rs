@@ -208,6 +208,11 @@ fn validate_warns_and_strict_fails() {
             "is a single character",
         ),
         (
+            "cues: [book, booking, diary, calendar]",
+            "cues: [book, booking, diary, calendar, missed appointment]",
+            "cue `missed appointment` in `cues` is reached by no plain question: \"Can you tell me about missed appointment?\" is read as about `needs.no-shows`",
+        ),
+        (
             "cues: [empty chair, income, revenue, per week]",
             "cues: [empty chair, income, revenue, per week, forget]",
             "cue `forget` is in both `problem.cues` and `implications[0].cues`",

@@ -1,7 +1,8 @@
 //! Warnings on top of validation: cues shared by two needs or two facts, cues so
 //! generic they match most questions, cues written as one with full-width commas,
 //! implication cues that repeat the problem cues, benefits that can never be told
-//! apart, contacts named in lines any contact may say, and missing translations.
+//! apart, contacts named in lines any contact may say, missing translations, and
+//! cues no plain question reaches (`reach.rs`).
 //!
 //! The loader does not run these (they cost time at start-up and never stop a file
 //! from loading); `spin-coach validate` does, and `--strict` makes them errors.
@@ -42,7 +43,7 @@ pub fn is_generic(cue: &str) -> bool {
 /// True for a word the built-in classifier already reads as an implication or
 /// need-payoff word (`影响`, `help`): it tells the question's type, and the session
 /// picks the need by its state and the conversation's focus, so several needs may share it.
-fn type_word(cue: &str) -> bool {
+pub(super) fn type_word(cue: &str) -> bool {
     let lex = crate::lexicon::Lexicon::builtin();
     [&lex.zh, &lex.en]
         .iter()
@@ -317,6 +318,7 @@ pub fn lint(s: &Scenario, path: &str) -> Vec<Problem> {
     out.list
         .extend(super::names::named_in_shared_lines(s, path));
     out.list.extend(super::texts::translations(s, path));
+    out.list.extend(super::reach::unreachable(s, path));
     out.list.sort_by_key(|p| (p.line, p.col));
     out.list
 }

@@ -10,6 +10,7 @@ pub mod frames;
 pub mod lint;
 pub mod names;
 pub mod phrasings;
+pub mod reach;
 pub mod runner;
 pub mod schema;
 pub mod template;
