@@ -232,10 +232,11 @@ impl Session {
             }
         }
         // "so the shelves are full at opening" announces a benefit; "so the bills
-        // come on one bill" only explains a function.
+        // come on one bill" only explains a function. A clause that names a need
+        // more strongly than the product part it shares words with ("这样审厂要哪天
+        // 的画面都调得出来": the audit, not the playback function) announces one too.
         if BENEFIT_OPENINGS.iter().any(|w| norm.starts_with(w))
-            && (c.part.is_none()
-                || (c.part == Some(2) && c.need.is_some_and(|(_, score)| score > c.part_score)))
+            && (c.part.is_none() || c.need.is_some_and(|(_, score)| score > c.part_score))
         {
             c.benefit_connector = true;
         }
