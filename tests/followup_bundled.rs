@@ -435,3 +435,52 @@ fn serving_one_side_of_the_conflict_raises_it_and_serving_both_balances_it() {
     assert!(any_step_has(&s, RuleId::ConflictRaised));
     assert!(!any_step_has(&s, RuleId::ConflictBalanced));
 }
+
+/// Regression: two conflicting needs that start met (`starts: met`, or carried over
+/// by a follow-up) were "balanced" on the first turn of the meeting, whatever it was,
+/// for 3 points the trainee never earned. The balance belongs to the step that meets
+/// the second of the two.
+#[test]
+fn conflicting_needs_that_start_met_earn_no_balance() {
+    let src = std::fs::read_to_string(root().join("scenarios/frozen-foods-2.yaml"))
+        .expect("read")
+        .replacen("  - id: net-control\n", "  - id: net-control\n    starts: met\n", 1)
+        .replacen("  - id: cost-plan\n", "  - id: cost-plan\n    starts: met\n", 1);
+    let sc = Arc::new(
+        scenario::from_str(&src, "ff2-met.yaml")
+            .map(|(s, _)| s)
+            .unwrap_or_else(|ps| panic!("{ps:?}")),
+    );
+    let (s, _) = Session::replay(
+        Arc::clone(&sc),
+        1,
+        Some(Lang::Zh),
+        None,
+        [
+            ask("sun", "孙经理，端午的货什么时候开始备？"),
+            ask("zhao", "赵科长，信息设备科一共几个人？"),
+            Input::End,
+        ],
+    );
+    assert!(!any_step_has(&s, RuleId::ConflictBalanced));
+    // One of them started met, the other is met now: that step balances them.
+    let src = src.replacen("  - id: cost-plan\n    starts: met\n", "  - id: cost-plan\n", 1);
+    let sc = Arc::new(
+        scenario::from_str(&src, "ff2-one-met.yaml")
+            .map(|(s, _)| s)
+            .unwrap_or_else(|ps| panic!("{ps:?}")),
+    );
+    let mut inputs: Vec<Input> = both_explicit().split_off(4);
+    inputs.insert(0, ask("sun", "孙经理，端午的货什么时候开始备？"));
+    inputs.push(say(COST));
+    let (s, _) = Session::replay(sc, 1, Some(Lang::Zh), None, inputs);
+    assert_eq!(state_of(&s, "cost-plan"), NeedState::Met);
+    let last = s.steps().len() - 1;
+    assert_eq!(points(&s, last, RuleId::ConflictBalanced), Some(3));
+    assert_eq!(
+        (0..last)
+            .filter(|&i| rules(&s, i).contains(&RuleId::ConflictBalanced))
+            .count(),
+        0
+    );
+}
