@@ -193,7 +193,11 @@ fn a_finished_first_meeting_carries_its_needs_into_the_second() {
             ),
         ],
     );
-    assert!(rules(&s, 0).contains(&RuleId::PayoffRepeat), "{:?}", rules(&s, 0));
+    assert!(
+        rules(&s, 0).contains(&RuleId::PayoffRepeat),
+        "{:?}",
+        rules(&s, 0)
+    );
     assert!(
         rules(&s, 1).contains(&RuleId::BenefitExplicit),
         "{:?}",
@@ -237,8 +241,7 @@ fn the_trainer_briefs_the_second_meeting_with_the_first_and_starts_where_it_ende
             start: Default::default(),
         };
         let mut a = build_app(&opts).unwrap_or_else(|ps| panic!("{ps:?}"));
-        let mut t =
-            ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 60)).expect("t");
+        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 60)).expect("t");
         t.draw(|f| spin_coach::tui::ui::draw(f, &a)).expect("draw");
         // The text wraps inside the briefing's frame and a wide character leaves an
         // empty cell: compare without white space and the frame's sides.
@@ -361,7 +364,10 @@ fn a_contacts_win_is_met_by_saying_it_not_by_asking_it_and_once() {
         None,
         [
             ask("zhao", "赵科长，出了故障责任在我们，您看这样行不行？"),
-            ask("zhao", "赵科长，线路是我们的，出了故障责任在我们，不会让您背锅。"),
+            ask(
+                "zhao",
+                "赵科长，线路是我们的，出了故障责任在我们，不会让您背锅。",
+            ),
             ask("zhao", "赵科长，出了问题算我们的。"),
             ask("liu", "刘总监，所有项目合在一份合同里，每月一张发票。"),
         ],
@@ -420,9 +426,17 @@ fn serving_one_side_of_the_conflict_raises_it_and_serving_both_balances_it() {
         for id in ["net-control", "cost-plan"] {
             assert_eq!(state_of(&s, id), NeedState::Met, "{id}");
         }
-        assert!(rules(&s, 8).contains(&RuleId::ConflictRaised), "{:?}", rules(&s, 8));
+        assert!(
+            rules(&s, 8).contains(&RuleId::ConflictRaised),
+            "{:?}",
+            rules(&s, 8)
+        );
         assert_eq!(points(&s, 8, RuleId::ConflictRaised), Some(0));
-        assert!(s.steps()[8].reply.contains(speaks), "{}", s.steps()[8].reply);
+        assert!(
+            s.steps()[8].reply.contains(speaks),
+            "{}",
+            s.steps()[8].reply
+        );
         assert!(!rules(&s, 8).contains(&RuleId::ConflictBalanced));
         assert!(!rules(&s, 9).contains(&RuleId::ConflictRaised));
         assert_eq!(points(&s, 9, RuleId::ConflictBalanced), Some(3));
@@ -444,8 +458,16 @@ fn serving_one_side_of_the_conflict_raises_it_and_serving_both_balances_it() {
 fn conflicting_needs_that_start_met_earn_no_balance() {
     let src = std::fs::read_to_string(root().join("scenarios/frozen-foods-2.yaml"))
         .expect("read")
-        .replacen("  - id: net-control\n", "  - id: net-control\n    starts: met\n", 1)
-        .replacen("  - id: cost-plan\n", "  - id: cost-plan\n    starts: met\n", 1);
+        .replacen(
+            "  - id: net-control\n",
+            "  - id: net-control\n    starts: met\n",
+            1,
+        )
+        .replacen(
+            "  - id: cost-plan\n",
+            "  - id: cost-plan\n    starts: met\n",
+            1,
+        );
     let sc = Arc::new(
         scenario::from_str(&src, "ff2-met.yaml")
             .map(|(s, _)| s)
@@ -464,7 +486,11 @@ fn conflicting_needs_that_start_met_earn_no_balance() {
     );
     assert!(!any_step_has(&s, RuleId::ConflictBalanced));
     // One of them started met, the other is met now: that step balances them.
-    let src = src.replacen("  - id: cost-plan\n    starts: met\n", "  - id: cost-plan\n", 1);
+    let src = src.replacen(
+        "  - id: cost-plan\n    starts: met\n",
+        "  - id: cost-plan\n",
+        1,
+    );
     let sc = Arc::new(
         scenario::from_str(&src, "ff2-one-met.yaml")
             .map(|(s, _)| s)

@@ -248,8 +248,9 @@ fn develop(sc: &Arc<Scenario>, inputs: &mut Vec<Input>, i: usize) -> bool {
     };
     let lang = sc.language;
     let want = usize::from(Params::of(sc).threshold(need));
-    let developed_now =
-        |inputs: &[Input]| replay(sc, inputs).needs().get(i).map(|p| p.state) >= Some(NeedState::Developed);
+    let developed_now = |inputs: &[Input]| {
+        replay(sc, inputs).needs().get(i).map(|p| p.state) >= Some(NeedState::Developed)
+    };
     for _ in 0..want.min(need.implications.len()) {
         if developed_now(inputs) {
             return true;
@@ -624,7 +625,11 @@ mod tests {
             let need = focus_need(sc);
             // Among the needs whose consequences are still to be told (not carried
             // over developed or further by a follow-up).
-            assert!(sc.needs[need].starts <= NeedStart::Implied, "{}", sc.id.value);
+            assert!(
+                sc.needs[need].starts <= NeedStart::Implied,
+                "{}",
+                sc.id.value
+            );
             let most = sc
                 .needs
                 .iter()
