@@ -12,7 +12,7 @@
 use super::{Frame, compose, slots};
 use crate::lang::Lang;
 use crate::lexicon::classify::Label;
-use crate::scenario::{Params, Scenario};
+use crate::scenario::{NeedStart, Params, Scenario};
 use crate::scoring::RuleId;
 use crate::session::{Input, NeedState, Session, Step};
 use crate::store::StoreError;
@@ -116,12 +116,18 @@ impl DrillKind {
 }
 
 /// The need an Implication drill works on: the one with the most implications, so
-/// the trainee has the most consequences to draw out (the first one on a tie).
+/// the trainee has the most consequences to draw out (the first one on a tie), among
+/// the needs that start hidden or implied. A need a follow-up meeting starts
+/// developed or further (`starts:`) has its consequences behind it, so it is chosen
+/// only when every need does.
 #[must_use]
 pub fn focus_need(sc: &Scenario) -> usize {
+    let open = |n: &crate::scenario::Need| n.starts <= NeedStart::Implied;
+    let any_open = sc.needs.iter().any(open);
     sc.needs
         .iter()
         .enumerate()
+        .filter(|(_, n)| !any_open || open(n))
         .max_by_key(|(i, n)| (n.implications.len(), std::cmp::Reverse(*i)))
         .map_or(0, |(i, _)| i)
 }
@@ -130,15 +136,15 @@ pub fn focus_need(sc: &Scenario) -> usize {
 /// the setup steps: for Implication, the implications of the needs the setup uncovered
 /// and of those the customer opened with (`starts: implied`; the customer tells each
 /// once, after that he only repeats himself); for Need-payoff, the needs the setup
-/// developed; for Problem, every need there is to uncover (not those that start
-/// implied).
+/// developed and those that start developed; for Problem, every need there is to
+/// uncover (those that start hidden).
 #[must_use]
 pub fn target(kind: DrillKind, sc: &Scenario, setup: &[Step]) -> u32 {
     let reached = |state: NeedState| -> Vec<&crate::scenario::Need> {
         sc.needs
             .iter()
             .filter(|n| {
-                (state == NeedState::Implied && starts_implied(n))
+                start_state(n) == state
                     || setup
                         .iter()
                         .flat_map(|st| &st.changes)
@@ -152,15 +158,24 @@ pub fn target(kind: DrillKind, sc: &Scenario, setup: &[Step]) -> u32 {
             .map(|n| n.implications.len())
             .sum(),
         DrillKind::NeedPayoff => reached(NeedState::Developed).len(),
-        DrillKind::Problem => sc.needs.iter().filter(|n| !starts_implied(n)).count(),
+        DrillKind::Problem => sc
+            .needs
+            .iter()
+            .filter(|n| n.starts == NeedStart::Hidden)
+            .count(),
     };
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// Whether the customer opens with this need (`starts: implied`): there is nothing
-/// to uncover.
-fn starts_implied(n: &crate::scenario::Need) -> bool {
-    n.starts == crate::scenario::NeedStart::Implied
+/// Where a need stands when the meeting opens (`starts:`).
+fn start_state(n: &crate::scenario::Need) -> NeedState {
+    match n.starts {
+        NeedStart::Hidden => NeedState::Hidden,
+        NeedStart::Implied => NeedState::Implied,
+        NeedStart::Developed => NeedState::Developed,
+        NeedStart::Explicit => NeedState::Explicit,
+        NeedStart::Met => NeedState::Met,
+    }
 }
 
 /// Replays inputs through a fresh session. Need states do not depend on the seed
@@ -204,12 +219,13 @@ fn push_first(
 }
 
 /// Adds a problem question on need `i`'s problem cues that uncovers it; nothing for
-/// a need the customer opens with (`starts: implied`), which is implied already.
+/// a need that does not start hidden (the customer opens with it, or a follow-up
+/// meeting carries it further), which is uncovered already.
 fn uncover(sc: &Arc<Scenario>, inputs: &mut Vec<Input>, i: usize) -> bool {
     let Some(need) = sc.needs.get(i) else {
         return false;
     };
-    if starts_implied(need) {
+    if need.starts != NeedStart::Hidden {
         return true;
     }
     let lang = sc.language;
@@ -224,15 +240,19 @@ fn uncover(sc: &Arc<Scenario>, inputs: &mut Vec<Input>, i: usize) -> bool {
 }
 
 /// Adds implication questions on need `i`, one per implication (by its cues), until
-/// the need is developed: as many as its threshold asks for.
+/// the need is developed: as many as its threshold asks for. Nothing for a need that
+/// is developed or further already (a follow-up meeting may start it there).
 fn develop(sc: &Arc<Scenario>, inputs: &mut Vec<Input>, i: usize) -> bool {
     let Some(need) = sc.needs.get(i) else {
         return false;
     };
     let lang = sc.language;
     let want = usize::from(Params::of(sc).threshold(need));
+    let developed_now = |inputs: &[Input]| {
+        replay(sc, inputs).needs().get(i).map(|p| p.state) >= Some(NeedState::Developed)
+    };
     for _ in 0..want.min(need.implications.len()) {
-        if replay(sc, inputs).needs().get(i).map(|p| p.state) == Some(NeedState::Developed) {
+        if developed_now(inputs) {
             return true;
         }
         let developed = replay(sc, inputs)
@@ -252,14 +272,16 @@ fn develop(sc: &Arc<Scenario>, inputs: &mut Vec<Input>, i: usize) -> bool {
             return false;
         }
     }
-    replay(sc, inputs).needs().get(i).map(|p| p.state) == Some(NeedState::Developed)
+    developed_now(inputs)
 }
 
 /// The setup inputs to replay before a drill so the session starts in the right state:
 /// for Implication, a problem question on need `need`'s problem cues that uncovers it
-/// (nothing when there is no such need); for Need-payoff, a problem question and
-/// enough implication questions (the need's difficulty threshold) for every need, so
-/// every need is developed; for Problem, nothing. The questions are in the scenario's
+/// (nothing when there is no such need, or it does not start hidden); for
+/// Need-payoff, a problem question and enough implication questions (the need's
+/// difficulty threshold) for every need, so every need is developed (a need that
+/// starts implied needs no problem question, one that starts developed or further
+/// nothing); for Problem, nothing. The questions are in the scenario's
 /// language and each was checked by replaying it; if a scenario's cues allow no
 /// working question for some step, the setup stops there (best effort, no panic).
 #[must_use]
@@ -465,20 +487,23 @@ mod tests {
             let sc = &l.scenario;
             for need in 0..sc.needs.len() {
                 let setup = prepare(DrillKind::Implication, sc, need);
-                // A need the customer opens with needs no problem question.
-                let opened = starts_implied(&sc.needs[need]);
+                // A need the customer opens with (or a follow-up carries further)
+                // needs no problem question.
+                let hidden = sc.needs[need].starts == NeedStart::Hidden;
                 assert_eq!(
                     setup.len(),
-                    usize::from(!opened),
+                    usize::from(hidden),
                     "{} need {need}",
                     sc.id.value
                 );
                 let got = states(sc, &setup);
                 for (i, st) in got.iter().enumerate() {
-                    let want = if i == need || starts_implied(&sc.needs[i]) {
+                    // The chosen need is uncovered; every other need stays where it
+                    // starts.
+                    let want = if i == need && hidden {
                         NeedState::Implied
                     } else {
-                        NeedState::Hidden
+                        start_state(&sc.needs[i])
                     };
                     assert_eq!(*st, want, "{} need {i}: {setup:?}", sc.id.value);
                 }
@@ -497,21 +522,27 @@ mod tests {
             let sc = &l.scenario;
             let setup = prepare(DrillKind::NeedPayoff, sc, 0);
             let got = states(sc, &setup);
-            assert!(
-                got.iter().all(|s| *s == NeedState::Developed),
-                "{}: {got:?} after {setup:?}",
-                sc.id.value
-            );
+            // Developed, or where a follow-up starts a need further on.
+            let want: Vec<NeedState> = sc
+                .needs
+                .iter()
+                .map(|n| start_state(n).max(NeedState::Developed))
+                .collect();
+            assert_eq!(got, want, "{}: after {setup:?}", sc.id.value);
             let p = Params::of(sc);
             let wanted: usize = sc
                 .needs
                 .iter()
-                .map(|n| usize::from(!starts_implied(n)) + usize::from(p.threshold(n)))
+                .map(|n| match n.starts {
+                    NeedStart::Hidden => 1 + usize::from(p.threshold(n)),
+                    NeedStart::Implied => usize::from(p.threshold(n)),
+                    _ => 0,
+                })
                 .sum();
             assert_eq!(
                 setup.len(),
                 wanted,
-                "{}: one P (unless the need starts implied) and threshold I per need",
+                "{}: one P (unless the need starts implied) and threshold I per need, nothing for a need that starts developed or further",
                 sc.id.value
             );
         }
@@ -523,17 +554,16 @@ mod tests {
             let sc = &l.scenario;
             let setup = prepare(DrillKind::Problem, sc, 0);
             assert!(setup.is_empty());
-            // Except a need the customer opens with, which is implied from the start
-            // and not part of the goal.
+            // Except a need the customer opens with, which is implied from the start,
+            // or one a follow-up starts further on: not part of the goal.
             for (n, s) in sc.needs.iter().zip(states(sc, &setup)) {
-                let want = if starts_implied(n) {
-                    NeedState::Implied
-                } else {
-                    NeedState::Hidden
-                };
-                assert_eq!(s, want, "{}", sc.id.value);
+                assert_eq!(s, start_state(n), "{}", sc.id.value);
             }
-            let open = sc.needs.iter().filter(|n| !starts_implied(n)).count();
+            let open = sc
+                .needs
+                .iter()
+                .filter(|n| n.starts == NeedStart::Hidden)
+                .count();
             let t = target(DrillKind::Problem, sc, &[]);
             assert_eq!(t, u32::try_from(open).expect("small"), "{}", sc.id.value);
         }
@@ -593,7 +623,19 @@ mod tests {
         for l in bundled() {
             let sc = &l.scenario;
             let need = focus_need(sc);
-            let most = sc.needs.iter().map(|n| n.implications.len()).max();
+            // Among the needs whose consequences are still to be told (not carried
+            // over developed or further by a follow-up).
+            assert!(
+                sc.needs[need].starts <= NeedStart::Implied,
+                "{}",
+                sc.id.value
+            );
+            let most = sc
+                .needs
+                .iter()
+                .filter(|n| n.starts <= NeedStart::Implied)
+                .map(|n| n.implications.len())
+                .max();
             assert_eq!(Some(sc.needs[need].implications.len()), most);
             let setup = prepare(DrillKind::Implication, sc, need);
             let mut inputs = setup.clone();

@@ -385,11 +385,22 @@ mod tests {
 
     /// In every bundled scenario, whichever need the class uncovers first, the
     /// implication stage offers no option penalised for aiming at another need, and
-    /// one option that develops the need on the table.
+    /// one option that develops the need on the table. A follow-up meeting that
+    /// starts a need developed or further (`frozen-foods-2`) opens at a later stage,
+    /// never at the implication stage (a meeting's stage is its furthest need's),
+    /// so there is no such stage to fit there; `stage_of_a_follow_up_is_its_furthest_need`
+    /// checks it.
     #[test]
     fn implication_options_fit_whichever_need_was_raised() {
         for l in crate::scenario::bundled() {
             let sc = l.expect("valid").scenario;
+            if sc
+                .needs
+                .iter()
+                .any(|n| n.starts > crate::scenario::NeedStart::Implied)
+            {
+                continue;
+            }
             let lang = sc.language;
             for need in 0..sc.needs.len().min(3) {
                 let inputs = crate::classroom::drill::prepare(
@@ -421,5 +432,26 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The bundled follow-up starts one need explicit and two developed: its
+    /// meeting opens at the present stage, and once the explicit one is met, at the
+    /// need-payoff stage; the options offered there are the scenario's own.
+    #[test]
+    fn stage_of_a_follow_up_is_its_furthest_need() {
+        let sc = crate::scenario::bundled_by_id("frozen-foods-2")
+            .expect("bundled")
+            .expect("valid")
+            .scenario;
+        let (s, _) = Session::replay(Arc::clone(&sc), 1, Some(Lang::Zh), None, Vec::new());
+        assert_eq!(stage(s.needs(), s.steps()), VoteStage::Present);
+        let met = Input::Present(Pitch::Sentence(
+            "钱总，您说的对，温度一不对就要马上知道，还得有记录。只要装上NB-IoT温度传感器，就能每分钟上报温度，超过设定值自动打电话、发短信；比人工抄表可靠；所以冷库温度一不对，您手机上马上知道，每分钟都有记录，出了事拿得出来。".into(),
+        ));
+        let (s, _) = Session::replay(Arc::clone(&sc), 1, Some(Lang::Zh), None, [met]);
+        assert_eq!(s.needs()[0].state, NeedState::Met);
+        assert_eq!(stage(s.needs(), s.steps()), VoteStage::NeedPayoff);
+        assert!(!options(&sc, VoteStage::Present).is_empty());
+        assert!(!options(&sc, VoteStage::NeedPayoff).is_empty());
     }
 }

@@ -3,8 +3,8 @@
 //!
 //! When a benefit meets the other need while this one is not met, this need's owner
 //! speaks up (`says`, after the reply) and the step gets `conflict-raised` (no
-//! points: a finding that explains the tension). Once both needs are met, in either
-//! order, `conflict-balanced` is earned, once per pair of needs.
+//! points: a finding that explains the tension). The step that meets the second of
+//! the two, in either order, earns `conflict-balanced`, once per pair of needs.
 
 use super::{NeedState, Session, Step};
 use crate::scoring::rules;
@@ -43,10 +43,12 @@ impl Session {
                 self.contact_name(owner_a.as_deref()),
                 self.contact_name(owner_b.as_deref()),
             );
-            let b_met_now = step
-                .changes
-                .iter()
-                .any(|c| c.need == self.sc.needs[b].id.value && c.to == NeedState::Met);
+            let met_now = |k: usize| {
+                step.changes
+                    .iter()
+                    .any(|c| c.need == self.sc.needs[k].id.value && c.to == NeedState::Met)
+            };
+            let (a_met_now, b_met_now) = (met_now(a), met_now(b));
             let a_met = self.needs[a].state == NeedState::Met;
             if b_met_now && !a_met {
                 let says = self.text(&says);
@@ -55,9 +57,13 @@ impl Session {
                     self.lang, &name_b, &who_b, &name_a, &who_a,
                 ));
             }
+            // Earned by the step that meets the second of the two: not by any turn
+            // of a meeting whose needs started met (`starts: met`, or carried over
+            // by a follow-up), where the trainee balanced nothing.
             let pair = (a.min(b), a.max(b));
             if a_met
                 && self.needs[b].state == NeedState::Met
+                && (a_met_now || b_met_now)
                 && !self.people.balanced.contains(&pair)
             {
                 self.people.balanced.push(pair);
