@@ -317,6 +317,8 @@ impl<W: Write> Writer<W> {
 
 /// How many meetings each thread may be ahead of the writer.
 const AHEAD: usize = 48;
+/// How many meetings a thread takes at a time.
+const BATCH: usize = 8;
 
 /// Streams the export of the meetings `ids` names, in that order, to `out`: a
 /// thread per core (at most four) takes the next meeting, reads and renders it;
@@ -348,13 +350,20 @@ fn stream<W: Write>(
     // How many meetings are written, and whether the writer gave up.
     let gate = (Mutex::new((0usize, false)), Condvar::new());
     std::thread::scope(|s| -> std::io::Result<()> {
-        let (tx, rx) = std::sync::mpsc::channel::<(usize, Part)>();
+        // Meetings are taken and handed over a batch at a time: one wake-up of the
+        // writer per batch, not per meeting.
+        let (tx, rx) = std::sync::mpsc::channel::<(usize, Vec<Part>)>();
         for _ in 0..threads {
             let (tx, next, gate, one) = (tx.clone(), &next, &gate, &one);
             s.spawn(move || {
                 loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(id) = ids.get(i) else { break };
+                    let i = next.fetch_add(BATCH, Ordering::Relaxed);
+                    let Some(batch) = ids.get(i..(i + BATCH).min(ids.len())) else {
+                        break;
+                    };
+                    if batch.is_empty() {
+                        break;
+                    }
                     let (lock, cv) = gate;
                     let mut g = lock.lock().unwrap_or_else(PoisonError::into_inner);
                     while !g.1 && i >= g.0 + window {
@@ -362,7 +371,11 @@ fn stream<W: Write>(
                     }
                     let stop = g.1;
                     drop(g);
-                    if stop || tx.send((i, one(id))).is_err() {
+                    if stop
+                        || tx
+                            .send((i, batch.iter().map(|id| one(id)).collect()))
+                            .is_err()
+                    {
                         break;
                     }
                 }
@@ -371,21 +384,23 @@ fn stream<W: Write>(
         drop(tx);
         let mut pending = std::collections::HashMap::new();
         let mut written = 0;
-        let mut write = |i: usize, part: Part| -> std::io::Result<()> {
-            pending.insert(i, part);
-            while let Some(p) = pending.remove(&written) {
-                match p {
-                    Ok(chunk) => w.push(&chunk)?,
-                    Err(warning) => crate::errln!("{warning}"),
+        let mut write = |i: usize, parts: Vec<Part>| -> std::io::Result<()> {
+            pending.insert(i, parts);
+            while let Some(ps) = pending.remove(&written) {
+                for p in ps {
+                    match p {
+                        Ok(chunk) => w.push(&chunk)?,
+                        Err(warning) => crate::errln!("{warning}"),
+                    }
+                    written += 1;
                 }
-                written += 1;
                 let (lock, cv) = &gate;
                 lock.lock().unwrap_or_else(PoisonError::into_inner).0 = written;
                 cv.notify_all();
             }
             Ok(())
         };
-        let res = rx.iter().try_for_each(|(i, part)| write(i, part));
+        let res = rx.iter().try_for_each(|(i, parts)| write(i, parts));
         if res.is_err() {
             let (lock, cv) = &gate;
             lock.lock().unwrap_or_else(PoisonError::into_inner).1 = true;
