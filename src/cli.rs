@@ -75,7 +75,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Export saved meetings as Markdown, JSON or CSV.
+    /// Export saved meetings as Markdown, JSON, CSV or xAPI statements.
     Export {
         /// The meeting id (or a unique prefix); see `history`.
         id: Option<String>,
@@ -88,6 +88,14 @@ pub enum Command {
         /// Trainee name carried in the export (default: `trainee` in the config file).
         #[arg(long)]
         trainee: Option<String>,
+        /// xapi: who the trainee is, an e-mail address or an LMS account name (default:
+        /// `trainee_id` in the config file).
+        #[arg(long, value_name = "ID")]
+        trainee_id: Option<String>,
+        /// xapi: `turns` adds one statement per turn with what the trainee typed
+        /// (only when the config file has `xapi: {send_typed_text: true}` too).
+        #[arg(long, value_enum)]
+        detail: Option<commands::args::Detail>,
         /// Write to this file (atomically) instead of standard output (`-`: standard output).
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
@@ -261,14 +269,21 @@ pub fn main() -> ExitCode {
             all,
             format,
             trainee,
+            trainee_id,
+            detail,
             output,
         }) => commands::export::run(
             &store,
-            id.as_deref(),
-            all,
-            format,
-            trainee.as_deref(),
-            output.as_deref(),
+            &commands::export::Args {
+                id: id.as_deref(),
+                all,
+                format: Some(format),
+                trainee: trainee.as_deref(),
+                trainee_id: trainee_id.as_deref(),
+                detail,
+                out: output.as_deref(),
+                extra: &extra,
+            },
         ),
         Some(Command::ClassReport { paths, format }) => commands::class_report::run(&paths, format),
         Some(Command::Classify {

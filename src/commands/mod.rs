@@ -11,6 +11,7 @@ pub mod list;
 pub mod new;
 pub mod play;
 pub mod schema;
+pub mod statements;
 pub mod test;
 pub mod train;
 pub mod r#try;
