@@ -100,6 +100,29 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Send finished meetings to a learning record store (xAPI), each once.
+    Sync {
+        /// The LRS's xAPI endpoint (default: `lrs.endpoint` in the config file).
+        #[arg(long, value_name = "URL")]
+        lrs: Option<String>,
+        /// Print what would be sent, and send nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Statements per request (default: `lrs.batch` in the config file, else 100).
+        #[arg(long, value_name = "N")]
+        batch: Option<usize>,
+        /// Trainee name in the statements (default: `trainee` in the config file).
+        #[arg(long)]
+        trainee: Option<String>,
+        /// Who the trainee is, an e-mail address or an LMS account name (default:
+        /// `trainee_id` in the config file).
+        #[arg(long, value_name = "ID")]
+        trainee_id: Option<String>,
+        /// `turns` adds one statement per turn with what the trainee typed (only when
+        /// the config file has `xapi: {send_typed_text: true}` too).
+        #[arg(long, value_enum, default_value_t = commands::args::Detail::Meetings)]
+        detail: commands::args::Detail,
+    },
     /// Summarise trainees' exported JSON files for a class.
     ClassReport {
         /// Export files or folders of them.
@@ -282,6 +305,25 @@ pub fn main() -> ExitCode {
                 trainee_id: trainee_id.as_deref(),
                 detail,
                 out: output.as_deref(),
+                extra: &extra,
+            },
+        ),
+        Some(Command::Sync {
+            lrs,
+            dry_run,
+            batch,
+            trainee,
+            trainee_id,
+            detail,
+        }) => commands::sync::run(
+            &store,
+            &commands::sync::Args {
+                lrs: lrs.as_deref(),
+                trainee: trainee.as_deref(),
+                trainee_id: trainee_id.as_deref(),
+                detail,
+                batch,
+                dry_run,
                 extra: &extra,
             },
         ),
