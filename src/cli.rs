@@ -123,11 +123,21 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = commands::args::Detail::Meetings)]
         detail: commands::args::Detail,
     },
-    /// Summarise trainees' exported JSON files for a class.
+    /// Summarise a class's meetings: trainees' exported JSON files, or the LRS (--lrs).
     ClassReport {
         /// Export files or folders of them.
-        #[arg(required = true)]
+        #[arg(required_unless_present = "lrs", conflicts_with = "lrs")]
         paths: Vec<PathBuf>,
+        /// Read the meetings back from the LRS (default address: `lrs.endpoint` in the
+        /// config file; credentials as for `sync`).
+        #[arg(long, value_name = "URL", num_args = 0..=1, default_missing_value = "")]
+        lrs: Option<String>,
+        /// Only meetings finished on or after this date (2026-11-01 or an RFC 3339 time).
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// Only meetings of this scenario.
+        #[arg(long, value_name = "ID")]
+        scenario: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = commands::class_report::ClassFormat::Md)]
         format: commands::class_report::ClassFormat,
@@ -327,7 +337,19 @@ pub fn main() -> ExitCode {
                 extra: &extra,
             },
         ),
-        Some(Command::ClassReport { paths, format }) => commands::class_report::run(&paths, format),
+        Some(Command::ClassReport {
+            paths,
+            lrs,
+            since,
+            scenario,
+            format,
+        }) => commands::class_report::run(&commands::class_report::Args {
+            paths: &paths,
+            lrs: lrs.as_deref(),
+            since: since.as_deref(),
+            scenario: scenario.as_deref(),
+            format: Some(format),
+        }),
         Some(Command::Classify {
             format,
             lexicon,

@@ -10,6 +10,7 @@
 //! turn adds one statement with the text, linked by the meeting's registration.
 
 pub mod check;
+pub mod read;
 
 use crate::lang::Lang;
 use crate::scenario::meta::Meta;

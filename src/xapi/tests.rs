@@ -483,3 +483,42 @@ fn the_small_checks() {
     assert!(check::is_timestamp("2026-11-20T09:12:34.5+08:00"));
     assert!(!check::is_timestamp("2026-11-20T09:12:34"));
 }
+
+#[test]
+fn a_completed_statement_reads_back_as_the_meeting_s_summary() {
+    for (sc, script) in [
+        ("bakery-vpn", "good"),
+        ("frozen-foods", "poor"),
+        ("shop-vpn", "poor"),
+    ] {
+        let r = played(sc, script, &format!("m-{sc}"));
+        let all = statements(&r, &Settings::new(mail_actor()), Some(&meta(sc))).expect("finished");
+        assert!(read::is_ours(&all[0]) && !read::is_ours(&all[1]));
+        let back = read::meeting(&all[0]).expect("reads");
+        assert_eq!(back.trainee, "王建军");
+        let want = serde_json::to_value(crate::store::summary::Summary::of(&r)).expect("json");
+        assert_eq!(
+            serde_json::to_value(&back.summary).expect("json"),
+            want,
+            "{sc}"
+        );
+        let lost: u32 = back.lost.values().sum();
+        let negative = r
+            .report
+            .turns
+            .iter()
+            .flat_map(|t| &t.step.findings)
+            .filter(|f| f.points < 0)
+            .count();
+        assert_eq!(lost as usize, negative);
+    }
+    // Numbers out of range are refused, naming the field.
+    let r = played("bakery-vpn", "good", "m-range");
+    let mut st = statements(&r, &Settings::new(mail_actor()), None).expect("finished")[0].clone();
+    st["context"]["extensions"][ext::IN_SHARE] = json!(400);
+    assert!(read::meeting(&st).is_err_and(|e| e.contains("in-share is 400")));
+    st["context"]["extensions"]
+        .as_object_mut()
+        .map(|m| m.remove(ext::PARTS));
+    assert!(read::meeting(&st).is_err_and(|e| e.contains("parts is missing")));
+}
