@@ -528,7 +528,7 @@ fn an_lrs_killed_mid_sync_or_a_sync_killed_mid_batch_loses_nothing_and_stores_no
     t.play(4);
     let mut sync = t
         .command(&["sync", "--batch", "2"])
-        .env("SPIN_COACH_TEST_SYNC_DELAY_MS", "1500")
+        .env("SPIN_COACH_TEST_SYNC_DELAY_MS", "3000")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
