@@ -274,3 +274,119 @@ fn bad_settings_and_unfinished_meetings_are_clear_errors() {
     );
     assert_eq!(statements(&o).len(), 2);
 }
+
+#[test]
+fn sync_and_class_report_say_what_is_missing_without_touching_the_network() {
+    let d = tempfile::tempdir().expect("tempdir");
+    save(d.path(), "bakery-vpn", "good");
+    let id = "trainee_id: a@b.cn\n";
+    for (config, args, code, phrase) in [
+        (id.to_string(), vec!["sync"], 2, "no LRS address"),
+        (
+            id.to_string(),
+            vec!["sync", "--lrs", "ftp://lrs.example.com/"],
+            2,
+            "not an http(s) address",
+        ),
+        (
+            id.to_string(),
+            vec!["sync", "--lrs", "http://127.0.0.1:9/", "--batch", "0"],
+            2,
+            "outside 1–500",
+        ),
+        (
+            format!("{id}lrs:\n  batch: 9000\n"),
+            vec!["sync", "--lrs", "http://127.0.0.1:9/"],
+            2,
+            "outside 1–500",
+        ),
+        (
+            id.to_string(),
+            vec!["sync", "--lrs", "http://127.0.0.1:9/"],
+            2,
+            "no LRS credentials",
+        ),
+        (
+            String::new(),
+            vec!["sync", "--lrs", "http://127.0.0.1:9/"],
+            2,
+            "--trainee-id",
+        ),
+        (
+            id.to_string(),
+            vec!["class-report", "--lrs"],
+            2,
+            "no LRS address",
+        ),
+        (
+            id.to_string(),
+            vec!["class-report", "--lrs", "http://127.0.0.1:9/"],
+            2,
+            "no LRS credentials",
+        ),
+        (
+            id.to_string(),
+            vec![
+                "class-report",
+                "--lrs",
+                "http://127.0.0.1:9/",
+                "--since",
+                "last week",
+            ],
+            2,
+            "is not a date",
+        ),
+        (
+            id.to_string(),
+            vec!["class-report", "x.json", "--lrs"],
+            2,
+            "cannot be used with",
+        ),
+        (
+            "lang: zh\ntrainee_id: a@b.cn\n".to_string(),
+            vec!["sync"],
+            2,
+            "没有学习记录库地址",
+        ),
+    ] {
+        let o = run_cfg(d.path(), &config, &args);
+        assert_eq!(o.status.code(), Some(code), "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains(phrase),
+            "{args:?}: want {phrase:?} in {}",
+            stderr(&o)
+        );
+    }
+    // A config file with the password that others can read is refused, saying how to fix it.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let cfg = d.path().join("config.yaml");
+        std::fs::write(
+            &cfg,
+            "trainee_id: a@b.cn\nlrs:\n  endpoint: http://127.0.0.1:9/\n  user: u\n  password: p\n",
+        )
+        .expect("write");
+        std::fs::set_permissions(&cfg, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+        let o = Command::new(bin())
+            .args(["sync", "--dry-run"])
+            .env("SPIN_COACH_DATA", d.path())
+            .env("SPIN_COACH_CONFIG", &cfg)
+            .env("LANG", "C.UTF-8")
+            .env_remove("LC_ALL")
+            .output()
+            .expect("run");
+        assert_eq!(o.status.code(), Some(1));
+        assert!(stderr(&o).contains("chmod 600"), "{}", stderr(&o));
+    }
+    // A dry run needs no address and no credentials, and sends nothing.
+    let o = run_cfg(d.path(), id, &["sync", "--dry-run"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("bakery-vpn")
+            && stdout(&o).contains("would send 1 meetings (2 statements) to (no LRS address set)"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(!d.path().join("lrs").exists(), "a dry run writes nothing");
+}
