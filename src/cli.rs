@@ -75,7 +75,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Export saved meetings as Markdown, JSON or CSV.
+    /// Export saved meetings as Markdown, JSON, CSV or xAPI statements.
     Export {
         /// The meeting id (or a unique prefix); see `history`.
         id: Option<String>,
@@ -88,15 +88,56 @@ pub enum Command {
         /// Trainee name carried in the export (default: `trainee` in the config file).
         #[arg(long)]
         trainee: Option<String>,
+        /// xapi: who the trainee is, an e-mail address or an LMS account name (default:
+        /// `trainee_id` in the config file).
+        #[arg(long, value_name = "ID")]
+        trainee_id: Option<String>,
+        /// xapi: `turns` adds one statement per turn with what the trainee typed
+        /// (only when the config file has `xapi: {send_typed_text: true}` too).
+        #[arg(long, value_enum)]
+        detail: Option<commands::args::Detail>,
         /// Write to this file (atomically) instead of standard output (`-`: standard output).
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// Summarise trainees' exported JSON files for a class.
+    /// Send finished meetings to a learning record store (xAPI), each once.
+    Sync {
+        /// The LRS's xAPI endpoint (default: `lrs.endpoint` in the config file).
+        #[arg(long, value_name = "URL")]
+        lrs: Option<String>,
+        /// Print what would be sent, and send nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Statements per request (default: `lrs.batch` in the config file, else 100).
+        #[arg(long, value_name = "N")]
+        batch: Option<usize>,
+        /// Trainee name in the statements (default: `trainee` in the config file).
+        #[arg(long)]
+        trainee: Option<String>,
+        /// Who the trainee is, an e-mail address or an LMS account name (default:
+        /// `trainee_id` in the config file).
+        #[arg(long, value_name = "ID")]
+        trainee_id: Option<String>,
+        /// `turns` adds one statement per turn with what the trainee typed (only when
+        /// the config file has `xapi: {send_typed_text: true}` too).
+        #[arg(long, value_enum, default_value_t = commands::args::Detail::Meetings)]
+        detail: commands::args::Detail,
+    },
+    /// Summarise a class's meetings: trainees' exported JSON files, or the LRS (--lrs).
     ClassReport {
         /// Export files or folders of them.
-        #[arg(required = true)]
+        #[arg(required_unless_present = "lrs", conflicts_with = "lrs")]
         paths: Vec<PathBuf>,
+        /// Read the meetings back from the LRS (default address: `lrs.endpoint` in the
+        /// config file; credentials as for `sync`).
+        #[arg(long, value_name = "URL", num_args = 0..=1, default_missing_value = "")]
+        lrs: Option<String>,
+        /// Only meetings finished on or after this date (2026-11-01 or an RFC 3339 time).
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// Only meetings of this scenario.
+        #[arg(long, value_name = "ID")]
+        scenario: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = commands::class_report::ClassFormat::Md)]
         format: commands::class_report::ClassFormat,
@@ -261,16 +302,54 @@ pub fn main() -> ExitCode {
             all,
             format,
             trainee,
+            trainee_id,
+            detail,
             output,
         }) => commands::export::run(
             &store,
-            id.as_deref(),
-            all,
-            format,
-            trainee.as_deref(),
-            output.as_deref(),
+            &commands::export::Args {
+                id: id.as_deref(),
+                all,
+                format: Some(format),
+                trainee: trainee.as_deref(),
+                trainee_id: trainee_id.as_deref(),
+                detail,
+                out: output.as_deref(),
+                extra: &extra,
+            },
         ),
-        Some(Command::ClassReport { paths, format }) => commands::class_report::run(&paths, format),
+        Some(Command::Sync {
+            lrs,
+            dry_run,
+            batch,
+            trainee,
+            trainee_id,
+            detail,
+        }) => commands::sync::run(
+            &store,
+            &commands::sync::Args {
+                lrs: lrs.as_deref(),
+                trainee: trainee.as_deref(),
+                trainee_id: trainee_id.as_deref(),
+                detail,
+                batch,
+                dry_run,
+                extra: &extra,
+            },
+        ),
+        Some(Command::ClassReport {
+            paths,
+            lrs,
+            since,
+            scenario,
+            format,
+        }) => commands::class_report::run(&commands::class_report::Args {
+            paths: &paths,
+            lrs: lrs.as_deref(),
+            since: since.as_deref(),
+            scenario: scenario.as_deref(),
+            format: Some(format),
+        }),
         Some(Command::Classify {
             format,
             lexicon,

@@ -9,6 +9,7 @@
 //! - [`script`]: scripted turns for headless play.
 //! - [`authoring`]: tools for scenario writers: template, JSON Schema, lint, tests, exploration.
 //! - [`store`]: per-user history of meetings, written atomically.
+//! - [`xapi`]: xAPI statements of finished meetings for a learning record store (no network).
 //!
 //! The front ends are the CLI ([`cli`], [`commands`]) and, with the default `tui`
 //! feature, the trainer TUI (`tui`).
@@ -32,3 +33,4 @@ pub mod text;
 pub mod tui;
 pub mod understand;
 pub mod validity;
+pub mod xapi;

@@ -37,3 +37,13 @@ pub enum LangArg {
     /// English.
     En,
 }
+
+/// How much of each meeting xAPI statements carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum Detail {
+    /// The meeting's result and figures only (never what the trainee typed).
+    #[default]
+    Meetings,
+    /// Also one statement per turn with the typed text (the config file must allow it too).
+    Turns,
+}

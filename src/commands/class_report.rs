@@ -1,11 +1,15 @@
-//! `spin-coach class-report <files or dirs>... [--format md|csv]`: a trainer's
-//! view of many trainees' exported meetings.
+//! `spin-coach class-report <files or dirs>... | --lrs [URL] [--since DATE]
+//! [--scenario ID] [--format md|csv|json]`: a trainer's view of many trainees'
+//! meetings, from their exported files or read back from a learning record
+//! store. Both give each meeting as a [`Meeting`] (its summary and its
+//! point-losing rules), so the same meetings give the same report.
 
 use super::export::Export;
-use super::history::{behaviours, mean};
+use super::history::summary_behaviours;
 use crate::report::csv::row;
 use crate::report::markdown::{code, md};
 use crate::scoring::Part;
+use crate::store::summary::Summary;
 use crate::store::{Record, Status};
 use clap::ValueEnum;
 use std::collections::BTreeMap;
@@ -78,34 +82,34 @@ pub struct ScenarioRow {
 /// The class report as a JSON document.
 #[must_use]
 pub fn json(entries: &[Entry], problems: &[String]) -> ClassJson {
-    let all: Vec<&Record> = entries.iter().map(|e| &e.record).collect();
+    let all: Vec<&Meeting> = entries.iter().map(|e| &e.meeting).collect();
     let trainees = group(entries, |e| e.trainee.clone())
         .into_iter()
         .map(|(t, rs)| TraineeRow {
             trainee: crate::text::sanitize_line(&t),
             meetings: rs.len(),
-            average: mean(&rs, |r| f64::from(r.report.score.total)),
+            average: mean(&rs, |r| f64::from(r.score.total)),
             best: best(&rs),
-            in_share: mean(&rs, |r| f64::from(r.report.counts.in_share)),
+            in_share: mean(&rs, |r| f64::from(r.counts.in_share)),
             scenarios: rs
                 .iter()
-                .map(|r| r.scenario.as_str())
+                .map(|r| r.summary.scenario.as_str())
                 .collect::<std::collections::BTreeSet<_>>()
                 .len(),
         })
         .collect();
-    let scenarios = group(entries, |e| e.record.scenario.clone())
+    let scenarios = group(entries, |e| e.meeting.summary.scenario.clone())
         .into_iter()
         .map(|(s, rs)| ScenarioRow {
             trainees: entries
                 .iter()
-                .filter(|e| e.record.scenario == s)
+                .filter(|e| e.meeting.summary.scenario == s)
                 .map(|e| e.trainee.as_str())
                 .collect::<std::collections::BTreeSet<_>>()
                 .len(),
             scenario: crate::text::sanitize_line(&s),
             meetings: rs.len(),
-            average: mean(&rs, |r| f64::from(r.report.score.total)),
+            average: mean(&rs, |r| f64::from(r.score.total)),
             best: best(&rs),
         })
         .collect();
@@ -114,7 +118,7 @@ pub fn json(entries: &[Entry], problems: &[String]) -> ClassJson {
         meetings: all.len(),
         trainees,
         scenarios,
-        behaviours: behaviours()
+        behaviours: summary_behaviours()
             .into_iter()
             .map(|(n, f)| serde_json::json!({"name": n, "average": mean(&all, f)}))
             .collect(),
@@ -132,12 +136,108 @@ pub fn json(entries: &[Entry], problems: &[String]) -> ClassJson {
     }
 }
 
+/// What a class report reads of one meeting.
+#[derive(Debug, Clone)]
+pub struct Meeting {
+    /// The meeting's summary (scenario, score and parts, counts, premature
+    /// pitches, situation overuse).
+    pub summary: Summary,
+    /// Point-losing findings of its turns, per rule.
+    pub lost: BTreeMap<String, u32>,
+}
+
+impl Meeting {
+    /// What a class report reads of a record.
+    #[must_use]
+    pub fn of(r: &Record) -> Meeting {
+        let mut lost: BTreeMap<String, u32> = BTreeMap::new();
+        for f in r
+            .report
+            .turns
+            .iter()
+            .flat_map(|t| &t.step.findings)
+            .filter(|f| f.points < 0)
+        {
+            let n = lost.entry(f.rule.to_string()).or_default();
+            *n = n.saturating_add(1);
+        }
+        Meeting {
+            summary: Summary::of(r),
+            lost,
+        }
+    }
+}
+
 /// A meeting with the trainee it belongs to.
+#[derive(Debug, Clone)]
 pub struct Entry {
     /// Trainee name (or the file name when none is given).
     pub trainee: String,
     /// The meeting.
-    pub record: Record,
+    pub meeting: Meeting,
+}
+
+/// Which meetings a report covers: those finished at or after `since`, of `scenario`.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Seconds since the epoch (UTC).
+    pub since: Option<i64>,
+    /// A scenario id.
+    pub scenario: Option<String>,
+}
+
+impl Filter {
+    /// Whether a meeting is in the report.
+    #[must_use]
+    pub fn keeps(&self, m: &Summary) -> bool {
+        let when_ok = self
+            .since
+            .is_none_or(|since| epoch(m.when()).is_some_and(|t| t >= since));
+        when_ok && self.scenario.as_ref().is_none_or(|s| *s == m.scenario)
+    }
+}
+
+/// Seconds since the epoch of an RFC 3339 time.
+fn epoch(t: &str) -> Option<i64> {
+    time::OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339)
+        .ok()
+        .map(time::OffsetDateTime::unix_timestamp)
+}
+
+/// `--since`: a date (`2026-11-01`, midnight UTC) or an RFC 3339 time.
+///
+/// # Errors
+/// The message for anything else.
+pub fn parse_since(s: &str) -> Result<i64, String> {
+    let t = s.trim();
+    if let Some(e) = epoch(t) {
+        return Ok(e);
+    }
+    let date = (t.len() == 10)
+        .then(|| epoch(&format!("{t}T00:00:00Z")))
+        .flatten();
+    date.ok_or_else(|| {
+        super::statements::say(
+            &format!(
+                "--since `{}` 不是日期（应写成 2026-11-01 或 2026-11-01T08:00:00Z）",
+                crate::text::sanitize_line(t)
+            ),
+            &format!(
+                "--since `{}` is not a date (write it as 2026-11-01 or 2026-11-01T08:00:00Z)",
+                crate::text::sanitize_line(t)
+            ),
+        )
+    })
+}
+
+/// Mean of a behaviour over meetings (0 when empty).
+#[allow(clippy::cast_precision_loss)]
+fn mean(ms: &[&Meeting], f: fn(&Summary) -> f64) -> f64 {
+    if ms.is_empty() {
+        0.0
+    } else {
+        ms.iter().map(|m| f(&m.summary)).sum::<f64>() / ms.len() as f64
+    }
 }
 
 fn json_files(p: &Path) -> Vec<PathBuf> {
@@ -201,13 +301,19 @@ pub fn read(paths: &[PathBuf]) -> (Vec<Entry>, Vec<String>) {
                     .clone()
                     .or_else(|| doc.trainee.clone())
                     .unwrap_or_else(|| fallback.clone());
-                entries.push(Entry { trainee, record: r });
+                entries.push(Entry {
+                    trainee,
+                    meeting: Meeting::of(&r),
+                });
             }
         } else {
             match serde_json::from_str::<Record>(&src) {
                 Ok(r) => {
                     if checked(None, &r, &mut problems) {
-                        entries.push(Entry { trainee: r.trainee.clone().unwrap_or(fallback), record: r });
+                        entries.push(Entry {
+                            meeting: Meeting::of(&r),
+                            trainee: r.trainee.unwrap_or(fallback),
+                        });
                     }
                 }
                 Err(e) => problems.push(format!(
@@ -219,20 +325,20 @@ pub fn read(paths: &[PathBuf]) -> (Vec<Entry>, Vec<String>) {
             }
         }
     }
-    entries.retain(|e| e.record.status == Status::Finished);
+    entries.retain(|e| e.meeting.summary.status == Status::Finished);
     (entries, problems)
 }
 
-fn group(entries: &[Entry], key: impl Fn(&Entry) -> String) -> BTreeMap<String, Vec<&Record>> {
-    let mut m: BTreeMap<String, Vec<&Record>> = BTreeMap::new();
+fn group(entries: &[Entry], key: impl Fn(&Entry) -> String) -> BTreeMap<String, Vec<&Meeting>> {
+    let mut m: BTreeMap<String, Vec<&Meeting>> = BTreeMap::new();
     for e in entries {
-        m.entry(key(e)).or_default().push(&e.record);
+        m.entry(key(e)).or_default().push(&e.meeting);
     }
     m
 }
 
-fn best(rs: &[&Record]) -> i32 {
-    rs.iter().map(|r| r.report.score.total).max().unwrap_or(0)
+fn best(rs: &[&Meeting]) -> i32 {
+    rs.iter().map(|r| r.summary.score.total).max().unwrap_or(0)
 }
 
 /// Parts with their average share of the maximum (%), and rules with their count per meeting.
@@ -242,13 +348,13 @@ pub type Weakest = (Vec<(Part, f64)>, Vec<(String, f64)>);
 /// the most frequent point-losing rules per meeting.
 #[must_use]
 #[allow(clippy::cast_precision_loss)]
-pub fn weakest(all: &[&Record]) -> Weakest {
+pub fn weakest(all: &[&Meeting]) -> Weakest {
     let mut parts: Vec<(Part, f64)> = Part::ALL
         .iter()
         .map(|p| {
-            let pts = |r: &Record| -> f64 {
+            let pts = |r: &Meeting| -> f64 {
                 let ps = r
-                    .report
+                    .summary
                     .score
                     .parts
                     .list()
@@ -268,14 +374,8 @@ pub fn weakest(all: &[&Record]) -> Weakest {
     parts.sort_by(|a, b| a.1.total_cmp(&b.1));
     let mut rules: BTreeMap<String, usize> = BTreeMap::new();
     for r in all {
-        for f in r
-            .report
-            .turns
-            .iter()
-            .flat_map(|t| &t.step.findings)
-            .filter(|f| f.points < 0)
-        {
-            *rules.entry(f.rule.to_string()).or_default() += 1;
+        for (rule, n) in &r.lost {
+            *rules.entry(rule.clone()).or_default() += *n as usize;
         }
     }
     let n = all.len().max(1) as f64;
@@ -289,7 +389,7 @@ pub fn weakest(all: &[&Record]) -> Weakest {
 #[must_use]
 pub fn markdown(entries: &[Entry]) -> String {
     let mut o = String::from("# Class report\n\n");
-    let all: Vec<&Record> = entries.iter().map(|e| &e.record).collect();
+    let all: Vec<&Meeting> = entries.iter().map(|e| &e.meeting).collect();
     let _ = writeln!(
         o,
         "{} finished meetings by {} trainees.\n",
@@ -302,15 +402,15 @@ pub fn markdown(entries: &[Entry]) -> String {
     );
     for (t, rs) in group(entries, |e| e.trainee.clone()) {
         let scenarios: std::collections::BTreeSet<&str> =
-            rs.iter().map(|r| r.scenario.as_str()).collect();
+            rs.iter().map(|r| r.summary.scenario.as_str()).collect();
         let _ = writeln!(
             o,
             "| {} | {} | {:.1} | {} | {:.0}% | {} |",
             md(&t),
             rs.len(),
-            mean(&rs, |r| f64::from(r.report.score.total)),
+            mean(&rs, |r| f64::from(r.score.total)),
             best(&rs),
-            mean(&rs, |r| f64::from(r.report.counts.in_share)),
+            mean(&rs, |r| f64::from(r.counts.in_share)),
             scenarios.len()
         );
     }
@@ -318,10 +418,10 @@ pub fn markdown(entries: &[Entry]) -> String {
         o,
         "\n## Per scenario\n\n| scenario | meetings | trainees | average | best |\n|---|---|---|---|---|"
     );
-    for (s, rs) in group(entries, |e| e.record.scenario.clone()) {
+    for (s, rs) in group(entries, |e| e.meeting.summary.scenario.clone()) {
         let trainees = entries
             .iter()
-            .filter(|e| e.record.scenario == s)
+            .filter(|e| e.meeting.summary.scenario == s)
             .map(|e| e.trainee.as_str())
             .collect::<std::collections::BTreeSet<_>>()
             .len();
@@ -330,7 +430,7 @@ pub fn markdown(entries: &[Entry]) -> String {
             "| {} | {} | {trainees} | {:.1} | {} |",
             md(&s),
             rs.len(),
-            mean(&rs, |r| f64::from(r.report.score.total)),
+            mean(&rs, |r| f64::from(r.score.total)),
             best(&rs)
         );
     }
@@ -338,7 +438,7 @@ pub fn markdown(entries: &[Entry]) -> String {
         o,
         "\n## Behaviour averages (per meeting)\n\n| behaviour | class average |\n|---|---|"
     );
-    for (name, f) in behaviours() {
+    for (name, f) in summary_behaviours() {
         let _ = writeln!(o, "| {name} | {:.1} |", mean(&all, f));
     }
     let (parts, rules) = weakest(&all);
@@ -372,40 +472,171 @@ pub fn csv(entries: &[Entry]) -> String {
         "average_explicit_needs",
     ]) + "\n";
     for (key, rs) in group(entries, |e| {
-        format!("{}\u{0}{}", e.trainee, e.record.scenario)
+        format!("{}\u{0}{}", e.trainee, e.meeting.summary.scenario)
     }) {
         let (t, s) = key.split_once('\u{0}').unwrap_or((&key, ""));
         o.push_str(&row([
             t.to_string(),
             s.to_string(),
             rs.len().to_string(),
-            format!("{:.1}", mean(&rs, |r| f64::from(r.report.score.total))),
+            format!("{:.1}", mean(&rs, |r| f64::from(r.score.total))),
             best(&rs).to_string(),
-            format!("{:.1}", mean(&rs, |r| f64::from(r.report.counts.in_share))),
-            format!(
-                "{:.1}",
-                mean(&rs, |r| f64::from(r.report.counts.explicit_needs))
-            ),
+            format!("{:.1}", mean(&rs, |r| f64::from(r.counts.in_share))),
+            format!("{:.1}", mean(&rs, |r| f64::from(r.counts.explicit_needs))),
         ]));
         o.push('\n');
     }
     o
 }
 
+/// What `class-report` was asked to do.
+#[derive(Debug, Default)]
+pub struct Args<'a> {
+    /// Export files or folders of them.
+    pub paths: &'a [PathBuf],
+    /// `--lrs [URL]`: read the statements back from the LRS (`Some("")`: the
+    /// config file's `lrs.endpoint`).
+    pub lrs: Option<&'a str>,
+    /// `--since DATE`.
+    pub since: Option<&'a str>,
+    /// `--scenario ID`.
+    pub scenario: Option<&'a str>,
+    /// The format.
+    pub format: Option<ClassFormat>,
+}
+
+/// Reads spin-coach's `completed` statements back from an LRS (following `more`
+/// links), keeping the meetings `filter` keeps; each meeting once.
+///
+/// # Errors
+/// What the LRS answered, or why it did not.
+pub fn from_lrs<T: super::lrs::Transport + ?Sized>(
+    t: &T,
+    filter: &Filter,
+    endpoint: &str,
+) -> Result<(Vec<Entry>, Vec<String>), super::lrs::LrsError> {
+    use super::lrs::LrsError;
+    // Not `verb`: every statement is read and spin-coach's `completed` ones are
+    // picked here (Ralph's file-system LRS compares `verb` wrongly and finds none).
+    let mut query: Vec<(&str, String)> = Vec::new();
+    if let Some(since) = filter.since {
+        // The LRS filters on when it stored a statement, which is after the
+        // meeting finished; a day earlier allows for laptops' clocks. The exact
+        // cut is made here, on the meeting's own time.
+        query.push((
+            "since",
+            crate::store::time::rfc3339(u64::try_from(since - 86_400).unwrap_or(0)),
+        ));
+    }
+    let mut entries = Vec::new();
+    let mut problems = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut more: Option<String> = None;
+    let mut pages = 0;
+    loop {
+        let body =
+            super::lrs::with_retries(5, std::time::Duration::from_millis(500), endpoint, || {
+                t.get_statements(&query, more.as_deref())
+            })?;
+        #[derive(serde::Deserialize)]
+        struct Page {
+            statements: Vec<serde_json::Value>,
+            #[serde(default)]
+            more: Option<String>,
+        }
+        let page: Page = serde_json::from_str(&body)
+            .map_err(|e| LrsError::Answer(format!("not a statements page: {e}")))?;
+        for st in &page.statements {
+            if !crate::xapi::read::is_ours(st) {
+                continue;
+            }
+            match crate::xapi::read::meeting(st) {
+                Ok(m) => {
+                    if filter.keeps(&m.summary) && seen.insert(m.summary.id.clone()) {
+                        entries.push(Entry {
+                            trainee: m.trainee,
+                            meeting: Meeting {
+                                summary: m.summary,
+                                lost: m.lost,
+                            },
+                        });
+                    }
+                }
+                Err(why) => problems.push(format!(
+                    "{}: error: statement {}: {} (that meeting is left out)",
+                    crate::text::sanitize_line(endpoint),
+                    crate::text::sanitize_line(st["id"].as_str().unwrap_or("?")),
+                    crate::text::sanitize_line(&why)
+                )),
+            }
+        }
+        pages += 1;
+        match page.more.filter(|m| !m.is_empty()) {
+            Some(next)
+                if !page.statements.is_empty()
+                    && pages < 1_000_000
+                    && more.as_deref() != Some(next.as_str()) =>
+            {
+                more = Some(next);
+            }
+            _ => break,
+        }
+    }
+    Ok((entries, problems))
+}
+
+/// Sorts meetings by when they finished (then id), so that any two sources of
+/// the same meetings sum them in the same order.
+fn canonical(entries: &mut [Entry]) {
+    entries.sort_by(|a, b| {
+        let (a, b) = (&a.meeting.summary, &b.meeting.summary);
+        a.when().cmp(b.when()).then_with(|| a.id.cmp(&b.id))
+    });
+}
+
 /// Runs the command.
 ///
 /// # Errors
-/// Never; problems are printed and reflected in the exit code.
-pub fn run(paths: &[PathBuf], format: ClassFormat) -> anyhow::Result<ExitCode> {
-    let (entries, problems) = read(paths);
+/// When JSON cannot be written.
+pub fn run(a: &Args) -> anyhow::Result<ExitCode> {
+    let format = a.format.unwrap_or(ClassFormat::Md);
+    let fail = |code: u8, why: &str| {
+        crate::errln!("spin-coach: error: {why}");
+        Ok(ExitCode::from(code))
+    };
+    let since = match a.since.map(parse_since).transpose() {
+        Ok(s) => s,
+        Err(why) => return fail(2, &why),
+    };
+    let filter = Filter {
+        since,
+        scenario: a.scenario.map(str::to_string),
+    };
+    let (mut entries, problems) = match a.lrs {
+        None => {
+            let (mut entries, problems) = read(a.paths);
+            entries.retain(|e| filter.keeps(&e.meeting.summary));
+            (entries, problems)
+        }
+        Some(url) => match lrs_entries(url, &filter) {
+            Ok(x) => x,
+            Err((code, why)) => return fail(code, &why),
+        },
+    };
+    canonical(&mut entries);
     for p in &problems {
         crate::errln!("{p}");
     }
     if entries.is_empty() {
-        crate::errln!(
-            "spin-coach: error: no finished meetings found in the given files (export them with `spin-coach export --all --format json`)"
-        );
-        return Ok(ExitCode::from(1));
+        let why = if a.lrs.is_some() {
+            super::statements::say(
+                "学习记录库中没有符合条件的已结束会谈（学员用 `spin-coach sync` 发送）",
+                "no finished meetings in the LRS match (trainees send them with `spin-coach sync`)",
+            )
+        } else {
+            "no finished meetings found in the given files (export them with `spin-coach export --all --format json`)".to_string()
+        };
+        return fail(1, &why);
     }
     match format {
         ClassFormat::Md => crate::out!("{}", markdown(&entries)),
@@ -420,4 +651,167 @@ pub fn run(paths: &[PathBuf], format: ClassFormat) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// The meetings in the LRS: the address from `--lrs URL` or the config file, the
+/// credentials from the environment or the config file.
+fn lrs_entries(url: &str, filter: &Filter) -> Result<(Vec<Entry>, Vec<String>), (u8, String)> {
+    let cfg = super::config::load().map_err(|p| (1, p.to_string()))?;
+    super::lrs::check_private(&cfg, super::config::path().as_deref()).map_err(|w| (1, w))?;
+    let url = Some(url)
+        .filter(|u| !u.is_empty())
+        .or(cfg.lrs.as_ref().and_then(|l| l.endpoint.as_deref()))
+        .ok_or_else(|| {
+            (
+                2,
+                super::statements::say(
+                    "没有学习记录库地址：写成 --lrs URL，或在配置文件中设置 lrs.endpoint",
+                    "no LRS address: give --lrs URL, or set lrs.endpoint in the config file",
+                ),
+            )
+        })?;
+    let endpoint = super::lrs::endpoint(url).map_err(|w| (2, w))?;
+    let credentials = super::lrs::credentials(&cfg).map_err(|w| (2, w))?;
+    read_lrs(&endpoint, &credentials, filter)
+}
+
+#[cfg(feature = "lrs")]
+fn read_lrs(
+    endpoint: &str,
+    credentials: &super::lrs::Credentials,
+    filter: &Filter,
+) -> Result<(Vec<Entry>, Vec<String>), (u8, String)> {
+    let http = super::lrs::http::Http::new(endpoint, credentials);
+    from_lrs(&http, filter, endpoint).map_err(|e| (1, e.message(endpoint)))
+}
+
+#[cfg(not(feature = "lrs"))]
+fn read_lrs(
+    _: &str,
+    _: &super::lrs::Credentials,
+    _: &Filter,
+) -> Result<(Vec<Entry>, Vec<String>), (u8, String)> {
+    Err((
+        2,
+        super::statements::say(
+            "这个 spin-coach 构建时没有 `lrs` 功能，不能连接学习记录库",
+            "this spin-coach was built without the `lrs` feature and cannot reach an LRS",
+        ),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commands::lrs::{Answer, LrsError, Transport};
+
+    /// An LRS in memory that answers queries in pages of two, with `more` links.
+    struct Pages(Vec<serde_json::Value>);
+
+    impl Transport for Pages {
+        fn post_statements(&self, _: &[u8]) -> Result<Answer, LrsError> {
+            Err(LrsError::Answer("read only".into()))
+        }
+
+        fn get_statements(
+            &self,
+            _: &[(&str, String)],
+            more: Option<&str>,
+        ) -> Result<String, LrsError> {
+            let from: usize = more
+                .and_then(|m| m.rsplit('=').next()?.parse().ok())
+                .unwrap_or(0);
+            let page: Vec<&serde_json::Value> = self.0.iter().skip(from).take(2).collect();
+            let mut doc = serde_json::json!({ "statements": page });
+            if from + 2 < self.0.len() {
+                doc["more"] = format!("/xAPI/statements?from={}", from + 2).into();
+            }
+            Ok(doc.to_string())
+        }
+    }
+
+    fn records() -> Vec<Record> {
+        let loaded = crate::scenario::bundled_by_id("bakery-vpn")
+            .expect("bundled")
+            .expect("valid");
+        let texts = [
+            "How many staff do you have?",
+            "Do the tills ever go down?",
+            "What happens to orders then?",
+        ];
+        (0..5)
+            .map(|i| {
+                let inputs: Vec<crate::session::Input> = texts[..=(i % 3)]
+                    .iter()
+                    .map(|t| crate::session::Input::Ask {
+                        to: None,
+                        text: (*t).into(),
+                    })
+                    .chain([crate::session::Input::End])
+                    .collect();
+                let (s, _) = crate::session::Session::replay(
+                    std::sync::Arc::clone(&loaded.scenario),
+                    1,
+                    None,
+                    None,
+                    inputs.iter().cloned(),
+                );
+                let when = format!("2026-11-0{}T10:00:00Z", i + 1);
+                let mut r =
+                    crate::store::record(format!("m{i}"), &loaded, &s, 1, inputs, when.clone());
+                r.finished_at = Some(when);
+                r
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_lrs_report_is_the_file_report_of_the_same_meetings() {
+        let recs = records();
+        let s = crate::xapi::Settings::new(
+            crate::xapi::Actor::new(Some("Ann"), Some("ann@example.com"), None).expect("actor"),
+        );
+        let mut statements: Vec<serde_json::Value> = recs
+            .iter()
+            .rev()
+            .flat_map(|r| crate::xapi::statements(r, &s, None).expect("finished"))
+            .collect();
+        // Someone else's statement, and one of ours stored twice.
+        statements.insert(1, serde_json::json!({"verb": {"id": crate::xapi::VERB_COMPLETED}, "actor": {}, "object": {}}));
+        statements.push(statements[0].clone());
+        let (mut read_back, problems) = from_lrs(
+            &Pages(statements.clone()),
+            &Filter::default(),
+            "http://127.0.0.1:9/",
+        )
+        .expect("read");
+        assert!(problems.is_empty(), "{problems:?}");
+        let mut from_files: Vec<Entry> = recs
+            .iter()
+            .map(|r| Entry {
+                trainee: "Ann".into(),
+                meeting: Meeting::of(r),
+            })
+            .collect();
+        canonical(&mut read_back);
+        canonical(&mut from_files);
+        assert_eq!(read_back.len(), 5);
+        assert_eq!(markdown(&read_back), markdown(&from_files));
+        assert_eq!(csv(&read_back), csv(&from_files));
+        assert_eq!(
+            serde_json::to_string(&json(&read_back, &[])).expect("json"),
+            serde_json::to_string(&json(&from_files, &[])).expect("json")
+        );
+        // --since and --scenario pick the same meetings from both.
+        let f = Filter {
+            since: parse_since("2026-11-03").ok(),
+            scenario: Some("bakery-vpn".into()),
+        };
+        let (picked, _) = from_lrs(&Pages(statements), &f, "http://127.0.0.1:9/").expect("read");
+        assert_eq!(picked.len(), 3);
+        from_files.retain(|e| f.keeps(&e.meeting.summary));
+        assert_eq!(markdown(&picked), markdown(&from_files));
+        assert!(parse_since("2026-13-45").is_err() && parse_since("soon").is_err());
+        assert!(parse_since("2026-11-03T08:00:00+08:00").is_ok());
+    }
 }

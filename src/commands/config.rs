@@ -6,6 +6,17 @@
 //! theme: light        # dark | light | contrast | mono (`--theme` overrides; beats NO_COLOR)
 //! lang: zh            # interface language: zh | en (`--lang` overrides; beats LANG)
 //! projector: true     # projector layout (`--projector` / `--no-projector` override)
+//! trainee_id: wang@example.com  # who the trainee is in xAPI statements (`--trainee-id` overrides)
+//! account_home: https://lms.example.com  # with a trainee_id that is an LMS account, not an e-mail
+//! xapi:
+//!   pass_mark: 80                  # passed / failed (default 80)
+//!   activity_base: "urn:spin-coach:scenario:"  # a scenario's activity id is this + its id
+//!   send_typed_text: false         # `--detail turns` sends typed text only when this is true
+//! lrs:
+//!   endpoint: https://lrs.example.com/xAPI/   # `--lrs` overrides
+//!   user: key                      # $SPIN_COACH_LRS_USER overrides
+//!   password: secret               # $SPIN_COACH_LRS_PASSWORD overrides; chmod 600 this file
+//!   batch: 100                     # statements per request (1–500)
 //! ```
 
 use super::args::ThemeArg;
@@ -30,6 +41,53 @@ pub struct Config {
     /// Start the trainer in the projector layout.
     #[serde(default)]
     pub projector: Option<bool>,
+    /// Who the trainee is in xAPI statements: an e-mail address (`mbox`) or an
+    /// account name at `account_home`.
+    #[serde(default)]
+    pub trainee_id: Option<String>,
+    /// The LMS whose account `trainee_id` names (an `http(s)` address).
+    #[serde(default)]
+    pub account_home: Option<String>,
+    /// xAPI statements: pass mark, activity ids, whether typed text may be sent.
+    #[serde(default)]
+    pub xapi: Option<XapiConfig>,
+    /// The learning record store `sync` and `class-report --lrs` talk to.
+    #[serde(default)]
+    pub lrs: Option<LrsConfig>,
+}
+
+/// The `xapi:` settings.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct XapiConfig {
+    /// The score (0–100) a meeting needs to be `passed` (default 80).
+    #[serde(default)]
+    pub pass_mark: Option<i64>,
+    /// A scenario's activity id is this followed by the scenario id (default
+    /// `urn:spin-coach:scenario:`).
+    #[serde(default)]
+    pub activity_base: Option<String>,
+    /// Whether `--detail turns` may send what the trainee typed (default false).
+    #[serde(default)]
+    pub send_typed_text: Option<bool>,
+}
+
+/// The `lrs:` settings.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LrsConfig {
+    /// The xAPI endpoint (statements are at `<endpoint>/statements`).
+    #[serde(default)]
+    pub endpoint: Option<String>,
+    /// Basic-auth user (the LRS's key).
+    #[serde(default)]
+    pub user: Option<String>,
+    /// Basic-auth password (the LRS's secret).
+    #[serde(default)]
+    pub password: Option<String>,
+    /// Statements per request.
+    #[serde(default)]
+    pub batch: Option<i64>,
 }
 
 /// Where the config file is: `$SPIN_COACH_CONFIG`, else `<config dir>/config.yaml`.
@@ -77,7 +135,7 @@ pub fn load_or_report() -> Option<Config> {
         .map_err(|p| {
             crate::errln!("{p}");
             crate::errln!(
-                "spin-coach: error: the config file is broken: fix it (fields: trainee, theme, lang, projector) or remove it"
+                "spin-coach: error: the config file is broken: fix it (fields: trainee, theme, lang, projector, trainee_id, account_home, xapi, lrs) or remove it"
             );
         })
         .ok()
@@ -149,6 +207,7 @@ mod tests {
                 theme: Some(ThemeArg::Light),
                 lang: Some(Lang::Zh),
                 projector: Some(true),
+                ..Config::default()
             })
         );
         let cfg = cfg.unwrap_or_default();

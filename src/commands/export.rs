@@ -1,4 +1,5 @@
-//! `spin-coach export <id> | --all --format md|json|csv [--trainee NAME] [-o FILE]`.
+//! `spin-coach export <id> | --all --format md|json|csv|xapi [--trainee NAME]
+//! [--trainee-id ID] [--detail meetings|turns] [-o FILE]`.
 
 use crate::report::csv::row;
 use crate::store::{Record, Store, atomic_write_with};
@@ -17,6 +18,8 @@ pub enum ExportFormat {
     Json,
     /// CSV: one row per meeting.
     Csv,
+    /// xAPI statements (a JSON array) for a learning record store.
+    Xapi,
 }
 
 /// The JSON export document, also read by `class-report`.
@@ -100,35 +103,60 @@ pub fn csv_row(r: &Record, trainee: Option<&str>) -> String {
     ])
 }
 
+/// How an export renders each meeting.
+pub struct Render<'a> {
+    /// The format.
+    pub format: ExportFormat,
+    /// The trainee's name carried into the export.
+    pub trainee: Option<&'a str>,
+    /// For `xapi`: the statements' settings and the scenarios' catalogue data.
+    pub xapi: Option<(&'a crate::xapi::Settings, &'a super::statements::Catalogue)>,
+}
+
 /// Renders records in a format, all at once (what `export` streams).
 ///
 /// # Errors
 /// When JSON serialisation fails.
-pub fn render(
-    records: &[Record],
-    format: ExportFormat,
-    trainee: Option<&str>,
-) -> anyhow::Result<String> {
+pub fn render(records: &[Record], how: &Render) -> anyhow::Result<String> {
     let mut out = Vec::new();
-    let mut w = Writer::new(&mut out, format, trainee)?;
+    let mut w = Writer::new(&mut out, how.format, how.trainee)?;
     for r in records {
-        let chunk = render_one(r.clone(), format, trainee)?;
+        let chunk = render_one(r.clone(), how)?;
         w.push(&chunk)?;
     }
     w.finish()?;
     Ok(String::from_utf8(out)?)
 }
 
-/// One meeting's part of an export: its Markdown report, its JSON record (indented
-/// as an item of the document's `meetings` list) or its CSV row.
+/// The statements of one meeting as items of the export's JSON array (indented
+/// one level, joined by commas); empty for an unfinished meeting.
 ///
 /// # Errors
 /// When JSON serialisation fails.
-fn render_one(
-    mut r: Record,
-    format: ExportFormat,
-    trainee: Option<&str>,
+pub fn xapi_chunk(
+    r: &Record,
+    settings: &crate::xapi::Settings,
+    catalogue: &super::statements::Catalogue,
 ) -> Result<Vec<u8>, serde_json::Error> {
+    let mut out = Vec::new();
+    let Some(all) = crate::xapi::statements(r, settings, catalogue.get(&r.scenario)) else {
+        return Ok(out);
+    };
+    for (i, st) in all.iter().enumerate() {
+        out.extend_from_slice(if i == 0 { b"  " } else { b",\n  " });
+        let mut ser = serde_json::Serializer::with_formatter(&mut out, Nested::at(1));
+        st.serialize(&mut ser)?;
+    }
+    Ok(out)
+}
+
+/// One meeting's part of an export: its Markdown report, its JSON record (indented
+/// as an item of the document's `meetings` list), its CSV row or its statements.
+///
+/// # Errors
+/// When JSON serialisation fails.
+fn render_one(mut r: Record, how: &Render) -> Result<Vec<u8>, serde_json::Error> {
+    let (format, trainee) = (how.format, how.trainee);
     Ok(match format {
         ExportFormat::Md => crate::report::markdown::render(
             &r.report,
@@ -151,6 +179,10 @@ fn render_one(
             row.push('\n');
             row.into_bytes()
         }
+        ExportFormat::Xapi => match how.xapi {
+            Some((settings, catalogue)) => xapi_chunk(&r, settings, catalogue)?,
+            None => Vec::new(),
+        },
     })
 }
 
@@ -165,8 +197,13 @@ struct Nested {
 
 impl Nested {
     fn new() -> Self {
+        Self::at(2)
+    }
+
+    /// Started `level` levels deep.
+    fn at(level: usize) -> Self {
         Nested {
-            level: 2,
+            level,
             has_value: false,
         }
     }
@@ -280,6 +317,7 @@ impl<W: Write> Writer<W> {
                 out.write_all(row(CSV_HEADER).as_bytes())?;
                 out.write_all(b"\n")?;
             }
+            ExportFormat::Xapi => out.write_all(b"[")?,
         }
         Ok(Writer {
             out,
@@ -289,11 +327,15 @@ impl<W: Write> Writer<W> {
     }
 
     fn push(&mut self, chunk: &[u8]) -> std::io::Result<()> {
+        if chunk.is_empty() && self.format == ExportFormat::Xapi {
+            // An unfinished meeting has no statements.
+            return Ok(());
+        }
         let sep: &[u8] = match (self.format, self.written) {
             (ExportFormat::Md, 0) | (ExportFormat::Csv, _) => b"",
             (ExportFormat::Md, _) => b"\n---\n\n",
-            (ExportFormat::Json, 0) => b"\n",
-            (ExportFormat::Json, _) => b",\n",
+            (ExportFormat::Json | ExportFormat::Xapi, 0) => b"\n",
+            (ExportFormat::Json | ExportFormat::Xapi, _) => b",\n",
         };
         self.out.write_all(sep)?;
         self.out.write_all(chunk)?;
@@ -302,14 +344,14 @@ impl<W: Write> Writer<W> {
     }
 
     fn finish(mut self) -> std::io::Result<usize> {
-        if self.format == ExportFormat::Json {
-            let tail: &[u8] = if self.written == 0 {
-                b"]\n}\n"
-            } else {
-                b"\n  ]\n}\n"
-            };
-            self.out.write_all(tail)?;
-        }
+        let tail: &[u8] = match (self.format, self.written) {
+            (ExportFormat::Json, 0) => b"]\n}\n",
+            (ExportFormat::Json, _) => b"\n  ]\n}\n",
+            (ExportFormat::Xapi, 0) => b"]\n",
+            (ExportFormat::Xapi, _) => b"\n]\n",
+            _ => b"",
+        };
+        self.out.write_all(tail)?;
         self.out.flush()?;
         Ok(self.written)
     }
@@ -327,13 +369,7 @@ const BATCH: usize = 8;
 /// memory held is a few dozen meetings' worth whatever the size of the history.
 /// A meeting whose file can no longer be read as it was listed is left out with
 /// a warning. Returns how many meetings were written.
-fn stream<W: Write>(
-    store: &Store,
-    ids: &[&str],
-    format: ExportFormat,
-    trainee: Option<&str>,
-    out: W,
-) -> std::io::Result<usize> {
+fn stream<W: Write>(store: &Store, ids: &[&str], how: &Render, out: W) -> std::io::Result<usize> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::{Condvar, Mutex, PoisonError};
     type Part = Result<Vec<u8>, String>;
@@ -343,9 +379,9 @@ fn stream<W: Write>(
     let window = threads * AHEAD;
     let one = |id: &str| -> Part {
         let r = store.read_listed(id)?;
-        render_one(r, format, trainee).map_err(|e| format!("{id}: warning: {e}; it is skipped"))
+        render_one(r, how).map_err(|e| format!("{id}: warning: {e}; it is skipped"))
     };
-    let mut w = Writer::new(out, format, trainee)?;
+    let mut w = Writer::new(out, how.format, how.trainee)?;
     let next = AtomicUsize::new(0);
     // How many meetings are written, and whether the writer gave up.
     let gate = (Mutex::new((0usize, false)), Condvar::new());
@@ -411,18 +447,54 @@ fn stream<W: Write>(
     w.finish()
 }
 
+/// What `export` was asked to do.
+#[derive(Debug, Default)]
+pub struct Args<'a> {
+    /// One meeting (an id or a unique prefix).
+    pub id: Option<&'a str>,
+    /// Every saved meeting.
+    pub all: bool,
+    /// The format.
+    pub format: Option<ExportFormat>,
+    /// `--trainee`.
+    pub trainee: Option<&'a str>,
+    /// `--trainee-id` (xapi).
+    pub trainee_id: Option<&'a str>,
+    /// `--detail` (xapi).
+    pub detail: Option<super::args::Detail>,
+    /// `-o`.
+    pub out: Option<&'a Path>,
+    /// The user's scenario folders (for the statements' titles and segments).
+    pub extra: &'a [std::path::PathBuf],
+}
+
 /// Runs the command.
 ///
 /// # Errors
 /// When the history cannot be read.
-pub fn run(
-    store: &Store,
-    id: Option<&str>,
-    all: bool,
-    format: ExportFormat,
-    trainee: Option<&str>,
-    out: Option<&Path>,
-) -> anyhow::Result<ExitCode> {
+pub fn run(store: &Store, a: &Args) -> anyhow::Result<ExitCode> {
+    let format = a.format.unwrap_or(ExportFormat::Md);
+    if a.detail.is_some() && format != ExportFormat::Xapi {
+        crate::errln!(
+            "spin-coach: error: {}",
+            super::statements::say(
+                "--detail 只用于 --format xapi",
+                "--detail applies to --format xapi only"
+            )
+        );
+        return Ok(ExitCode::from(2));
+    }
+    if a.trainee_id.is_some() && format != ExportFormat::Xapi {
+        crate::errln!(
+            "spin-coach: error: {}",
+            super::statements::say(
+                "--trainee-id 只用于 --format xapi",
+                "--trainee-id applies to --format xapi only"
+            )
+        );
+        return Ok(ExitCode::from(2));
+    }
+    let (id, all, out) = (a.id, a.all, a.out);
     // One meeting is read here; the whole history is listed from its summaries
     // (newest first, as `history` shows it) and read as it is written.
     let (one, listed) = match (id, all) {
@@ -439,25 +511,66 @@ pub fn run(
             return Ok(ExitCode::from(2));
         }
     };
-    let trainee = match trainee {
-        Some(t) => Some(crate::text::sanitize_line(t)),
-        None => match super::config::load_or_report() {
-            Some(c) => c.trainee.map(|t| crate::text::sanitize_line(&t)),
+    if format == ExportFormat::Xapi
+        && let Some(r) = &one
+        && r.status != crate::store::Status::Finished
+    {
+        crate::errln!(
+            "spin-coach: error: {}",
+            super::statements::say(
+                &format!(
+                    "会谈 `{}` 尚未结束：只有结束的会谈才生成 xAPI 记录（在训练器中继续并结束它）",
+                    r.id
+                ),
+                &format!(
+                    "meeting `{}` is unfinished: only finished meetings become xAPI statements (resume and end it in the trainer)",
+                    r.id
+                )
+            )
+        );
+        return Ok(ExitCode::from(1));
+    }
+    let needs_config = a.trainee.is_none() || format == ExportFormat::Xapi;
+    let cfg = if needs_config {
+        match super::config::load_or_report() {
+            Some(c) => c,
             None => return Ok(ExitCode::from(1)),
-        },
+        }
+    } else {
+        super::config::Config::default()
+    };
+    let trainee = match a.trainee {
+        Some(t) => Some(crate::text::sanitize_line(t)),
+        None => cfg.trainee.as_deref().map(crate::text::sanitize_line),
     };
     let trainee = trainee.as_deref();
+    let xapi = if format == ExportFormat::Xapi {
+        match super::statements::settings(&cfg, trainee, a.trainee_id, a.detail.unwrap_or_default())
+        {
+            Ok(s) => Some((s, super::statements::catalogue(a.extra))),
+            Err(why) => {
+                crate::errln!("spin-coach: error: {why}");
+                return Ok(ExitCode::from(2));
+            }
+        }
+    } else {
+        None
+    };
+    let how = Render {
+        format,
+        trainee,
+        xapi: xapi.as_ref().map(|(s, c)| (s, c)),
+    };
     let ids: Vec<&str> = listed.iter().map(|s| s.id.as_str()).collect();
     let write = |w: &mut dyn Write| -> std::io::Result<usize> {
         match &one {
             Some(r) => {
-                let chunk =
-                    render_one(r.clone(), format, trainee).map_err(std::io::Error::other)?;
+                let chunk = render_one(r.clone(), &how).map_err(std::io::Error::other)?;
                 let mut w = Writer::new(w, format, trainee)?;
                 w.push(&chunk)?;
                 w.finish()
             }
-            None => stream(store, &ids, format, trainee, w),
+            None => stream(store, &ids, &how, w),
         }
     };
     match out.filter(|p| p.as_os_str() != "-") {

@@ -5,6 +5,7 @@
 //! are moved aside to `<data dir>/corrupt/`, never overwritten.
 
 pub mod json;
+pub mod sent;
 pub mod summary;
 pub mod time;
 
