@@ -100,12 +100,21 @@ impl Session {
             self.gain_patience();
         } else {
             step.reply = self.text(&adv.decline.clone());
-            step.findings.push(rules::advance_declined(
-                lang,
-                &what,
-                self.explicit_count(),
-                want_explicit.max(want_met),
-            ));
+            let short = rules::Short {
+                explicit: (self.explicit_count() < want_explicit)
+                    .then(|| (self.explicit_count(), want_explicit)),
+                met: (self.met_count() < want_met).then(|| (self.met_count(), want_met)),
+                named: req
+                    .needs
+                    .iter()
+                    .filter_map(|id| {
+                        let i = self.sc.needs.iter().position(|n| n.id.value == id.value)?;
+                        (self.needs[i].state != NeedState::Met).then(|| self.need_name(i))
+                    })
+                    .collect(),
+            };
+            step.findings
+                .push(rules::advance_declined(lang, &what, &short));
             self.lose_patience(1);
         }
     }

@@ -41,16 +41,51 @@ pub const ADVANCE_DECLINED: Rule = Rule {
 /// Points a proposal the customer declines costs.
 pub const ADVANCE_DECLINED_POINTS: i32 = -2;
 
+/// What an advance still lacks when the customer declines it: each requirement
+/// that is not met, as (has, wants), and the needs it names that are not met yet.
+#[derive(Debug, Clone, Default)]
+pub struct Short {
+    /// Explicit (or met) needs, when fewer than the advance wants.
+    pub explicit: Option<(usize, usize)>,
+    /// Met needs, when fewer than the advance wants.
+    pub met: Option<(usize, usize)>,
+    /// Needs the advance names that are not met yet, by summary.
+    pub named: Vec<String>,
+}
+
+impl Short {
+    /// The missing requirements in words, Chinese and English.
+    #[must_use]
+    pub fn words(&self) -> (String, String) {
+        let mut zh = Vec::new();
+        let mut en = Vec::new();
+        if let Some((has, want)) = self.explicit {
+            zh.push(format!("明确需求 {has}/{want}"));
+            en.push(format!("explicit needs {has}/{want}"));
+        }
+        if let Some((has, want)) = self.met {
+            zh.push(format!("已满足的需求 {has}/{want}"));
+            en.push(format!("needs met {has}/{want}"));
+        }
+        for n in &self.named {
+            zh.push(format!("「{n}」还没满足"));
+            en.push(format!("\"{n}\" not met yet"));
+        }
+        (zh.join("，"), en.join(", "))
+    }
+}
+
 /// `advance-declined`: the customer is not ready for `what`.
 #[must_use]
-pub fn advance_declined(lang: Lang, what: &str, explicit: usize, want: usize) -> Finding {
+pub fn advance_declined(lang: Lang, what: &str, short: &Short) -> Finding {
+    let (zh, en) = short.words();
     finding(
         &ADVANCE_DECLINED,
         ADVANCE_DECLINED_POINTS,
         t(
             lang,
-            format!("客户还没准备好接受「{what}」(明确需求 {explicit}/{want})"),
-            format!("the customer is not ready for \"{what}\" (explicit needs {explicit}/{want})"),
+            format!("客户还没准备好接受「{what}」({zh})"),
+            format!("the customer is not ready for \"{what}\" ({en})"),
         ),
         Some(t(
             lang,
@@ -142,4 +177,36 @@ pub fn continuation_accepted(lang: Lang, what: &str, points: i32) -> Finding {
             "go on to an advance, an action the customer commits to that moves the sale: a trial, a site visit, a meeting with the decision maker".into(),
         )),
     )
+}
+
+#[cfg(test)]
+mod short_tests {
+    use super::*;
+
+    #[test]
+    fn a_declined_advance_names_what_is_missing_not_what_is_met() {
+        // Enough explicit needs, too few met, one named need not met: the explicit
+        // count is not shown, the met count and the named need are.
+        let short = Short {
+            explicit: None,
+            met: Some((0, 2)),
+            named: vec!["Store calls answered".into()],
+        };
+        let f = advance_declined(Lang::En, "pilot", &short);
+        assert_eq!(f.points, ADVANCE_DECLINED_POINTS);
+        assert!(
+            f.reason
+                .contains("(needs met 0/2, \"Store calls answered\" not met yet)")
+                && !f.reason.contains("explicit"),
+            "{}",
+            f.reason
+        );
+        let short = Short {
+            explicit: Some((1, 2)),
+            met: None,
+            named: Vec::new(),
+        };
+        let f = advance_declined(Lang::Zh, "试点", &short);
+        assert!(f.reason.contains("(明确需求 1/2)"), "{}", f.reason);
+    }
 }
