@@ -150,17 +150,11 @@ impl Meeting {
     /// What a class report reads of a record.
     #[must_use]
     pub fn of(r: &Record) -> Meeting {
-        let mut lost: BTreeMap<String, u32> = BTreeMap::new();
-        for f in r
-            .report
-            .turns
-            .iter()
-            .flat_map(|t| &t.step.findings)
-            .filter(|f| f.points < 0)
-        {
-            let n = lost.entry(f.rule.to_string()).or_default();
-            *n = n.saturating_add(1);
-        }
+        let lost: BTreeMap<String, u32> = r
+            .points_lost()
+            .into_iter()
+            .map(|(k, n)| (k.to_string(), n))
+            .collect();
         Meeting {
             summary: Summary::of(r),
             lost,

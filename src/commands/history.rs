@@ -105,17 +105,6 @@ pub fn run(store: &Store, format: Format) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Number of findings of a rule in a record.
-#[must_use]
-pub fn rule_count(r: &Record, rule: RuleId) -> usize {
-    r.report
-        .turns
-        .iter()
-        .flat_map(|t| &t.step.findings)
-        .filter(|f| f.rule == rule.as_str())
-        .count()
-}
-
 /// Behaviours tracked by `stats` and class reports: name and how to read it from a record.
 pub type Behaviour = (&'static str, fn(&Record) -> f64);
 
@@ -141,10 +130,10 @@ pub fn behaviours() -> Vec<Behaviour> {
         }),
         ("benefits stated", |r| f64::from(r.report.counts.benefits)),
         ("premature pitches", |r| {
-            rule_count(r, RuleId::PrematurePitch) as f64
+            r.rule_count(RuleId::PrematurePitch) as f64
         }),
         ("situation overuse", |r| {
-            rule_count(r, RuleId::SituationOveruse) as f64
+            r.rule_count(RuleId::SituationOveruse) as f64
         }),
     ]
 }

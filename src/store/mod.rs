@@ -193,6 +193,27 @@ impl Record {
         Ok(())
     }
 
+    /// Number of findings of a rule in the meeting's turns.
+    #[must_use]
+    pub fn rule_count(&self, rule: crate::scoring::RuleId) -> usize {
+        self.findings().filter(|f| f.rule == rule.as_str()).count()
+    }
+
+    /// How many point-losing findings each rule gave in the meeting's turns.
+    #[must_use]
+    pub fn points_lost(&self) -> std::collections::BTreeMap<&str, u32> {
+        let mut lost = std::collections::BTreeMap::new();
+        for f in self.findings().filter(|f| f.points < 0) {
+            let n: &mut u32 = lost.entry(f.rule.as_ref()).or_default();
+            *n = n.saturating_add(1);
+        }
+        lost
+    }
+
+    fn findings(&self) -> impl Iterator<Item = &crate::scoring::Finding<crate::scoring::RuleName>> {
+        self.report.turns.iter().flat_map(|t| &t.step.findings)
+    }
+
     /// The time to sort by: finished, else started.
     #[must_use]
     pub fn when(&self) -> &str {

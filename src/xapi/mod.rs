@@ -377,14 +377,8 @@ fn verb(id: &str) -> Value {
 /// Point-losing findings of the meeting's turns, per rule.
 fn points_lost(r: &Record) -> Map<String, Value> {
     let mut by: std::collections::BTreeMap<String, u64> = std::collections::BTreeMap::new();
-    for f in r
-        .report
-        .turns
-        .iter()
-        .flat_map(|t| &t.step.findings)
-        .filter(|f| f.points < 0)
-    {
-        *by.entry(crate::text::sanitize_line(&f.rule)).or_default() += 1;
+    for (rule, n) in r.points_lost() {
+        *by.entry(crate::text::sanitize_line(rule)).or_default() += u64::from(n);
     }
     by.into_iter().map(|(k, v)| (k, v.into())).collect()
 }
@@ -398,14 +392,7 @@ fn context(r: &Record, full: bool) -> Value {
     if full {
         let rep = &r.report;
         let k = &rep.counts;
-        let count = |rule: crate::scoring::RuleId| {
-            r.report
-                .turns
-                .iter()
-                .flat_map(|t| &t.step.findings)
-                .filter(|f| f.rule == rule.as_str())
-                .count()
-        };
+        let count = |rule: crate::scoring::RuleId| r.rule_count(rule);
         let parts: Map<String, Value> = rep
             .score
             .parts
