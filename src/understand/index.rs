@@ -301,6 +301,36 @@ impl Index {
         words + cues.len()
     }
 
+    /// The best score of an element of need `need` from the words of the turn that
+    /// reach no element of need `other`: what the turn says about `need` alone.
+    #[must_use]
+    pub fn score_apart(&self, need: usize, other: usize, query: &[Term], norm: &str) -> f32 {
+        let theirs: Vec<&Doc> = self
+            .docs
+            .iter()
+            .filter(|d| d.el.need() == Some(other))
+            .collect();
+        let own: Vec<&Term> = query
+            .iter()
+            .filter(|q| !theirs.iter().any(|d| d.tf.contains_key(&q.text)))
+            .collect();
+        self.docs
+            .iter()
+            .filter(|d| d.el.need() == Some(need))
+            .map(|d| {
+                let mut s: f32 = own.iter().filter_map(|q| self.term_score(d, q)).sum();
+                for c in &d.cues {
+                    if find_cue_fuzzy(norm, c).is_some()
+                        && !theirs.iter().any(|t| t.cues.contains(c))
+                    {
+                        s += CUE_BONUS;
+                    }
+                }
+                s
+            })
+            .fold(0.0, f32::max)
+    }
+
     /// Every term's and cue's share of each element's score, largest first: what a
     /// reading rests on, for authors and for debugging a misread.
     #[must_use]

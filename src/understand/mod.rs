@@ -181,9 +181,159 @@ fn zh_points_back(norm: &str) -> bool {
 fn has_referent(norm: &str, lang: Lang) -> bool {
     match lang {
         Lang::Zh => zh_points_back(norm),
-        Lang::En => norm
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| REFERENT_EN.contains(&w)),
+        Lang::En => {
+            // Each word with whether a clause break (punctuation) comes before it.
+            let mut words: Vec<(&str, bool)> = Vec::new();
+            let mut brk = true;
+            for part in norm.split(|c: char| !c.is_ascii_alphanumeric()) {
+                if part.is_empty() {
+                    continue;
+                }
+                words.push((part, brk));
+                let end = part.as_ptr() as usize - norm.as_ptr() as usize + part.len();
+                brk = norm[end..]
+                    .chars()
+                    .take_while(|c| !c.is_ascii_alphanumeric())
+                    .any(|c| ",.?!;:".contains(c));
+            }
+            words.iter().enumerate().any(|(i, (w, _))| {
+                REFERENT_EN.contains(w)
+                    // "complaints that they weren't told", "calls that nobody
+                    // answers": "that" opening a clause, not pointing back.
+                    && !(*w == "that" && opens_clause(&words, i))
+                    // "Is there one place where…": an existential "there" points
+                    // back at nothing.
+                    && !(*w == "there" && existential_there(&words, i))
+            })
+        }
+    }
+}
+
+/// "that" followed by the subject of a clause ("that they", "that nobody").
+fn opens_clause(words: &[(&str, bool)], i: usize) -> bool {
+    // Pronouns only: "is that the main worry?" and "is that your team?" do point back.
+    const SUBJECT: &[&str] = &[
+        "i",
+        "you",
+        "we",
+        "they",
+        "he",
+        "she",
+        "nobody",
+        "no",
+        "someone",
+        "somebody",
+        "everyone",
+        "everybody",
+    ];
+    words
+        .get(i + 1)
+        .is_some_and(|(w, brk)| !brk && SUBJECT.contains(w))
+}
+
+/// "there is", "there's", and "is there" / "are there" opening a question: "there"
+/// as a dummy subject, not "in that place" ("the team are there regardless").
+fn existential_there(words: &[(&str, bool)], i: usize) -> bool {
+    const BE: &[&str] = &["is", "are", "was", "were", "s", "be", "been"];
+    const JOIN: &[&str] = &["and", "so", "but", "then", "also", "or"];
+    if words.get(i + 1).is_some_and(|(w, _)| BE.contains(w)) {
+        return true;
+    }
+    let Some(j) = i.checked_sub(1) else {
+        return false;
+    };
+    let (be, brk) = words[j];
+    BE.contains(&be)
+        && (brk
+            || j == 0
+            || words
+                .get(j.wrapping_sub(1))
+                .is_some_and(|(w, _)| JOIN.contains(w)))
+}
+
+/// Words with which a speaker leaves one subject for another.
+const NEW_TOPIC_EN: &[&str] = &[
+    "turning to",
+    "turn to",
+    "switch to",
+    "switching to",
+    "switch gears",
+    "moving on",
+    "move on to",
+    "on a different note",
+    "on another note",
+    "different topic",
+    "another topic",
+    "another area",
+    "different area",
+    "last area",
+    "next area",
+    "one more area",
+    "change of subject",
+    "change the subject",
+    "changing tack",
+    "a separate question",
+    "a different question",
+    "shifting to",
+    "shift to",
+    "let's talk about",
+    "let me ask about",
+    "on the subject of",
+];
+const NEW_TOPIC_ZH: &[&str] = &[
+    "换个话题",
+    "换个方向",
+    "换一个话题",
+    "说说别的",
+    "聊聊别的",
+    "聊点别的",
+    "另一件事",
+    "另外一件事",
+    "另一个方面",
+    "再说说另",
+    "转到",
+    "最后一个方面",
+    "最后一块",
+];
+
+/// The question announces that it leaves the subject under discussion.
+fn announces_new_topic(norm: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::En => NEW_TOPIC_EN
+            .iter()
+            .any(|p| crate::lexicon::find_phrase(norm, p).is_some()),
+        Lang::Zh => NEW_TOPIC_ZH.iter().any(|p| norm.contains(p)),
+    }
+}
+
+/// A negation ("wasn't on the list", 没有): with a consequence asked, a bad event.
+fn negated(norm: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::En => {
+            norm.contains("n't")
+                || ["not", "never", "nobody", "no one", "without"]
+                    .iter()
+                    .any(|w| crate::lexicon::find_phrase(norm, w).is_some())
+        }
+        Lang::Zh => ["没有", "不在", "没人", "不是"]
+            .iter()
+            .any(|w| norm.contains(w)),
+    }
+}
+
+/// "What happens to…", "what becomes of…": asks what befalls a thing.
+fn asks_fate(norm: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::En => [
+            "what happens to",
+            "what happened to",
+            "what happens with",
+            "what becomes of",
+            "what became of",
+        ]
+        .iter()
+        .any(|p| norm.contains(p)),
+        Lang::Zh => false,
     }
 }
 
@@ -396,7 +546,10 @@ pub fn read_question(
         .filter(|(i, _)| Some(*i) != ctx.focus)
         .map(|(_, s)| s.0)
         .fold(0.0, f32::max);
-    let referent = referent && raw_other < raw_focus * 1.5 + 2.0;
+    // "Turning to the stores: …", "Priya, last area.": the trainee says they are
+    // leaving the need under discussion, so it gets no pull of its own.
+    let moves_on = announces_new_topic(&norm, lang);
+    let referent = referent && !moves_on && raw_other < raw_focus * 1.5 + 2.0;
     // Boosts: the addressed contact's own needs, and the need under discussion when
     // the question points back at it.
     for (i, s) in scores.iter_mut().enumerate() {
@@ -404,7 +557,7 @@ pub fn read_question(
         if ctx.addressed.is_some() && owner == ctx.addressed {
             s.0 *= 1.15;
         }
-        if ctx.focus == Some(i) {
+        if ctx.focus == Some(i) && !moves_on {
             s.0 *= if referent { 1.6 } else { 1.15 };
             s.0 += if referent { 1.0 } else { 0.0 };
         }
@@ -580,11 +733,15 @@ pub fn read_question(
             element = scores[i].1;
             // Several needs named at once ("calls, orders, night bakers… any problems?")
             // is not a question about one of them.
+            // A need reached mostly through words the leading one shares ("child",
+            // "gate" in a school) is overlap in the scenario, not a second subject.
             let others = |ratio: f32| {
                 order
                     .iter()
                     .filter(|k| {
-                        **k != i && scores[**k].0 >= (scores[i].0 * ratio).max(MIN_SCORE * 1.5)
+                        **k != i
+                            && scores[**k].0 >= (scores[i].0 * ratio).max(MIN_SCORE * 1.5)
+                            && idx.score_apart(**k, i, &query, &norm) >= raw[**k] * 0.5
                     })
                     .count()
             };
@@ -608,6 +765,8 @@ pub fn read_question(
                     topic = Topic::Need { need: f };
                     element = scores[f].1;
                 }
+            } else if tie && !crowd && ctx.focus == Some(i) && voiced(i) && !moves_on {
+                // The need under discussion leads a near tie: stay with it.
             } else if tie || crowd {
                 confidence = Confidence::Unsure;
             }
@@ -681,6 +840,9 @@ pub fn read_question(
                         // "How often does a club lose its internet, and what stops
                         // when it does?": how often it fails, then what follows.
                         || frequency
+                        // "What happens to the calls nobody picks up?": the fate of
+                        // the thing that fails is the problem itself.
+                        || asks_fate(&norm, lang)
                         || sig.contains(&"difficulty")
                         || difficulty_cue
                         || yes_no(&norm, lang)) =>
@@ -713,6 +875,23 @@ pub fn read_question(
             {
                 form = Label::I;
                 rule = "cost-of-a-failure";
+            }
+            // "If a pupil were picked up by the wrong adult, what would the fallout
+            // be?": a bad event supposed and its consequence asked, with no word of
+            // value or help: an implication question, not a need-payoff one.
+            Label::N
+                if voiced(need)
+                    && c.rule == "form-model"
+                    && sig.contains(&"conseq")
+                    && !sig.contains(&"value")
+                    && !sig.contains(&"good")
+                    && (sig.contains(&"fail")
+                        || c.cues.iter().any(|x| x.starts_with("negative:"))
+                        || negated(&norm, lang))
+                    && !matches!(element, Some(Element::Payoff(_))) =>
+            {
+                form = Label::I;
+                rule = "consequence-of-a-bad-event";
             }
             // Supposing the solution and asking what it would change is a need-payoff
             // question, even when it ends "what would happen?" / 会怎样.
@@ -947,5 +1126,75 @@ mod tests {
         );
         assert_eq!(a.form, b.form);
         assert_eq!(a.topic, b.topic);
+    }
+
+    #[test]
+    fn an_existential_there_or_a_clause_opening_that_does_not_point_back() {
+        let en = |s: &str| has_referent(&normalize(s), Lang::En);
+        assert!(!en(
+            "Tom, is there one place where you can see call counts?"
+        ));
+        assert!(!en("And are there any reports you get?"));
+        assert!(!en("Do you get complaints that they weren't told?"));
+        // "there" as a place and "that" pointing back still point back.
+        assert!(en(
+            "Given the clinic team are there regardless, what's the cost?"
+        ));
+        assert!(en("Is that the main worry?"));
+        assert!(en("What does that cost you?"));
+    }
+
+    #[test]
+    fn announcing_a_new_subject_is_seen() {
+        let en = |s: &str| announces_new_topic(&normalize(s), Lang::En);
+        assert!(en("Turning to the stores: what happens on a Saturday?"));
+        assert!(en("Priya, last area. Can you get decent video?"));
+        assert!(en("Let me switch to the shops for a sec."));
+        assert!(!en("What does that cost you each month?"));
+        let zh = |s: &str| announces_new_topic(&normalize(s), Lang::Zh);
+        assert!(zh("换个话题，门店的电话谁来接？"));
+        assert!(!zh("这个问题一年下来要花多少钱？"));
+    }
+
+    #[test]
+    fn the_fate_of_calls_nobody_answers_is_a_problem_question() {
+        let id = "retail-hotline";
+        let mut st = [NeedState::Hidden; 3];
+        let right = need_of(id, "right-team");
+        st[right] = NeedState::Explicit;
+        let r = read(
+            id,
+            &st,
+            Some(right),
+            "Let me switch to the shops for a sec. When a store is slammed on a Saturday, \
+             or it's closed for the night, what becomes of the calls on that store's number \
+             that no one can answer?",
+        );
+        assert_eq!(
+            r.topic,
+            Topic::Need {
+                need: need_of(id, "store-calls")
+            },
+            "{r:?}"
+        );
+        assert_eq!(r.form, Label::P, "{r:?}");
+    }
+
+    #[test]
+    fn the_fallout_of_a_bad_event_supposed_is_an_implication_question() {
+        let id = "school-safe-campus";
+        let mut st = [NeedState::Hidden; 3];
+        let gate = need_of(id, "gate-notice");
+        st[need_of(id, "night-roll")] = NeedState::Explicit;
+        st[gate] = NeedState::Implied;
+        let r = read(
+            id,
+            &st,
+            Some(gate),
+            "Taking it one step further: if a pupil was ever picked up by a grown-up who \
+             wasn't on the family's list, what would the fallout be for the school?",
+        );
+        assert_eq!(r.topic, Topic::Need { need: gate }, "{r:?}");
+        assert_eq!(r.form, Label::I, "{r:?}");
     }
 }
