@@ -22,7 +22,7 @@ use crate::lang::Lang;
 use crate::report::{Counts, Score};
 use crate::scoring::RuleId;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::io::Read as _;
 use std::path::Path;
 
@@ -257,23 +257,35 @@ impl Store {
         let Some((names, stamp)) = self.listing()? else {
             return Ok(Summaries::default());
         };
-        let (old_head, old) = read_index(&self.index_path());
+        let (old_head, mut old) = read_index(&self.index_path());
         let fresh = old_head
             .as_ref()
             .is_some_and(|h| h.format == INDEX_FORMAT && h.stamp == stamp);
-        let mut by_file: HashMap<String, Entry> =
-            old.into_iter().map(|e| (e.file.clone(), e)).collect();
         let dir = self.meetings_dir();
         let mut entries = Vec::with_capacity(names.len());
         let mut moved = Vec::new();
         let mut changed = !fresh;
-        // First what each file needs: its line as it is, or a new reading.
+        // First what each file needs: its line as it is, or a new reading. The index
+        // lists the files in the folder's sorted order, so the lines are matched to
+        // the names by walking both in step (no map of every line); a line whose file
+        // is gone is dropped, and of two lines for one file the later one counts.
+        old.sort_by(|a, b| a.file.cmp(&b.file));
+        let mut old = old.into_iter().peekable();
         let mut kept: Vec<Option<Entry>> = Vec::with_capacity(names.len());
         let mut stats = Vec::with_capacity(names.len());
         for name in &names {
+            let mut line = None;
+            while let Some(e) = old.next_if(|e| e.file <= *name) {
+                if e.file == *name {
+                    changed |= line.is_some();
+                    line = Some(e);
+                } else {
+                    changed = true;
+                }
+            }
             let meta = std::fs::symlink_metadata(dir.join(name));
             let (size, mtime) = meta.as_ref().map_or((0, 0), |m| (m.len(), mtime_ns(m)));
-            let keep = by_file.remove(name).filter(|e| {
+            let keep = line.filter(|e| {
                 meta.is_ok()
                     && e.size == size
                     && e.mtime_ns == mtime
@@ -282,6 +294,10 @@ impl Store {
             kept.push(keep);
             stats.push((size, mtime));
         }
+        if old.next().is_some() {
+            changed = true;
+        }
+        drop(old);
         // The files to read are read by a thread per core (at most four); what they
         // found is taken in the folder's order below, where corrupt files move aside.
         let to_read: Vec<usize> = (0..names.len()).filter(|&i| kept[i].is_none()).collect();
@@ -339,16 +355,7 @@ impl Store {
                 warning,
             });
         }
-        if !by_file.is_empty() {
-            changed = true;
-        }
-        let mut list: Vec<Summary> = entries.iter().filter_map(|e| e.summary.clone()).collect();
-        sort_newest_first(&mut list);
         let mut warnings: Vec<String> = entries.iter().filter_map(|e| e.warning.clone()).collect();
-        let out = Summaries {
-            list,
-            warnings: warnings.clone(),
-        };
         if changed {
             // A file moved aside changed the folder: stamp it as it is now.
             let stamp = if moved.is_empty() {
@@ -356,14 +363,18 @@ impl Store {
             } else {
                 self.listing()?.map(|(_, s)| s).unwrap_or_default()
             };
-            let head = head_of(&out, stamp);
+            let head = head_from(
+                entries.iter().filter_map(|e| e.summary.as_ref()),
+                &warnings,
+                stamp,
+            );
             let _ = write_index(&self.index_path(), &head, &entries);
         }
+        // The summaries are moved out of the lines, not copied.
+        let mut list: Vec<Summary> = entries.into_iter().filter_map(|e| e.summary).collect();
+        sort_newest_first(&mut list);
         warnings.extend(moved);
-        Ok(Summaries {
-            list: out.list,
-            warnings,
-        })
+        Ok(Summaries { list, warnings })
     }
 }
 
@@ -375,36 +386,41 @@ fn stamp_unknown() -> Stamp {
 /// The head of a set of summaries.
 #[must_use]
 pub fn head_of(s: &Summaries, stamp: Stamp) -> Head {
+    head_from(s.list.iter(), &s.warnings, stamp)
+}
+
+/// The head of summaries in any order (the unfinished ones are listed newest first).
+fn head_from<'a>(
+    list: impl Iterator<Item = &'a Summary>,
+    warnings: &[String],
+    stamp: Stamp,
+) -> Head {
     let mut best: BTreeMap<String, i32> = BTreeMap::new();
-    for r in s.list.iter().filter(|r| r.status == Status::Finished) {
-        let b = best.entry(r.scenario.clone()).or_insert(r.score.total);
-        *b = (*b).max(r.score.total);
+    let mut unfinished = Vec::new();
+    let mut meetings = 0;
+    for r in list {
+        meetings += 1;
+        match r.status {
+            Status::Finished => {
+                let b = best.entry(r.scenario.clone()).or_insert(r.score.total);
+                *b = (*b).max(r.score.total);
+            }
+            Status::Unfinished => unfinished.push(r.clone()),
+        }
     }
+    sort_newest_first(&mut unfinished);
     Head {
         format: INDEX_FORMAT,
         stamp,
-        meetings: s.list.len(),
+        meetings,
         best,
-        unfinished: s
-            .list
-            .iter()
-            .filter(|r| r.status == Status::Unfinished)
-            .cloned()
-            .collect(),
-        warnings: s.warnings.clone(),
+        unfinished,
+        warnings: warnings.to_vec(),
     }
 }
 
 /// Largest index file read (a bigger one is rebuilt from the meetings).
 const MAX_INDEX_BYTES: u64 = 256 * 1024 * 1024;
-
-fn read_bytes(path: &Path) -> Option<Vec<u8>> {
-    let meta = std::fs::symlink_metadata(path).ok()?;
-    if !meta.is_file() || meta.len() > MAX_INDEX_BYTES {
-        return None;
-    }
-    std::fs::read(path).ok()
-}
 
 /// The index's first line, if it parses.
 fn read_head(path: &Path) -> Option<Head> {
@@ -423,29 +439,52 @@ fn read_head(path: &Path) -> Option<Head> {
 }
 
 /// The whole index: its head and entries; nothing when it is missing or any line
-/// does not parse (it is then rebuilt).
+/// does not parse (it is then rebuilt). Read a line at a time: the file is never
+/// held whole.
 fn read_index(path: &Path) -> (Option<Head>, Vec<Entry>) {
-    let Some(bytes) = read_bytes(path) else {
-        return (None, Vec::new());
+    use std::io::BufRead;
+    let none = || (None, Vec::new());
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return none();
     };
-    let mut lines = bytes.split(|b| *b == b'\n').filter(|l| !l.is_empty());
-    let Some(head) = lines
-        .next()
-        .and_then(|l| serde_json::from_slice::<Head>(l).ok())
-    else {
-        return (None, Vec::new());
-    };
-    if head.format != INDEX_FORMAT {
-        return (None, Vec::new());
+    if !meta.is_file() || meta.len() > MAX_INDEX_BYTES {
+        return none();
     }
-    let mut entries = Vec::new();
-    for l in lines {
+    let Ok(f) = std::fs::File::open(path) else {
+        return none();
+    };
+    let mut r = std::io::BufReader::with_capacity(1 << 16, f).take(MAX_INDEX_BYTES);
+    let mut line = Vec::new();
+    let mut head = None;
+    // About one line per meeting file, each a few hundred bytes.
+    let mut entries = Vec::with_capacity(usize::try_from(meta.len() / 640).unwrap_or(0));
+    loop {
+        line.clear();
+        match r.read_until(b'\n', &mut line) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(_) => return none(),
+        }
+        let l = line.strip_suffix(b"\n").unwrap_or(&line);
+        if l.is_empty() {
+            continue;
+        }
+        if head.is_none() {
+            match serde_json::from_slice::<Head>(l) {
+                Ok(h) if h.format == INDEX_FORMAT => head = Some(h),
+                _ => return none(),
+            }
+            continue;
+        }
         match serde_json::from_slice::<Entry>(l) {
             Ok(e) => entries.push(e),
-            Err(_) => return (None, Vec::new()),
+            Err(_) => return none(),
         }
     }
-    (Some(head), entries)
+    if head.is_none() {
+        return none();
+    }
+    (head, entries)
 }
 
 fn write_index(path: &Path, head: &Head, entries: &[Entry]) -> Result<(), StoreError> {
@@ -613,6 +652,42 @@ mod tests {
         s.save(&record("a", Status::Finished, 42, "2026-01-01T10:00:00Z"))
             .expect("save");
         assert_eq!(s.summaries().expect("ok").list[0].score.total, 42);
+    }
+
+    #[test]
+    fn index_lines_in_any_order_are_matched_to_their_files() {
+        let (_d, s) = store();
+        for (id, total) in [("a", 10), ("b", 20), ("c", 30)] {
+            s.save(&record(id, Status::Finished, total, "2026-01-01T10:00:00Z"))
+                .expect("save");
+        }
+        s.summaries().expect("ok");
+        // The lines reversed, one of them twice (the later copy edited), and a line
+        // for a file that is gone: each file keeps its own line, the later of two.
+        let text = std::fs::read_to_string(s.index_path()).expect("read");
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        let head = lines.remove(0);
+        lines.reverse();
+        let b = lines
+            .iter()
+            .find(|l| l.contains("\"b.json\""))
+            .expect("b")
+            .clone();
+        lines.push(b.replacen("\"total\":20", "\"total\":21", 2));
+        lines.push(b.replace("b.json", "gone.json"));
+        let edited = format!("{head}\n{}\n", lines.join("\n"));
+        std::fs::write(s.index_path(), edited).expect("write");
+        let all = s.summaries().expect("ok");
+        let totals: Vec<(&str, i32)> = all
+            .list
+            .iter()
+            .map(|r| (r.id.as_str(), r.score.total))
+            .collect();
+        assert_eq!(totals, [("c", 30), ("b", 21), ("a", 10)]);
+        // The index was written again without the stray lines.
+        let again = std::fs::read_to_string(s.index_path()).expect("read");
+        assert_eq!(again.lines().count(), 4, "{again}");
+        assert!(!again.contains("gone.json"));
     }
 
     #[test]

@@ -112,27 +112,65 @@ struct Seen {
     problems: Vec<String>,
 }
 
-fn read_seen(path: &std::path::Path) -> std::collections::HashMap<std::path::PathBuf, Seen> {
+/// The index's lines in their order (the order the files were listed in).
+fn read_seen(path: &std::path::Path) -> Vec<Seen> {
     let Ok(meta) = std::fs::symlink_metadata(path) else {
-        return std::collections::HashMap::new();
+        return Vec::new();
     };
     if !meta.is_file() || meta.len() > 64 * 1024 * 1024 {
-        return std::collections::HashMap::new();
+        return Vec::new();
     }
     let Ok(bytes) = std::fs::read(path) else {
-        return std::collections::HashMap::new();
+        return Vec::new();
     };
     // One line that does not parse: the whole index is ignored (and rewritten).
-    let mut out = std::collections::HashMap::new();
+    let mut out = Vec::new();
     for l in bytes.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
         match serde_json::from_slice::<Seen>(l) {
-            Ok(s) => {
-                out.insert(s.path.clone(), s);
-            }
-            Err(_) => return std::collections::HashMap::new(),
+            Ok(s) => out.push(s),
+            Err(_) => return Vec::new(),
         }
     }
     out
+}
+
+/// The index's lines, taken by path. The files are listed in the order the index
+/// was written in, so the next line is tried first; a map of the rest is made only
+/// when a file is not where it was (a file added, removed or renamed).
+struct SeenLines {
+    lines: std::iter::Peekable<std::vec::IntoIter<Seen>>,
+    rest: Option<std::collections::HashMap<std::path::PathBuf, Seen>>,
+}
+
+impl SeenLines {
+    fn new(lines: Vec<Seen>) -> SeenLines {
+        SeenLines {
+            lines: lines.into_iter().peekable(),
+            rest: None,
+        }
+    }
+
+    /// The line of `path`, taken out.
+    fn take(&mut self, path: &std::path::Path) -> Option<Seen> {
+        if self.rest.is_none() {
+            if let Some(s) = self
+                .lines
+                .next_if(|s| s.path.as_os_str() == path.as_os_str())
+            {
+                return Some(s);
+            }
+            // Of two lines for one path the later one counts, as when they were
+            // read into a map.
+            let map = self.lines.by_ref().map(|s| (s.path.clone(), s)).collect();
+            self.rest = Some(map);
+        }
+        self.rest.as_mut().and_then(|m| m.remove(path))
+    }
+
+    /// Whether lines of files no longer listed are left.
+    fn any_left(&mut self) -> bool {
+        self.lines.peek().is_some() || self.rest.as_ref().is_some_and(|m| !m.is_empty())
+    }
 }
 
 fn parse_bundled(name: &str, src: &'static str) -> Result<Loaded, Vec<Problem>> {
@@ -163,15 +201,18 @@ pub fn discover(
         }
     }
     let index = data_dir.map(|d| d.join(SCENARIO_INDEX));
-    let mut seen = index.as_deref().map(read_seen).unwrap_or_default();
-    let mut now = Vec::new();
+    let mut seen = SeenLines::new(index.as_deref().map(read_seen).unwrap_or_default());
+    // Each file's line as it will be written, if the index is written again; the
+    // catalogue data of a file listed from the index is moved to its entry, and
+    // taken back from there (`from`: the entry) only then.
+    let mut now: Vec<(Seen, Option<usize>)> = Vec::new();
     let mut changed = false;
     for d in extra {
         for (f, st) in crate::scenario::yaml_files_stat(d) {
             let hit = seen
-                .remove(&f)
+                .take(&f)
                 .filter(|s| st.is_some_and(|(size, t)| s.size == size && s.mtime_ns == t));
-            let s = if let Some(s) = hit {
+            let mut s = if let Some(s) = hit {
                 s
             } else {
                 changed = true;
@@ -180,13 +221,16 @@ pub fn discover(
                     Ok(l) => {
                         let meta = Meta::of(&l.scenario);
                         ok.push(Entry::loaded(l));
-                        now.push(Seen {
-                            path: f,
-                            size,
-                            mtime_ns,
-                            meta: Some(meta),
-                            problems: Vec::new(),
-                        });
+                        now.push((
+                            Seen {
+                                path: f,
+                                size,
+                                mtime_ns,
+                                meta: Some(meta),
+                                problems: Vec::new(),
+                            },
+                            None,
+                        ));
                         continue;
                     }
                     Err(ps) => Seen {
@@ -198,25 +242,39 @@ pub fn discover(
                     },
                 }
             };
-            match &s.meta {
-                Some(m) => ok.push(Entry {
-                    meta: m.clone(),
-                    origin: Origin::File(s.path.clone()),
-                    bundled: None,
-                    cell: OnceCell::new(),
-                }),
-                None => problems.extend(s.problems.iter().cloned()),
+            match s.meta.take() {
+                Some(m) => {
+                    now.push((
+                        Seen {
+                            path: s.path.clone(),
+                            ..s
+                        },
+                        Some(ok.len()),
+                    ));
+                    ok.push(Entry {
+                        meta: m,
+                        origin: Origin::File(s.path),
+                        bundled: None,
+                        cell: OnceCell::new(),
+                    });
+                }
+                None => {
+                    problems.extend(s.problems.iter().cloned());
+                    now.push((s, None));
+                }
             }
-            now.push(s);
         }
     }
-    if (changed || !seen.is_empty())
+    if (changed || seen.any_left())
         && let Some(path) = index
         && path.parent().is_some_and(std::path::Path::is_dir)
     {
         let mut out = Vec::new();
-        for s in &now {
-            if serde_json::to_writer(&mut out, s).is_ok() {
+        for (s, from) in &mut now {
+            if let Some(i) = *from {
+                s.meta = ok.get(i).map(|e| e.meta.clone());
+            }
+            if serde_json::to_writer(&mut out, &*s).is_ok() {
                 out.push(b'\n');
             }
         }
@@ -285,5 +343,48 @@ mod tests {
         assert_eq!(p4.len(), 1);
         let (fifth, _) = look();
         assert!(!fifth[bundled].is_parsed());
+    }
+
+    #[test]
+    fn added_and_removed_user_files_are_seen_through_the_index() {
+        let data = tempfile::tempdir().expect("tempdir");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (_, src) = crate::scenario::bundled_sources()
+            .iter()
+            .find(|(n, _)| *n == "bakery-vpn.yaml")
+            .copied()
+            .expect("bakery");
+        let write = |name: &str, id: &str| {
+            std::fs::write(
+                dir.path().join(format!("{name}.yaml")),
+                src.replacen("id: bakery-vpn", &format!("id: {id}"), 1),
+            )
+            .expect("write");
+        };
+        write("b", "bee");
+        write("d", "dee");
+        let extra = vec![dir.path().to_path_buf()];
+        let bundled = crate::scenario::bundled_sources().len();
+        let ids = |v: &[Entry]| -> Vec<String> {
+            v[bundled..].iter().map(|e| e.meta.id.clone()).collect()
+        };
+        let look = || discover(&extra, Some(data.path()));
+        assert_eq!(ids(&look().0), ["bee", "dee"]);
+        // A file added before the others, one removed.
+        write("a", "ay");
+        std::fs::remove_file(dir.path().join("d.yaml")).expect("rm");
+        let (now, _) = look();
+        assert_eq!(ids(&now), ["ay", "bee"]);
+        assert!(now[bundled].is_parsed(), "the new file was read");
+        assert!(
+            !now[bundled + 1].is_parsed(),
+            "the old one came from the index"
+        );
+        let (again, _) = look();
+        assert_eq!(ids(&again), ["ay", "bee"]);
+        assert!(again[bundled..].iter().all(|e| !e.is_parsed()));
+        let index = std::fs::read_to_string(data.path().join(SCENARIO_INDEX)).expect("index");
+        assert_eq!(index.lines().count(), 2, "{index}");
+        assert!(index.contains("\"title\""), "catalogue data written back");
     }
 }
