@@ -491,6 +491,8 @@ fn stuffed_list(sc: &Scenario, idx: &Index, norm: &str) -> usize {
     if run.len() > items.len() {
         items = run;
     }
+    // A contact addressed by name ("小郑，…", "Tom, …") is not an item of the list.
+    items.retain(|item| !addresses_contact(sc, item));
     if items.len() < 3 {
         return 0;
     }
@@ -509,6 +511,64 @@ fn stuffed_list(sc: &Scenario, idx: &Index, norm: &str) -> usize {
     needs.sort_unstable();
     needs.dedup();
     needs.len()
+}
+
+/// The text is one of the ways to address a contact: the full name, the given or
+/// family name, 小/老 + family name, family name + 姐/总/经理…, a title + family
+/// name ("Dr Marsh").
+fn addresses_contact(sc: &Scenario, text: &str) -> bool {
+    const ZH_AFTER: &[&str] = &[
+        "姐", "哥", "总", "经理", "主任", "工", "老师", "师傅", "先生", "女士", "老板", "主管",
+        "处", "科", "局",
+    ];
+    const EN_TITLES: &[&str] = &[
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "doctor",
+        "prof",
+        "professor",
+    ];
+    let t = text.trim().trim_end_matches(['?', '!', '.', ':']).trim();
+    if t.is_empty() {
+        return false;
+    }
+    sc.customer.contacts.iter().any(|c| {
+        c.name.all().any(|name| {
+            let name = normalize(name);
+            let name = name.trim();
+            if t == name {
+                return true;
+            }
+            if crate::text::has_han(name) {
+                let Some(family) = name.chars().next() else {
+                    return false;
+                };
+                let given: String = name.chars().skip(1).collect();
+                let rest = |p: char| {
+                    t.strip_prefix(p)
+                        .is_some_and(|r| r.starts_with(family) && r.chars().count() == 1)
+                };
+                (!given.is_empty() && t == given)
+                    || rest('小')
+                    || rest('老')
+                    || t.strip_prefix(family)
+                        .is_some_and(|r| ZH_AFTER.contains(&r))
+            } else {
+                let parts: Vec<&str> = name
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty() && !EN_TITLES.contains(w))
+                    .collect();
+                let words: Vec<&str> = t
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty() && !EN_TITLES.contains(w))
+                    .collect();
+                !words.is_empty() && words.iter().all(|w| parts.contains(w))
+            }
+        })
+    })
 }
 
 fn voiced_at(ctx: &Context<'_>, i: usize) -> bool {
@@ -1196,5 +1256,34 @@ mod tests {
         );
         assert_eq!(r.topic, Topic::Need { need: gate }, "{r:?}");
         assert_eq!(r.form, Label::I, "{r:?}");
+    }
+
+    #[test]
+    fn a_contact_addressed_by_name_is_not_an_item_of_a_list() {
+        let sc = crate::scenario::bundled_by_id("tea-shop-ringback")
+            .and_then(Result::ok)
+            .expect("bundled scenario")
+            .scenario;
+        assert!(addresses_contact(&sc, "小郑"));
+        assert!(addresses_contact(&sc, "林姐"));
+        assert!(addresses_contact(&sc, "郑宇"));
+        assert!(!addresses_contact(&sc, "礼盒"));
+        assert!(!addresses_contact(&sc, "小店"));
+        let idx = Index::new(&sc);
+        assert_eq!(
+            stuffed_list(
+                &sc,
+                &idx,
+                &normalize("小郑，每次上了新茶、出了礼盒，老客户一般是怎么知道的？")
+            ),
+            0
+        );
+        let en = crate::scenario::bundled_by_id("retail-hotline")
+            .and_then(Result::ok)
+            .expect("bundled scenario")
+            .scenario;
+        assert!(addresses_contact(&en, "tom"));
+        assert!(addresses_contact(&en, "priya nair"));
+        assert!(!addresses_contact(&en, "stores"));
     }
 }
