@@ -336,6 +336,7 @@ pub fn all_figures(root: &Path) -> Result<(Figures, String), String> {
         ("tune-c", None),
         ("tune-d", None),
         ("tune-e", None),
+        ("tune-f", None),
         ("tune-new", Some(v.join("tune-new/scenarios"))),
         ("check", None),
         ("unseen", Some(v.join("unseen/scenarios"))),

@@ -153,7 +153,7 @@ fn uncovering_credit_is_shared_by_the_needs_there_are_to_uncover() {
 }
 
 #[test]
-fn a_contact_who_does_not_know_sends_the_trainee_to_one_who_does() {
+fn a_contact_who_does_not_know_passes_the_question_to_one_who_does() {
     let sc = load(&source("hospital-network"));
     let (s, _) = Session::replay(
         Arc::clone(&sc),
@@ -166,32 +166,51 @@ fn a_contact_who_does_not_know_sends_the_trainee_to_one_who_does() {
                 "What internet connection do you have at the moment?",
             ),
             ask_to("chen", "How many nurses work on the wards?"),
-            ask("What internet connection do you have at the moment?"),
+            ask("How is the Wi-Fi set up on the wards today?"),
+            ask_to(
+                "chen",
+                "What internet connection do you have at the moment?",
+            ),
         ],
     );
     let st = s.steps();
-    // Dr Moore does not know the line: the built-in redirect names David Chen.
-    assert_eq!(rules(&s, 0), vec![RuleId::WrongContact]);
+    // Dr Moore does not know the line: the built-in redirect names David Chen, who
+    // takes the question over; it is graded as if put to him.
+    assert_eq!(
+        rules(&s, 0),
+        vec![RuleId::WrongContact, RuleId::SituationFact]
+    );
     assert_eq!(st[0].speaker, "Dr Catherine Moore");
     assert!(
-        st[0].reply.contains("David Chen knows it better"),
+        st[0].reply.starts_with(
+            "I'm not the right person for that; David Chen knows it better. — David Chen: "
+        ),
         "{}",
         st[0].reply
     );
-    assert_eq!(st[0].points, 0);
-    assert!(st[0].matched.is_none(), "nothing was answered");
-    // David's own redirect line, with the name filled in.
-    assert_eq!(
-        st[1].reply,
-        "That's not my side, I'm afraid. Grace Adeyemi would know."
-    );
-    // Asked of the room, the one who knows answers; it is not a repeat.
-    assert_eq!(st[2].speaker, "David Chen");
+    assert!(st[0].reply.contains("200 megabit"), "{}", st[0].reply);
+    assert_eq!(st[0].points, 1);
+    assert_eq!(st[0].matched.as_deref(), Some("facts.connection"));
+    let wrong = &st[0].findings[0];
+    assert_eq!(wrong.points, 0);
     assert!(
-        rules(&s, 2).contains(&RuleId::SituationFact),
-        "{:?}",
-        rules(&s, 2)
+        wrong.reason.contains("David Chen took the question"),
+        "{}",
+        wrong.reason
     );
+    // David's own redirect line, with the name filled in, then Grace answers.
+    assert!(
+        st[1].reply.starts_with(
+            "That's not my side, I'm afraid. Grace Adeyemi would know. — Grace Adeyemi: "
+        ),
+        "{}",
+        st[1].reply
+    );
+    // Asked of the room, the one who knows answers, with no redirect.
+    assert_eq!(st[2].speaker, "David Chen");
+    assert_eq!(rules(&s, 2), vec![RuleId::SituationFact]);
+    // Answered once, the question put again to the right person is a repeat.
+    assert_eq!(rules(&s, 3), vec![RuleId::Repeated]);
     // In Chinese too.
     let (z, _) = Session::replay(
         sc,
@@ -203,10 +222,10 @@ fn a_contact_who_does_not_know_sends_the_trainee_to_one_who_does() {
             "What internet connection do you have at the moment?",
         )],
     );
+    let reply = &z.steps()[0].reply;
     assert!(
-        z.steps()[0].reply.contains("陈大卫更了解"),
-        "{}",
-        z.steps()[0].reply
+        reply.starts_with("这个我不太清楚,陈大卫更了解。——陈大卫:"),
+        "{reply}"
     );
 }
 

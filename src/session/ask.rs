@@ -63,16 +63,17 @@ impl Session {
                 return;
             }
         }
-        // Only some contacts know this: asked of another, they send the trainee on.
+        // Only some contacts know this: asked of another, they pass it on and the one
+        // who knows, in the room (`knowers_absent` above handles the rest), answers.
+        let mut passed_on = None;
         if let Some(asked) = to
             && r.form != Label::Other
             && let Some((topic, knower)) = self.knower_elsewhere(r.topic, asked)
         {
-            step.reply = self.redirect(asked, &knower);
+            passed_on = Some((step.speaker.clone(), self.redirect(asked, &knower)));
             step.findings
                 .push(rules::wrong_contact(lang, &step.speaker, &topic, &knower));
-            self.record(norm, terms, r.topic, None);
-            return;
+            step.speaker = knower;
         }
         // A near-duplicate of a question that was answered: restate, cost patience.
         // Similarity needs words to compare: two questions with one topic word each
@@ -110,6 +111,13 @@ impl Session {
         }
         let answered = step.answered.then(|| step.reply.clone());
         let _ = before;
+        if let Some((asked, redirect)) = passed_on {
+            let who = std::mem::replace(&mut step.speaker, asked);
+            let said = std::mem::replace(&mut step.reply, redirect);
+            if !said.is_empty() {
+                self.say_also_named(step, &who, &said);
+            }
+        }
         self.record(norm, terms, r.topic, answered);
     }
 
@@ -155,12 +163,10 @@ impl Session {
             Some(t) => t.replace("{name}", knower),
             None => match self.lang {
                 crate::lang::Lang::Zh => {
-                    format!("这个我不太清楚,{knower}更了解,您问问{knower}吧。")
+                    format!("这个我不太清楚,{knower}更了解。")
                 }
                 crate::lang::Lang::En => {
-                    format!(
-                        "I'm not the right person for that. {knower} knows it better; ask {knower}."
-                    )
+                    format!("I'm not the right person for that; {knower} knows it better.")
                 }
             },
         }

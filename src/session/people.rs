@@ -96,6 +96,12 @@ impl Session {
     /// reply: attributed by name when someone else already spoke.
     pub(super) fn say_also(&self, step: &mut Step, who: Option<&str>, text: &str) {
         let name = self.contact_name(who);
+        self.say_also_named(step, &name, text);
+    }
+
+    /// `say_also` for a contact given by the name shown.
+    pub(super) fn say_also_named(&self, step: &mut Step, name: &str, text: &str) {
+        let name = name.to_string();
         if step.reply.is_empty() {
             step.reply = text.to_string();
             step.speaker = name;

@@ -356,7 +356,7 @@ pub const WRONG_CONTACT: Rule = Rule {
     id: RuleId::WrongContact,
     name: "wrong-contact",
     part: Part::Investigating,
-    what: "a question put to a contact who does not know the answer earns nothing; ask the one who does",
+    what: "a question put to a contact who does not know: they pass it to one who does, who answers (graded as usual); no points of its own, the tip names whom to ask",
 };
 
 /// `wrong-contact`: `asked` does not know about `topic`; `knower` does.
@@ -367,8 +367,8 @@ pub fn wrong_contact(lang: Lang, asked: &str, topic: &str, knower: &str) -> Find
         0,
         t(
             lang,
-            format!("{asked}不了解「{topic}」"),
-            format!("{asked} does not know about \"{topic}\""),
+            format!("{asked}不了解「{topic}」,{knower}接过了问题"),
+            format!("{asked} does not know about \"{topic}\"; {knower} took the question"),
         ),
         Some(t(
             lang,
